@@ -1,0 +1,11 @@
+//! The judgement: which words are names, how their spellings cluster, which spelling is
+//! canonical, and the findings that follow. Turns documents into findings with byte spans;
+//! knows nothing of the protocol.
+
+pub mod index;
+pub mod lexicon;
+pub mod names;
+pub mod spelling;
+
+pub use index::{DocId, Workspace};
+pub use spelling::{Finding, FindingCode, Related};

@@ -1,0 +1,5 @@
+//! Command-line front ends on the same core.
+
+pub fn main() -> i32 {
+    0
+}

@@ -1,0 +1,1 @@
+//! The language server (thin): positions, protocol, document store.

@@ -1,0 +1,182 @@
+//! Word tokenization with exact byte spans.
+//!
+//! A word is a maximal run of letters, digits and combining marks; tatweel and invisible
+//! format characters (ZWNJ, ZWJ, bidi marks) inside a run stay in the word, at its edges
+//! they do not. No-break spaces, Arabic punctuation (، ؛ ؟) and quote marks separate words.
+//! What lies between two words is summarised as a [`Gap`], which the name finder reads
+//! (a comma ends a name, a line break ends a sentence).
+
+use super::normalize::{is_arabic_mark, is_format_char, TATWEEL};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Arabic,
+    Latin,
+    Number,
+    Other,
+}
+
+/// What separates a token from the previous one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gap {
+    /// Only spaces (or nothing, at the start of the text).
+    Space,
+    /// A comma, quote mark, bracket or dash: a phrase boundary.
+    Punct,
+    /// A line break or sentence punctuation (. ! ? ؟ : ; ؛).
+    Break,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub script: Script,
+    pub gap_before: Gap,
+}
+
+impl Token {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+fn is_word_core(c: char) -> bool {
+    c.is_alphanumeric() || is_arabic_mark(c) || c == TATWEEL || ('\u{0300}'..='\u{036F}').contains(&c)
+        || matches!(c, '\u{0653}'..='\u{0655}')
+}
+
+fn script_of(word: &str) -> Script {
+    let mut arabic = false;
+    let mut latin = false;
+    let mut digit = false;
+    for c in word.chars() {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{08FF}').contains(&c)
+            || ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE70}'..='\u{FEFE}').contains(&c)
+        {
+            if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c) {
+                digit = true;
+            } else {
+                arabic = true;
+            }
+        } else if c.is_ascii_digit() {
+            digit = true;
+        } else if c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)) {
+            latin = true;
+        }
+    }
+    if arabic {
+        Script::Arabic
+    } else if latin {
+        Script::Latin
+    } else if digit {
+        Script::Number
+    } else {
+        Script::Other
+    }
+}
+
+fn classify_gap(gap: &str) -> Gap {
+    let mut g = Gap::Space;
+    for c in gap.chars() {
+        let k = match c {
+            '\n' | '\r' | '.' | '!' | '?' | '؟' | ':' | ';' | '؛' | '…' | '\u{2028}' | '\u{2029}' => Gap::Break,
+            c if c.is_whitespace() || is_format_char(c) => Gap::Space,
+            _ => Gap::Punct,
+        };
+        g = g.max(k);
+    }
+    g
+}
+
+/// Tokenize `text[from..to]` (byte offsets, on char boundaries).
+pub fn tokenize_range(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let slice = &text[from..to];
+    let mut tokens = Vec::with_capacity(slice.len() / 8);
+    let mut prev_end = 0usize;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_core(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        // extend over word chars, and over format chars that sit between word chars
+        // (a format char consumed at the word's edge is simply left outside the span)
+        while let Some(&(j, d)) = iter.peek() {
+            if is_word_core(d) {
+                iter.next();
+                end = j + d.len_utf8();
+            } else if is_format_char(d) {
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let word = &slice[start..end];
+        tokens.push(Token {
+            start: from + start,
+            end: from + end,
+            script: script_of(word),
+            gap_before: classify_gap(&slice[prev_end..start]),
+        });
+        prev_end = end;
+    }
+    tokens
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_range(text, 0, text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits_on_spaces_and_arabic_punctuation() {
+        assert_eq!(words("قال باشينيان، إن «روسيا» مستعدة؟"), vec!["قال", "باشينيان", "إن", "روسيا", "مستعدة"]);
+        assert_eq!(words("يريفان\u{00A0}-\u{202F}طلب"), vec!["يريفان", "طلب"]);
+    }
+
+    #[test]
+    fn keeps_marks_tatweel_and_inner_joiners_in_the_word() {
+        assert_eq!(words("بَيْراموف أرمـــينيا باش\u{200C}ينيان"), vec!["بَيْراموف", "أرمـــينيا", "باش\u{200C}ينيان"]);
+        // a joiner or bidi mark at the edge is not part of the word
+        assert_eq!(words("\u{200F}يريفان\u{200F} x"), vec!["يريفان", "x"]);
+    }
+
+    #[test]
+    fn spans_are_exact_bytes_after_emoji() {
+        let s = "😀 باشنيان";
+        let t = tokenize(s);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].start, 5);
+        assert_eq!(&s[t[0].start..t[0].end], "باشنيان");
+    }
+
+    #[test]
+    fn gaps_and_scripts() {
+        let s = "الرئيس الأرميني، نيكول باشنيان.\nوقال Reuters 2020";
+        let t = tokenize(s);
+        assert_eq!(t[1].gap_before, Gap::Space);
+        assert_eq!(t[2].gap_before, Gap::Punct);
+        assert_eq!(t[4].gap_before, Gap::Break);
+        assert_eq!(t[5].script, Script::Latin);
+        assert_eq!(t[6].script, Script::Number);
+        assert_eq!(t[0].script, Script::Arabic);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        let s = "\u{feff}ـــــ\r\n\r😀😀\u{202b}\u{200f}أأأ e\u{301} \u{FDFA}";
+        let t = tokenize(s);
+        for tok in &t {
+            assert!(s.is_char_boundary(tok.start) && s.is_char_boundary(tok.end));
+        }
+    }
+}
