@@ -15,26 +15,31 @@ use crate::corpus::document::Document;
 
 use super::lexicon::Lexicon;
 use super::names::{self, DocSummary, WordCounts};
+use crate::text::normalize::{bag_key, skeleton, to_l1};
 
 pub type DocId = u32;
 pub type WordId = u32;
 
-/// Corpus-wide statistics of one surface word (L0 form, clitics attached) or bigram.
+/// Corpus-wide statistics of one spelling: a surface word (L0 form), a clitic remainder,
+/// or a bigram (two L0 words joined by a space).
 #[derive(Debug, Clone, Default)]
 pub struct WordStats {
-    pub count: u32,
-    /// Mentions in a name slot after a title, place or organisation word.
-    pub cue: u32,
-    /// Mentions as a nisba adjective between a title and a name.
-    pub nisba: u32,
-    /// Documents containing the word, sorted.
+    pub counts: WordCounts,
+    /// Documents containing the spelling (whole or after a proclitic), sorted.
     pub docs: Vec<DocId>,
 }
 
 struct DocEntry {
     doc: Document,
-    /// (word, counts) for every distinct word of the document.
-    contribution: Vec<(WordId, WordCounts)>,
+}
+
+/// Lookup keys of a spelling, for finding its variants: L1 form, transliteration skeleton,
+/// and the skeleton's sorted classes.
+pub(crate) fn spelling_keys(l0: &str) -> (String, String, String) {
+    let l1 = to_l1(l0);
+    let sk = skeleton(l0.split(' '));
+    let bag = bag_key(&sk);
+    (l1, sk, bag)
 }
 
 pub struct Workspace {
@@ -46,6 +51,10 @@ pub struct Workspace {
     words: FxHashMap<Box<str>, WordId>,
     word_text: Vec<Box<str>>,
     stats: Vec<WordStats>,
+    /// Spellings by L1 form, skeleton and bag key (only spellings of 3+ letters).
+    pub(crate) by_l1: FxHashMap<Box<str>, Vec<WordId>>,
+    pub(crate) by_skeleton: FxHashMap<Box<str>, Vec<WordId>>,
+    pub(crate) by_bag: FxHashMap<Box<str>, Vec<WordId>>,
     /// Bumped on every change; derived results are cached per generation.
     generation: u64,
 }
@@ -62,6 +71,9 @@ impl Workspace {
             words: FxHashMap::default(),
             word_text: Vec::new(),
             stats: Vec::new(),
+            by_l1: FxHashMap::default(),
+            by_skeleton: FxHashMap::default(),
+            by_bag: FxHashMap::default(),
             generation: 0,
         }
     }
@@ -123,30 +135,28 @@ impl Workspace {
                 id
             }
         };
-        let mut contribution = Vec::with_capacity(summary.words.len());
         for (word, counts) in summary.words {
             let wid = self.intern(word);
             let st = &mut self.stats[wid as usize];
-            st.count += counts.count;
-            st.cue += counts.cue;
-            st.nisba += counts.nisba;
+            st.counts.add(&counts);
             if let Err(pos) = st.docs.binary_search(&id) {
                 st.docs.insert(pos, id);
             }
-            contribution.push((wid, counts));
         }
-        self.docs[id as usize] = Some(DocEntry { doc, contribution });
+        self.docs[id as usize] = Some(DocEntry { doc });
         self.generation += 1;
         id
     }
 
     fn subtract(&mut self, id: DocId) {
         let Some(entry) = self.docs.get_mut(id as usize).and_then(Option::take) else { return };
-        for (wid, counts) in entry.contribution {
+        // The contribution is recomputed from the old text rather than stored: summarising
+        // one document costs far less than keeping every document's word list in memory.
+        let old = names::summarize(&entry.doc.text, entry.doc.body_start, &self.lexicon);
+        for (word, counts) in old.words {
+            let Some(&wid) = self.words.get(word.as_str()) else { continue };
             let st = &mut self.stats[wid as usize];
-            st.count -= counts.count;
-            st.cue -= counts.cue;
-            st.nisba -= counts.nisba;
+            st.counts.sub(&counts);
             if let Ok(pos) = st.docs.binary_search(&id) {
                 st.docs.remove(pos);
             }
@@ -172,6 +182,14 @@ impl Workspace {
         }
         let id = self.word_text.len() as WordId;
         let boxed: Box<str> = word.into_boxed_str();
+        if boxed.chars().filter(|c| *c != ' ').count() >= 3 {
+            let (l1, sk, bag) = spelling_keys(&boxed);
+            self.by_l1.entry(l1.into_boxed_str()).or_default().push(id);
+            if sk.len() >= 2 {
+                self.by_skeleton.entry(sk.into_boxed_str()).or_default().push(id);
+                self.by_bag.entry(bag.into_boxed_str()).or_default().push(id);
+            }
+        }
         self.words.insert(boxed.clone(), id);
         self.word_text.push(boxed);
         self.stats.push(WordStats::default());
@@ -204,6 +222,18 @@ impl Workspace {
     /// Statistics of a surface word or bigram (L0 form, words joined by one space).
     pub fn word_stats(&self, word: &str) -> Option<&WordStats> {
         self.words.get(word).map(|&id| &self.stats[id as usize])
+    }
+
+    pub(crate) fn word_id(&self, word: &str) -> Option<WordId> {
+        self.words.get(word).copied()
+    }
+
+    pub(crate) fn word(&self, id: WordId) -> (&str, &WordStats) {
+        (&self.word_text[id as usize], &self.stats[id as usize])
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Spelling findings of one document.

@@ -1,12 +1,285 @@
-//! Word lists the analysis relies on. (Being written.)
+//! The word lists name finding relies on: the shipped gazetteer (`data/gazetteer.tsv`, see
+//! `data/NOTICE.md` for sources and licences), the project's own lists of function words,
+//! titles and place/organisation words, common Arabic given names, and the style guide from
+//! the configuration. Everything is keyed by L1 form so spelling noise cannot hide a match.
 
-use crate::corpus::config::Config;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::corpus::config::{Config, EntityKind};
+use crate::text::normalize::l1;
+
+const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
+const GAZETTEER_AMBIGUOUS: &str = include_str!("../../data/gazetteer_ambiguous.txt");
+
+/// Function words, pronouns, auxiliaries, frequent verbs of saying, time words, and common
+/// adjectives that follow titles or place words. None of them is ever a name.
+const STOPWORDS: &str = "
+في من على إلى الى عن مع بين حول خلال بعد قبل منذ حتى عند لدى ضد نحو دون تحت فوق أمام وراء عبر ضمن
+لكن لكنه لكنها ولكن أو أم إذا إذ لو لم لن لا ما ماذا متى أين كيف هل قد لقد كل بعض غير سوى أي أيضا
+كما كذلك هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين اللواتي هو هي هم هما هن نحن أنا أنت
+أنه أنها إنه إنها أنهم إنهم أن إن كان كانت يكون تكون كانوا كانا ليس ليست قال قالت قالوا يقول تقول أكد أكدت
+أعلن أعلنت أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت صرح تابع رأى اعتبر وفق وفقا بحسب حسب نقلا
+عام العام يوم اليوم أمس غدا الآن حاليا ثم فقط جدا أكثر أقل أول آخر أخرى أخر الأخرى الآخر بشأن
+فيها فيه منها منه عليه عليها لها له بها به إليه إليها عنه عنها هناك هنا حيث بينما بسبب رغم عقب إثر مثل
+دول دولة بلاده بلادها البلاد البلدين الطرفين الجانبين الجانب نفسه نفسها ذاته ذاتها جميع معظم عدة عدد
+السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يناير فبراير مارس أبريل إبريل مايو يونيو يوليو
+أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+واحد اثنان اثنين ثلاثة ثلاث أربعة خمسة ستة سبعة ثمانية تسعة عشرة مئة مائة ألف آلاف مليون مليار
+الحالي السابق الجديد الجديدة الثاني الأول الماضي المقبل التالي الفعلي الرسمي الأعلى الكبير العام
+الخاص المساعد الأسبق المنتهية المنتخب بدء بدأ تم يتم كما ومن وفي أنّ إنّ
+";
+
+/// Words after which the next name-like words are a person's name (optionally after a
+/// nisba adjective or a ministry: وزير الخارجية الروسي سيرغي لافروف).
+const PERSON_TITLES: &str = "
+الرئيس رئيس الرئيسة رئيسة رئيسا وزير وزيرة وزيرا الوزير الوزيرة المتحدث المتحدثة الناطق الناطقة
+السفير سفير السفيرة المبعوث مبعوث الأمين المستشار المستشارة الملك الأمير الأميرة الشيخ السيد السيدة
+الدكتور الجنرال اللواء العقيد العميد المشير الفريق النائب نائب النائبة الزعيم زعيم القائد قائد المدير
+مدير المديرة الخبير الخبيرة المحلل المحللة المرشح المرشحة المراسل المراسلة الصحفي الصحفية الكاتب
+الكاتبة البابا الإمام المفوض المفوضة الأستاذ البروفيسور الدبلوماسي المسؤول المسؤولة نظيره نظيرته
+المدرب اللاعب الممثل الممثلة المغني المغنية الفنان الفنانة الأسقف البطريرك الحاخام العاهل ولي
+";
+
+/// Words that may sit between a title and the name (ministries, offices).
+const TITLE_MODIFIERS: &str = "
+الوزراء وزراء الحكومة الجمهورية الخارجية الخارجيه الدفاع الداخلية المالية العدل الاقتصاد باسم وزارة
+رئيس العام الخاص الأمن مجلس حكومة لشؤون شؤون الأركان الدولة البرلمان الوزارة المنظمة الشركة العهد
+";
+
+const PLACE_WORDS: &str = "
+مدينة المدينة منطقة المنطقة إقليم الإقليم محافظة المحافظة ولاية الولاية بلدة البلدة قرية القرية العاصمة
+عاصمة جمهورية مقاطعة بلدية ميناء مطار جزيرة نهر جبل بحيرة ضاحية مخيم شبه
+";
+
+const ORG_WORDS: &str = "
+منظمة وزارة وكالة شركة صحيفة مجموعة حزب حركة جامعة بنك صندوق مجلس لجنة قناة شبكة جمعية مؤسسة هيئة موقع
+مركز معهد اتحاد تحالف جبهة مجلة إذاعة
+";
+
+/// Common Arabic given names. Two of these are different people, not spellings of one name
+/// (محمد/محمود, سلمان/سليمان), so they are never linked by the transliteration matcher.
+const GIVEN_NAMES: &str = "
+محمد محمود أحمد حامد حميد حمد حمدي أمجد ماجد مجيد علي عليا عالية حسن حسين حسان حسنين محسن سعد سعيد
+سعود مسعود سعدي عمر عمار عامر عمرو معمر خالد خلود خليل خليفة سالم سليم سليمان سلمان سلامة سلمى
+إبراهيم إسماعيل إسحاق يوسف يونس يحيى يعقوب موسى عيسى هارون داود زكريا نوح آدم مصطفى مرتضى عبد
+عبيد عبيدة فاطمة عائشة مريم زينب خديجة نور نورا نورة نوري منى هدى هند ليلى سارة سمير سميرة سامي
+سامر سامية أسامة أسماء كريم كريمة كرم رشيد رشيدة راشد مرشد رامي رامز ناصر نصر نصير منصور نبيل نبيلة
+جميل جميلة جمال كمال كامل فيصل طارق طاهر طه ياسر ياسين ياسمين وليد ولاء وائل وسيم هشام هاشم هاني
+عادل عدلي عدنان عثمان عماد فؤاد فادي فريد فريدة فرح فرحات مراد مريد رياض رضا رضوان زياد زيد زيدان
+صالح صلاح مصلح نادر نادية ندى بشار بشير بشرى بكر جعفر حيدر حمزة حازم حاتم حكيم حكمت رائد رعد شريف
+شريفة شادي صابر صبري صبحي صفاء صفية ضياء عزيز عزيزة عصام علاء غسان فارس فهد قاسم قيس لؤي لطفي مالك
+مأمون مهدي مهند منير منيرة ميسون نزار نعيم نعمان هيثم يزيد أيمن إيمان أمين أمينة توفيق تامر ثامر
+جواد حبيب حبيبة خضر رفيق رفعت زهير سعاد سلوى شكري عبير عفاف غادة لبنى مها نجلاء نجيب نهى هالة وفاء
+يسرى يسري رحمن رحيم مجدي حمدان حمود حماد محمدي أحمدي عباس عبيد جاسم جاسمي هادي مهدية سهى سهام
+";
+
+/// Foreign-name endings (L1): Armenian -ian, Slavic -ov/-ev/-sky/-vich/-enko, Georgian,
+/// Turkish, Persian, and place-name endings.
+const FOREIGN_SUFFIXES: &[&str] = &[
+    "يان", "وف", "يف", "وفا", "يفا", "سكي", "سكايا", "فيتش", "ينكو", "شفيلي", "ادزه", "اوغلو", "زاده",
+    "ستان", "غراد", "بورغ", "برغ", "لاند", "فيل", "وفيتش", "يفيتش",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GazKind {
+    Country,
+    City,
+    Region,
+    Organization,
+}
+
+impl GazKind {
+    pub fn entity_kind(self) -> EntityKind {
+        match self {
+            GazKind::Organization => EntityKind::Organization,
+            _ => EntityKind::Place,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct GazEntry {
+    pub arabic: String,
+    pub kind: GazKind,
+    pub latin: String,
+    /// Also an ordinary word (مالي "financial"): weak evidence only.
+    pub ambiguous: bool,
+}
+
+/// A style-guide entry resolved for lookup.
+#[derive(Debug, Clone)]
+pub struct StyleRef {
+    pub entity: usize,
+    /// The L1 form is one of the entry's declared misspellings.
+    pub is_variant: bool,
+    pub is_alias: bool,
+}
 
 #[derive(Debug, Default)]
-pub struct Lexicon {}
+pub struct Lexicon {
+    stop: FxHashSet<String>,
+    person_titles: FxHashSet<String>,
+    title_modifiers: FxHashSet<String>,
+    place_words: FxHashSet<String>,
+    org_words: FxHashSet<String>,
+    given_names: FxHashSet<String>,
+    gazetteer: FxHashMap<String, GazEntry>,
+    /// Style guide keyed by L1 form of canonical names, variants and aliases.
+    style: FxHashMap<String, StyleRef>,
+    /// Canonical spellings of style entries, by entity index.
+    pub style_canonical: Vec<String>,
+    /// Accepted spellings (L0 as written).
+    accepted: FxHashSet<String>,
+}
+
+fn l1_set(words: &str) -> FxHashSet<String> {
+    words.split_whitespace().map(l1).collect()
+}
 
 impl Lexicon {
-    pub fn with_config(_config: &Config) -> Lexicon {
-        Lexicon {}
+    pub fn with_config(config: &Config) -> Lexicon {
+        let ambiguous = l1_set(GAZETTEER_AMBIGUOUS);
+        let mut gazetteer = FxHashMap::default();
+        for line in GAZETTEER.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(arabic), Some(kind), latin) = (f.next(), f.next(), f.next().unwrap_or("")) else { continue };
+            let kind = match kind {
+                "country" => GazKind::Country,
+                "city" => GazKind::City,
+                "region" => GazKind::Region,
+                "organization" => GazKind::Organization,
+                _ => continue,
+            };
+            let key = l1(arabic);
+            let amb = ambiguous.contains(&key);
+            // first entry wins (countries come before cities in the file's sort only by
+            // chance, so prefer the more specific kinds explicitly)
+            let better = |old: &GazEntry| matches!((old.kind, kind), (GazKind::City, GazKind::Country) | (GazKind::Region, GazKind::Country));
+            match gazetteer.get(&key) {
+                Some(old) if !better(old) => {}
+                _ => {
+                    gazetteer.insert(key, GazEntry { arabic: arabic.to_string(), kind, latin: latin.to_string(), ambiguous: amb });
+                }
+            }
+        }
+        let mut style = FxHashMap::default();
+        let mut style_canonical = Vec::new();
+        for (i, e) in config.entity.iter().enumerate() {
+            let canonical = crate::text::normalize::l0(e.canonical.trim());
+            if canonical.is_empty() {
+                continue;
+            }
+            style.insert(l1(&canonical), StyleRef { entity: i, is_variant: false, is_alias: false });
+            for v in &e.variants {
+                style.insert(l1(v.trim()), StyleRef { entity: i, is_variant: true, is_alias: false });
+            }
+            for a in &e.aliases {
+                style.insert(l1(a.trim()), StyleRef { entity: i, is_variant: false, is_alias: true });
+            }
+            style_canonical.resize(i + 1, String::new());
+            style_canonical[i] = canonical;
+        }
+        Lexicon {
+            stop: l1_set(STOPWORDS),
+            person_titles: l1_set(PERSON_TITLES),
+            title_modifiers: l1_set(TITLE_MODIFIERS),
+            place_words: l1_set(PLACE_WORDS),
+            org_words: l1_set(ORG_WORDS),
+            given_names: l1_set(GIVEN_NAMES),
+            gazetteer,
+            style,
+            style_canonical,
+            accepted: config.spelling.accepted.iter().map(|s| crate::text::normalize::l0(s.trim())).collect(),
+        }
+    }
+
+    pub fn is_stopword(&self, l1: &str) -> bool {
+        self.stop.contains(l1)
+    }
+    pub fn is_person_title(&self, l1: &str) -> bool {
+        self.person_titles.contains(l1)
+    }
+    pub fn is_title_modifier(&self, l1: &str) -> bool {
+        self.title_modifiers.contains(l1)
+    }
+    pub fn is_place_word(&self, l1: &str) -> bool {
+        self.place_words.contains(l1)
+    }
+    pub fn is_org_word(&self, l1: &str) -> bool {
+        self.org_words.contains(l1)
+    }
+    /// Titles, ministries, place and organisation words: context for names, never names.
+    pub fn is_cue_word(&self, l1: &str) -> bool {
+        self.is_person_title(l1) || self.is_title_modifier(l1) || self.is_place_word(l1) || self.is_org_word(l1)
+    }
+    pub fn is_given_name(&self, l1: &str) -> bool {
+        self.given_names.contains(l1)
+    }
+    pub fn gazetteer(&self, l1: &str) -> Option<&GazEntry> {
+        self.gazetteer.get(l1)
+    }
+    pub fn style(&self, l1: &str) -> Option<&StyleRef> {
+        self.style.get(l1)
+    }
+    pub fn is_accepted(&self, l0: &str) -> bool {
+        self.accepted.contains(l0)
+    }
+    pub fn gazetteer_len(&self) -> usize {
+        self.gazetteer.len()
+    }
+
+    /// Foreign-name morphology on an L1 form: a known ending, or letters Arabic itself lacks.
+    pub fn looks_foreign(&self, l1: &str) -> bool {
+        let n = l1.chars().count();
+        l1.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ڤ' | 'گ' | 'ژ'))
+            || l1.contains("تش")
+            || FOREIGN_SUFFIXES.iter().any(|s| l1.ends_with(s) && n >= s.chars().count() + 2)
+    }
+
+    /// A nisba adjective derived from a gazetteer name: الأرمينية ← أرمينيا, الروسي ← روسيا,
+    /// الأذربيجاني ← أذربيجان.
+    pub fn nisba_base(&self, l1: &str) -> Option<&GazEntry> {
+        let stem = l1.strip_prefix("ال").unwrap_or(l1);
+        for suffix in ["يين", "يون", "يه", "ي"] {
+            if let Some(base) = stem.strip_suffix(suffix) {
+                if base.chars().count() < 3 {
+                    continue;
+                }
+                for ending in ["يا", "ا", "", "ه", "ي"] {
+                    let cand = format!("{base}{ending}");
+                    if let Some(g) = self.gazetteer.get(&cand) {
+                        if !g.ambiguous && g.kind != GazKind::Organization {
+                            return Some(g);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_keyed_by_l1() {
+        let lx = Lexicon::with_config(&Config::default());
+        assert!(lx.is_stopword(&l1("إلى")));
+        assert!(lx.is_stopword(&l1("الى")));
+        assert!(lx.is_person_title(&l1("الرئيس")));
+        assert!(lx.is_given_name(&l1("محمود")));
+        assert!(lx.gazetteer(&l1("اذربيجان")).is_some());
+        assert!(lx.looks_foreign(&l1("باشينيان")));
+        assert!(lx.looks_foreign(&l1("غونتشار")));
+        assert!(!lx.looks_foreign(&l1("بيان")));
+        assert!(lx.nisba_base(&l1("الأرمينية")).is_some());
+        assert!(lx.nisba_base(&l1("الروسي")).is_some());
+        assert!(lx.nisba_base(&l1("الأذربيجاني")).is_some());
+        assert!(lx.nisba_base(&l1("الإنفصالي")).is_none());
     }
 }

@@ -1,20 +1,323 @@
-//! Per-document extraction: the words of a document with their counts and name evidence.
-//! (Being written.)
+//! Per-document extraction: what one document contributes to the corpus statistics.
+//!
+//! For every Arabic word (L0 form, clitics attached) it counts the occurrences; for every
+//! way of reading the word as proclitic + remainder it counts the remainder as a *prefixed*
+//! occurrence (وأرمينيا counts for أرمينيا); short-first-word bigrams (قره باغ) are counted
+//! as one spelling so that one token and two can be compared. It also records *name
+//! evidence*: a word in the name slot after a person title (الرئيس الروسي فلاديمير بوتين),
+//! a place word (إقليم ناغورني) or an organisation word (شركة بايكار), and nisba adjectives
+//! between a title and a name (الرئيس الأذري إلهام علييف).
+//!
+//! Words carrying tanween (أرمينياً) are declined common words and contribute nothing.
+//! The same walk over tokens, [`scan_words`], is used by `spelling` to find mentions.
+
+use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
+use crate::text::clitics;
+use crate::text::normalize::{fold_l0, is_tanween, to_l1, Folded};
+use crate::text::tokenize::{tokenize_range, Gap, Script, Token};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordCounts {
+    /// Occurrences as a whole word.
     pub count: u32,
-    pub cue: u32,
+    /// Occurrences after a proclitic (as the remainder of a longer word).
+    pub prefixed: u32,
+    pub cue_person: u32,
+    pub cue_place: u32,
+    pub cue_org: u32,
     pub nisba: u32,
+}
+
+impl WordCounts {
+    pub fn add(&mut self, o: &WordCounts) {
+        self.count += o.count;
+        self.prefixed += o.prefixed;
+        self.cue_person += o.cue_person;
+        self.cue_place += o.cue_place;
+        self.cue_org += o.cue_org;
+        self.nisba += o.nisba;
+    }
+    pub fn sub(&mut self, o: &WordCounts) {
+        self.count -= o.count;
+        self.prefixed -= o.prefixed;
+        self.cue_person -= o.cue_person;
+        self.cue_place -= o.cue_place;
+        self.cue_org -= o.cue_org;
+        self.nisba -= o.nisba;
+    }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct DocSummary {
+    /// Distinct words, remainders and bigrams with their counts, in first-seen order.
     pub words: Vec<(String, WordCounts)>,
 }
 
-pub fn summarize(_text: &str, _body_start: usize, _lex: &Lexicon) -> DocSummary {
-    DocSummary::default()
+/// An Arabic word of a document, folded.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub token: Token,
+    pub folded: Folded,
+    pub l1: String,
+    pub tanween: bool,
+}
+
+impl Word {
+    pub fn l0(&self) -> &str {
+        &self.folded.text
+    }
+    pub fn letters(&self) -> usize {
+        self.folded.chars_len()
+    }
+}
+
+/// The Arabic words of `text[body_start..]`, with the gap before each (a non-Arabic token
+/// between two words counts as a phrase boundary).
+pub fn scan_words(text: &str, body_start: usize) -> Vec<Word> {
+    let body_start = crate::corpus::document::floor_char_boundary(text, body_start);
+    let mut out: Vec<Word> = Vec::new();
+    let mut pending_gap: Option<Gap> = None;
+    for tok in tokenize_range(text, body_start, text.len()) {
+        if tok.script != Script::Arabic {
+            pending_gap = Some(Gap::Punct.max(pending_gap.unwrap_or(Gap::Punct)).max(tok.gap_before));
+            continue;
+        }
+        let raw = tok.text(text);
+        let folded = fold_l0(raw, tok.start);
+        if folded.text.is_empty() {
+            continue;
+        }
+        let mut token = tok;
+        if let Some(g) = pending_gap.take() {
+            token.gap_before = token.gap_before.max(g);
+        }
+        let l1 = to_l1(&folded.text);
+        out.push(Word { tanween: raw.chars().any(is_tanween), token, folded, l1 });
+    }
+    out
+}
+
+/// Can this word start or continue a name run after a cue?
+fn name_like(w: &Word, lex: &Lexicon) -> bool {
+    !w.tanween && w.letters() >= 2 && !lex.is_stopword(&w.l1) && !w.l1.starts_with("ال")
+        && !lex.is_person_title(&w.l1) && !lex.is_place_word(&w.l1) && !lex.is_org_word(&w.l1)
+}
+
+/// Strip a leading و/ف from a cue word (وقال الرئيس, والرئيس).
+fn cue_form(l1: &str) -> &str {
+    for p in ["و", "ف"] {
+        if let Some(rest) = l1.strip_prefix(p) {
+            if rest.chars().count() >= 4 {
+                return rest;
+            }
+        }
+    }
+    l1
+}
+
+/// A bigram spelling is two words joined by one space.
+pub fn bigram_key(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len() + 1);
+    s.push_str(a);
+    s.push(' ');
+    s.push_str(b);
+    s
+}
+
+/// Whether words i, i+1 form a candidate two-word spelling (a short first element: قره باغ,
+/// أبو ظبي, عبد الرحمن is excluded by the article rule).
+pub fn is_bigram_candidate(a: &Word, b: &Word, lex: &Lexicon) -> bool {
+    b.token.gap_before == Gap::Space && !a.tanween && !b.tanween && (2..=3).contains(&a.letters())
+        && b.letters() >= 2 && !lex.is_stopword(&a.l1) && !lex.is_stopword(&b.l1) && !b.l1.starts_with("ال")
+        && !a.l1.starts_with("ال")
+}
+
+#[derive(Clone, Copy)]
+enum CueKind {
+    Person,
+    Place,
+    Org,
+}
+
+pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
+    let words = scan_words(text, body_start);
+    let mut map: FxHashMap<String, usize> = FxHashMap::default();
+    let mut out: Vec<(String, WordCounts)> = Vec::new();
+    let slot = |key: &str, map: &mut FxHashMap<String, usize>, out: &mut Vec<(String, WordCounts)>| -> usize {
+        if let Some(&i) = map.get(key) {
+            return i;
+        }
+        out.push((key.to_string(), WordCounts::default()));
+        map.insert(key.to_string(), out.len() - 1);
+        out.len() - 1
+    };
+    for (i, w) in words.iter().enumerate() {
+        if w.tanween {
+            continue;
+        }
+        let s = slot(w.l0(), &mut map, &mut out);
+        out[s].1.count += 1;
+        for sp in clitics::splits(w.l0(), 3) {
+            let s = slot(&sp.name, &mut map, &mut out);
+            out[s].1.prefixed += 1;
+        }
+        if let Some(next) = words.get(i + 1) {
+            if is_bigram_candidate(w, next, lex) {
+                let key = bigram_key(w.l0(), next.l0());
+                let s = slot(&key, &mut map, &mut out);
+                out[s].1.count += 1;
+            }
+        }
+    }
+    // name evidence from cues
+    let mut i = 0;
+    while i < words.len() {
+        let cue = cue_form(&words[i].l1);
+        let kind = if lex.is_person_title(cue) {
+            Some(CueKind::Person)
+        } else if lex.is_place_word(cue) {
+            Some(CueKind::Place)
+        } else if lex.is_org_word(cue) {
+            Some(CueKind::Org)
+        } else {
+            None
+        };
+        let Some(kind) = kind else {
+            i += 1;
+            continue;
+        };
+        // skip zone: ministries, nisba adjectives (titles and place words only)
+        let mut j = i + 1;
+        let mut nisbas: Vec<usize> = Vec::new();
+        if !matches!(kind, CueKind::Org) {
+            while j < words.len() && j - i <= 5 {
+                let w = &words[j];
+                if w.token.gap_before == Gap::Break || w.tanween {
+                    break;
+                }
+                if lex.is_title_modifier(&w.l1) || lex.is_person_title(&w.l1) {
+                    j += 1;
+                } else if w.l1.starts_with("ال") && !lex.is_stopword(&w.l1) {
+                    if (w.l1.ends_with('ي') || w.l1.ends_with("يه")) && w.letters() >= 5 {
+                        nisbas.push(j);
+                    }
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        // the name run
+        let mut run: Vec<usize> = Vec::new();
+        while j < words.len() && run.len() < 3 {
+            let w = &words[j];
+            let gap_ok = match w.token.gap_before {
+                Gap::Space => true,
+                // before the first name word: a quote mark (إقليم "قره باغ"), or a comma
+                // right after a nisba (الرئيس الأرميني، نيكول باشنيان)
+                Gap::Punct if run.is_empty() => {
+                    let after_nisba = nisbas.last() == Some(&(j - 1));
+                    let between = &text[words[j - 1].token.end..w.token.start];
+                    after_nisba || !between.contains(['،', ',', '(', ')', '-', '–'])
+                }
+                _ => false,
+            };
+            if !gap_ok || !name_like(w, lex) {
+                break;
+            }
+            // feminine common nouns and adjectives (منطقة سكنية) and comparatives (منطقة أوسع)
+            // are not names; a known gazetteer name always is
+            let gaz = lex.gazetteer(&w.l1).is_some();
+            if !gaz && (w.l0().ends_with('ة') || (w.l0().starts_with('أ') && w.letters() == 4)) {
+                break;
+            }
+            run.push(j);
+            j += 1;
+        }
+        if !run.is_empty() {
+            for &k in &run {
+                let s = slot(words[k].l0(), &mut map, &mut out);
+                let c = &mut out[s].1;
+                match kind {
+                    CueKind::Person => c.cue_person += 1,
+                    CueKind::Place => c.cue_place += 1,
+                    CueKind::Org => c.cue_org += 1,
+                }
+            }
+            for pair in run.windows(2) {
+                let (a, b) = (&words[pair[0]], &words[pair[1]]);
+                if is_bigram_candidate(a, b, lex) {
+                    let s = slot(&bigram_key(a.l0(), b.l0()), &mut map, &mut out);
+                    let c = &mut out[s].1;
+                    match kind {
+                        CueKind::Person => c.cue_person += 1,
+                        CueKind::Place => c.cue_place += 1,
+                        CueKind::Org => c.cue_org += 1,
+                    }
+                }
+            }
+            if matches!(kind, CueKind::Person) {
+                for &k in &nisbas {
+                    let s = slot(words[k].l0(), &mut map, &mut out);
+                    out[s].1.nisba += 1;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    DocSummary { words: out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::config::Config;
+
+    fn counts(text: &str, word: &str) -> WordCounts {
+        let lex = Lexicon::with_config(&Config::default());
+        let s = summarize(text, 0, &lex);
+        s.words.iter().find(|(w, _)| w == word).map(|(_, c)| *c).unwrap_or_default()
+    }
+
+    #[test]
+    fn counts_words_and_clitic_remainders() {
+        let t = "أرمينيا وأرمينيا لأرمينيا أرمينياً";
+        let c = counts(t, "أرمينيا");
+        assert_eq!(c.count, 1);
+        assert_eq!(c.prefixed, 2);
+        assert_eq!(counts(t, "وأرمينيا").count, 1);
+    }
+
+    #[test]
+    fn person_cue_with_nisba_and_comma() {
+        let t = "طلب الرئيس الأرميني، نيكول باشنيان من نظيره الروسي فلاديمير بوتين";
+        assert_eq!(counts(t, "باشنيان").cue_person, 1);
+        assert_eq!(counts(t, "نيكول").cue_person, 1);
+        assert_eq!(counts(t, "الأرميني").nisba, 1);
+        assert_eq!(counts(t, "بوتين").cue_person, 1);
+        assert_eq!(counts(t, "من").cue_person, 0);
+    }
+
+    #[test]
+    fn place_cue_and_bigram() {
+        let t = "في منطقة ناغروني قره باغ وفي إقليم \"قره باغ\" ومنطقة سكنية";
+        assert_eq!(counts(t, "ناغروني").cue_place, 1);
+        let b = counts(t, "قره باغ");
+        assert_eq!(b.count, 2);
+        assert_eq!(b.cue_place, 2);
+        assert_eq!(counts(t, "سكنية").cue_place, 0);
+    }
+
+    #[test]
+    fn ministry_between_title_and_name() {
+        let t = "وقال وزير الخارجية الروسي سيرغي لافروف إن";
+        assert_eq!(counts(t, "لافروف").cue_person, 1);
+        assert_eq!(counts(t, "الروسي").nisba, 1);
+        let t = "ودان المتحدث باسم وزارة الدفاع الأرمينية شوشان ستيبانيان استعمال";
+        assert_eq!(counts(t, "ستيبانيان").cue_person, 1);
+    }
 }

@@ -1,10 +1,28 @@
-//! Spelling clusters and findings. (Being written; the API is the contract.)
+//! Spelling clusters, canonical spellings and the findings that follow.
+//!
+//! A *spelling* is an L0 string: a word without its proclitic, or a two-word name. Spellings
+//! with the same L1 form are orthographic variants of each other (an *orthographic group*).
+//! Groups are linked into a cluster when a transliteration link holds ([`link`]): same
+//! skeleton (or same classes in another order), a small weighted edit distance, no
+//! inflectional difference, no conflicting kinds, not two known given names. A cluster only
+//! counts when it is a name: a style-guide or gazetteer entry, a nisba of a gazetteer name,
+//! or enough context evidence in the corpus ([`Analyzer::is_name_group`]).
+//!
+//! Canonical spelling: the style guide's; else the group with most mentions (hamza-written
+//! member first within a group); ties go to the spelling seen first in source order.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
-use crate::corpus::config::Severity;
+use rustc_hash::FxHashMap;
 
-use super::index::{DocId, Workspace};
+use super::index::{spelling_keys, DocId, WordId, Workspace};
+use super::lexicon::Lexicon;
+use super::names::{bigram_key, is_bigram_candidate, scan_words, Word};
+use crate::corpus::config::{EntityKind, Severity};
+use crate::text::clitics;
+use crate::text::normalize::{hamza_count, is_vowel_letter, letter_class, skeleton, to_l1};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FindingCode {
@@ -49,6 +67,592 @@ pub struct Finding {
     pub related: Vec<Related>,
 }
 
-pub fn findings(_ws: &Workspace, _doc: DocId) -> Vec<Finding> {
-    Vec::new()
+/// The cluster a spelling belongs to, as far as findings need it.
+#[derive(Debug, Clone)]
+pub struct ClusterInfo {
+    pub canonical: String,
+    pub canonical_mentions: u32,
+    pub canonical_docs: u32,
+    /// The canonical spelling comes from the style guide.
+    pub from_style: bool,
+    /// Every spelling of the cluster (word ids), canonical first.
+    pub members: Vec<WordId>,
+}
+
+/// Corpus evidence that an orthographic group is a name.
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    strong: bool,
+    person: u32,
+    place: u32,
+    org: u32,
+    nisba: u32,
+    foreign: bool,
+    gaz_kind: Option<EntityKind>,
+    style_kind: Option<EntityKind>,
+}
+
+impl Evidence {
+    fn cues(&self) -> u32 {
+        self.person + self.place + self.org
+    }
+    fn any(&self) -> bool {
+        self.strong || self.cues() > 0 || self.nisba > 0
+    }
+    /// The kind this evidence points at, when it is clear.
+    fn kind(&self) -> Option<EntityKind> {
+        if let Some(k) = self.style_kind.or(self.gaz_kind) {
+            return Some(k);
+        }
+        let (p, l, o) = (self.person, self.place, self.org);
+        if p >= 2 && p > 2 * (l + o) {
+            Some(EntityKind::Person)
+        } else if l >= 2 && l > 2 * (p + o) {
+            Some(EntityKind::Place)
+        } else {
+            None
+        }
+    }
+}
+
+/// Weighted Damerau-Levenshtein distance over letters, with transliteration-aware costs.
+pub fn weighted_distance(a: &[char], b: &[char]) -> f32 {
+    fn sub_cost(x: char, y: char) -> f32 {
+        if x == y {
+            return 0.0;
+        }
+        let (vx, vy) = (is_vowel_letter(x), is_vowel_letter(y));
+        if vx && vy {
+            return 0.35;
+        }
+        match (letter_class(x), letter_class(y)) {
+            (Some(p), Some(q)) if p == q && p != 'X' => 0.25,
+            (Some('J'), Some('K')) | (Some('K'), Some('J')) => 0.5,
+            _ => 1.0,
+        }
+    }
+    fn indel_cost(x: char) -> f32 {
+        if is_vowel_letter(x) { 0.35 } else { 1.0 }
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0f32; m + 1]; n + 1];
+    for i in 1..=n {
+        d[i][0] = d[i - 1][0] + indel_cost(a[i - 1]);
+    }
+    for j in 1..=m {
+        d[0][j] = d[0][j - 1] + indel_cost(b[j - 1]);
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let mut v = (d[i - 1][j] + indel_cost(a[i - 1]))
+                .min(d[i][j - 1] + indel_cost(b[j - 1]))
+                .min(d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 0.5);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+/// Letters for distance: L1 form, words joined, a word-final ه read as a vowel letter.
+fn distance_letters(l0: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    for word in l0.split(' ') {
+        let l1: Vec<char> = to_l1(word).chars().collect();
+        for (i, &c) in l1.iter().enumerate() {
+            out.push(if c == 'ه' && i + 1 == l1.len() && i > 0 { 'ا' } else { c });
+        }
+    }
+    out
+}
+
+/// Differences that make two words different words rather than two spellings of one:
+/// the article on one side only, a feminine ending on one side only, one being the other
+/// plus a short suffix (أرميني / أرمينية, روسي / روسيا).
+fn inflectional_difference(a: &str, b: &str) -> bool {
+    let art = |s: &str| s.starts_with("ال");
+    if art(a) != art(b) {
+        return true;
+    }
+    if a.ends_with('ة') != b.ends_with('ة') {
+        return true;
+    }
+    let (la, lb) = (to_l1(a), to_l1(b));
+    let (short, long) = if la.len() <= lb.len() { (&la, &lb) } else { (&lb, &la) };
+    if let Some(extra) = long.strip_prefix(short.as_str()) {
+        if extra.chars().count() <= 3 {
+            return true;
+        }
+    }
+    // the same stem with different endings: روسي / روسيا, ارميني / ارمينيا
+    let plural = |s: &str| ["ين", "ون", "ات", "يه", "يا", "ي"].iter().find(|e| s.ends_with(*e)).copied();
+    if let (Some(x), Some(y)) = (plural(&la), plural(&lb)) {
+        if x != y && la.strip_suffix(x) == lb.strip_suffix(y) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `a` is a proclitic plus a spelling of `b` (وأرمينيا, وارمينا against أرمينيا): a surface
+/// form, not another spelling.
+fn proclitic_difference(a: &str, b: &str) -> bool {
+    let kb = skeleton(b.split(' '));
+    clitics::splits(a, 3).iter().any(|s| skeleton(s.name.split(' ')) == kb)
+}
+
+fn letters(l0: &str) -> usize {
+    l0.chars().filter(|&c| c != ' ').count()
+}
+
+pub struct Analyzer<'a> {
+    ws: &'a Workspace,
+    lex: &'a Lexicon,
+    clusters: RefCell<FxHashMap<String, Option<Rc<ClusterInfo>>>>,
+    evidence: RefCell<FxHashMap<String, Evidence>>,
+}
+
+impl<'a> Analyzer<'a> {
+    pub fn new(ws: &'a Workspace) -> Analyzer<'a> {
+        Analyzer { ws, lex: ws.lexicon(), clusters: RefCell::default(), evidence: RefCell::default() }
+    }
+
+    fn mentions(&self, id: WordId) -> u32 {
+        let c = self.ws.word(id).1.counts;
+        c.count + c.prefixed
+    }
+
+    /// Attested spellings of an orthographic group.
+    fn group(&self, l1: &str) -> Vec<WordId> {
+        self.ws.by_l1.get(l1).map(|v| v.iter().copied().filter(|&id| self.mentions(id) > 0).collect()).unwrap_or_default()
+    }
+
+    fn evidence(&self, l1: &str) -> Evidence {
+        if let Some(e) = self.evidence.borrow().get(l1) {
+            return *e;
+        }
+        let mut e = Evidence::default();
+        if let Some(s) = self.lex.style(l1) {
+            e.strong = true;
+            e.style_kind = self.ws.config().entity.get(s.entity).map(|x| x.kind).filter(|k| *k != EntityKind::Other);
+        }
+        if let Some(g) = self.lex.gazetteer(l1) {
+            if g.ambiguous {
+                e.place += 1;
+            } else {
+                e.strong = true;
+                e.gaz_kind = Some(g.kind.entity_kind());
+            }
+        } else if self.lex.nisba_base(l1).is_some() {
+            e.strong = true;
+        }
+        for id in self.group(l1) {
+            let c = self.ws.word(id).1.counts;
+            e.person += c.cue_person;
+            e.place += c.cue_place;
+            e.org += c.cue_org;
+            e.nisba += c.nisba;
+        }
+        e.foreign = self.lex.looks_foreign(l1);
+        self.evidence.borrow_mut().insert(l1.to_string(), e);
+        e
+    }
+
+    /// Why a spelling is (or is not) treated as a name, for `isnad explain`.
+    pub fn explain(&self, spelling: &str) -> String {
+        let l1 = to_l1(spelling);
+        let e = self.evidence(&l1);
+        let group: Vec<String> = self.group(&l1).iter().map(|&id| {
+            let (t, st) = self.ws.word(id);
+            format!("{t} ({} whole, {} after a proclitic, {} documents)", st.counts.count, st.counts.prefixed, st.docs.len())
+        }).collect();
+        let cluster = self.cluster(spelling).map(|c| {
+            let m: Vec<&str> = c.members.iter().map(|&id| self.ws.word(id).0).collect();
+            format!("canonical «{}», spellings: {}", c.canonical, m.join(" / "))
+        });
+        format!(
+            "«{spelling}» (L1 {l1})\n  group: {}\n  evidence: {:?}\n  name: {}\n  cluster: {}",
+            group.join(", "),
+            e,
+            self.is_name_group(&l1),
+            cluster.unwrap_or_else(|| "none (not a name)".into())
+        )
+    }
+
+    /// Whether an orthographic group is a name of a person, place or organisation.
+    fn is_name_group(&self, l1: &str) -> bool {
+        if self.lex.is_stopword(l1) || self.lex.is_cue_word(l1) {
+            return false;
+        }
+        let e = self.evidence(l1);
+        e.strong || e.nisba >= 1 || e.cues() >= 2 || (e.cues() >= 1 && e.foreign)
+    }
+
+    /// A transliteration link between two attested spellings of different L1 groups.
+    fn link(&self, a: &str, b: &str) -> bool {
+        let (la, lb) = (to_l1(a), to_l1(b));
+        if self.lex.is_stopword(&la) || self.lex.is_stopword(&lb) {
+            return false;
+        }
+        if self.lex.is_given_name(&la) || self.lex.is_given_name(&lb) || self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
+            return false;
+        }
+        // Words with the article are ordinary Arabic words unless they are nisba adjectives
+        // of a name (الأرمنية / الأرمينية): then both must be nisbas, one of them known, and
+        // they may differ by one vowel letter only.
+        let article = la.starts_with("ال");
+        if article {
+            let nisba_form = |l: &str| l.ends_with('ي') || l.ends_with("يه") || l.ends_with("يين") || l.ends_with("يون");
+            let known = |l: &str| self.lex.nisba_base(l).is_some() || self.evidence(l).nisba > 0;
+            if !nisba_form(&la) || !nisba_form(&lb) || !(known(&la) || known(&lb)) {
+                return false;
+            }
+        }
+        let (na, nb) = (letters(a), letters(b));
+        if na.min(nb) < 4 || na.max(nb) < 5 {
+            return false;
+        }
+        if inflectional_difference(a, b) || proclitic_difference(a, b) || proclitic_difference(b, a) {
+            return false;
+        }
+        let (ka, kb) = (spelling_keys(a), spelling_keys(b));
+        if ka.1.chars().count() < 3 {
+            return false;
+        }
+        let same_skeleton = ka.1 == kb.1;
+        if !same_skeleton && ka.2 != kb.2 {
+            return false;
+        }
+        let multiword = a.contains(' ') || b.contains(' ');
+        let limit = match (same_skeleton, multiword) {
+            _ if article => 0.35,
+            (true, true) => 1.5,
+            (true, false) if na.min(nb) <= 4 => 0.35,
+            (true, false) => 1.0,
+            (false, _) => 0.6,
+        };
+        if weighted_distance(&distance_letters(a), &distance_letters(b)) > limit {
+            return false;
+        }
+        let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
+        if let (Some(x), Some(y)) = (ea.kind(), eb.kind()) {
+            if x != y {
+                return false;
+            }
+        }
+        // two entries of the gazetteer are two places (النمسا / ألمانيا)
+        if ea.gaz_kind.is_some() && eb.gaz_kind.is_some() {
+            return false;
+        }
+        let (name_a, name_b) = (self.is_name_group(&la), self.is_name_group(&lb));
+        if !name_a && !name_b {
+            return false;
+        }
+        // a spelling with no evidence of its own joins a name only as its rarer form
+        let total = |l1: &str| self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>();
+        if (!name_a && !ea.any() && total(&la) > total(&lb)) || (!name_b && !eb.any() && total(&lb) > total(&la)) {
+            return false;
+        }
+        true
+    }
+
+    /// Earliest source-order key among the documents a spelling occurs in.
+    fn first_seen(&self, id: WordId) -> Option<(u8, String, String)> {
+        let docs = &self.ws.word(id).1.docs;
+        docs.iter()
+            .filter_map(|&d| self.ws.doc(d))
+            .map(|d| {
+                let (a, b, c) = d.order_key();
+                (a, b.to_string(), c.to_string())
+            })
+            .min()
+    }
+
+    /// The cluster of a spelling, or `None` when it is not (a spelling of) a name.
+    pub fn cluster(&self, spelling: &str) -> Option<Rc<ClusterInfo>> {
+        if let Some(c) = self.clusters.borrow().get(spelling) {
+            return c.clone();
+        }
+        let result = self.compute_cluster(spelling).map(Rc::new);
+        self.clusters.borrow_mut().insert(spelling.to_string(), result.clone());
+        result
+    }
+
+    fn compute_cluster(&self, spelling: &str) -> Option<ClusterInfo> {
+        let id = self.ws.word_id(spelling)?;
+        if self.mentions(id) == 0 {
+            return None;
+        }
+        let (l1, _, _) = spelling_keys(spelling);
+        if self.lex.is_stopword(&l1) {
+            return None;
+        }
+        let own = self.group(&l1);
+        // groups of the cluster: own first, then linked ones
+        let mut groups: Vec<(String, Vec<WordId>)> = vec![(l1.clone(), own.clone())];
+        let mut seen_keys: Vec<String> = Vec::new();
+        for &m in &own {
+            let (text, _) = self.ws.word(m);
+            let (_, sk, bag) = spelling_keys(text);
+            for (index, key) in [(&self.ws.by_skeleton, sk), (&self.ws.by_bag, bag)] {
+                if seen_keys.contains(&key) {
+                    continue;
+                }
+                let Some(cands) = index.get(key.as_str()) else {
+                    seen_keys.push(key);
+                    continue;
+                };
+                seen_keys.push(key);
+                for &c in cands {
+                    if self.mentions(c) == 0 {
+                        continue;
+                    }
+                    let ctext = self.ws.word(c).0;
+                    let cl1 = to_l1(ctext);
+                    if groups.iter().any(|(g, _)| *g == cl1) {
+                        continue;
+                    }
+                    if self.link(spelling, ctext) {
+                        let members = self.group(&cl1);
+                        groups.push((cl1, members));
+                    }
+                }
+            }
+        }
+        let is_name = groups.iter().any(|(g, _)| self.is_name_group(g));
+        if !is_name {
+            return None;
+        }
+        // style guide: a group that is an entry's canonical, variant or alias
+        let style_canonical = groups.iter().find_map(|(g, _)| {
+            self.lex.style(g).filter(|s| !s.is_alias).map(|s| self.lex.style_canonical[s.entity].clone())
+        });
+        let all: Vec<WordId> = groups.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+        if let Some(canonical) = style_canonical {
+            let cid = self.ws.word_id(&canonical);
+            let (m, d) = cid.map(|c| (self.mentions(c), self.ws.word(c).1.docs.len() as u32)).unwrap_or((0, 0));
+            let mut members = all;
+            if let Some(c) = cid {
+                members.retain(|&x| x != c);
+                members.insert(0, c);
+            }
+            return Some(ClusterInfo { canonical, canonical_mentions: m, canonical_docs: d, from_style: true, members });
+        }
+        // best group by mentions, ties by first appearance; within it, hamza first
+        let group_total = |m: &[WordId]| m.iter().map(|&x| self.mentions(x)).sum::<u32>();
+        let best_total = groups.iter().map(|(_, m)| group_total(m)).max().unwrap_or(0);
+        let mut tied: Vec<&(String, Vec<WordId>)> = groups.iter().filter(|(_, m)| group_total(m) == best_total).collect();
+        if tied.len() > 1 {
+            tied.sort_by_cached_key(|(g, m)| (m.iter().filter_map(|&x| self.first_seen(x)).min(), g.clone()));
+        }
+        let (_, best_members) = tied[0];
+        let rep = *best_members
+            .iter()
+            .max_by(|&&x, &&y| {
+                let kx = (hamza_count(self.ws.word(x).0), self.mentions(x));
+                let ky = (hamza_count(self.ws.word(y).0), self.mentions(y));
+                kx.cmp(&ky).then_with(|| self.first_seen(y).cmp(&self.first_seen(x)))
+            })
+            .expect("a group has members");
+        let mut members = all;
+        members.retain(|&x| x != rep);
+        members.insert(0, rep);
+        let (text, st) = self.ws.word(rep);
+        Some(ClusterInfo {
+            canonical: text.to_string(),
+            canonical_mentions: self.mentions(rep),
+            canonical_docs: st.docs.len() as u32,
+            from_style: false,
+            members,
+        })
+    }
+
+    /// How a word is read: (proclitic chars, spelling, لل form). The proclitic is split off
+    /// only when the remainder is a name (or a close variant of one) and the whole word is
+    /// not itself a better-attested word or a known name.
+    fn resolve(&self, w: &Word) -> (usize, String, bool) {
+        let whole = w.l0().to_string();
+        if self.lex.gazetteer(&w.l1).is_some() || self.lex.style(&w.l1).is_some() {
+            return (0, whole, false);
+        }
+        let whole_count = self.ws.word_stats(&whole).map(|s| s.counts.count).unwrap_or(0);
+        for sp in clitics::splits(&whole, 3) {
+            if letters(&sp.name) < 4 && sp.prefix_chars == 1 && !sp.lil {
+                // ب + اكو, ل + ندن: a one-letter proclitic needs a longer remainder
+                if self.lex.gazetteer(&to_l1(&sp.name)).is_none() {
+                    continue;
+                }
+            }
+            if let Some(c) = self.cluster(&sp.name) {
+                if whole_count <= c.canonical_mentions {
+                    return (sp.prefix_chars, sp.name, sp.lil);
+                }
+            }
+        }
+        (0, whole, false)
+    }
+
+    fn message(&self, code: FindingCode, variant: &str, c: &ClusterInfo) -> String {
+        let times = |n: u32| if n == 1 { "once".to_string() } else { format!("{n} times") };
+        let docs = |n: u32| if n == 1 { "1 document".to_string() } else { format!("{n} documents") };
+        if c.from_style {
+            return format!("«{variant}»: the style guide (isnad.toml) spells it «{}»", c.canonical);
+        }
+        match code {
+            FindingCode::OrthographicVariant => format!(
+                "«{variant}»: this corpus writes «{}» {} in {} (hamza, alef and final-letter forms differ)",
+                c.canonical,
+                times(c.canonical_mentions),
+                docs(c.canonical_docs)
+            ),
+            FindingCode::InconsistentSpelling => format!(
+                "«{variant}»: this corpus writes «{}» {} in {}",
+                c.canonical,
+                times(c.canonical_mentions),
+                docs(c.canonical_docs)
+            ),
+        }
+    }
+
+    /// A few mentions of the canonical spelling in other documents, in source order.
+    fn related(&self, canonical: &str, exclude: DocId) -> Vec<Related> {
+        let Some(id) = self.ws.word_id(canonical) else { return Vec::new() };
+        let mut docs: Vec<DocId> = self.ws.word(id).1.docs.iter().copied().filter(|&d| d != exclude).take(64).collect();
+        docs.sort_by_cached_key(|&d| self.ws.doc(d).map(|x| {
+            let (a, b, c) = x.order_key();
+            (a, b.to_string(), c.to_string())
+        }));
+        let parts: Vec<&str> = canonical.split(' ').collect();
+        let mut out = Vec::new();
+        for d in docs {
+            let Some(doc) = self.ws.doc(d) else { continue };
+            let words = scan_words(&doc.text, doc.body_start);
+            for (i, w) in words.iter().enumerate() {
+                let first = parts[0];
+                let Some(prefix) = w.l0().strip_suffix(first) else { continue };
+                if !prefix.is_empty() && !clitics::splits(w.l0(), 2).iter().any(|s| s.name == first) {
+                    continue;
+                }
+                let rest_ok = parts[1..].iter().enumerate().all(|(k, p)| words.get(i + 1 + k).is_some_and(|x| x.l0() == *p && x.token.gap_before == crate::text::tokenize::Gap::Space));
+                if !rest_ok {
+                    continue;
+                }
+                let start = w.folded.source_offset(prefix.chars().count());
+                let end = words[i + parts.len() - 1].token.end;
+                out.push(Related { doc: d, span: start..end });
+                break;
+            }
+            if out.len() >= 3 {
+                break;
+            }
+        }
+        out
+    }
+
+    fn finding(&self, doc: DocId, span: Range<usize>, variant: String, lil: bool, c: &ClusterInfo) -> Option<Finding> {
+        if variant == c.canonical || self.lex.is_accepted(&variant) {
+            return None;
+        }
+        let code = if to_l1(&variant) == to_l1(&c.canonical) {
+            FindingCode::OrthographicVariant
+        } else {
+            FindingCode::InconsistentSpelling
+        };
+        let severity = match code {
+            FindingCode::InconsistentSpelling => self.ws.config().severity.inconsistent_spelling,
+            FindingCode::OrthographicVariant => self.ws.config().severity.orthographic_variant,
+        };
+        if severity == Severity::Off {
+            return None;
+        }
+        let replacement = if lil {
+            c.canonical.strip_prefix('ا')?.to_string()
+        } else {
+            c.canonical.clone()
+        };
+        Some(Finding {
+            span,
+            code,
+            severity,
+            message: self.message(code, &variant, c),
+            related: self.related(&c.canonical, doc),
+            variant,
+            canonical: c.canonical.clone(),
+            replacement,
+            canonical_mentions: c.canonical_mentions,
+            canonical_docs: c.canonical_docs,
+        })
+    }
+
+    /// Every spelling finding of a document, in text order.
+    pub fn findings(&self, doc_id: DocId) -> Vec<Finding> {
+        let Some(doc) = self.ws.doc(doc_id) else { return Vec::new() };
+        let words = scan_words(&doc.text, doc.body_start);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            if w.tanween {
+                i += 1;
+                continue;
+            }
+            if let Some(next) = words.get(i + 1) {
+                if is_bigram_candidate(w, next, self.lex) {
+                    let key = bigram_key(w.l0(), next.l0());
+                    if let Some(c) = self.cluster(&key) {
+                        if c.members.len() > 1 || self.is_name_group(&to_l1(&key)) {
+                            if let Some(f) = self.finding(doc_id, w.token.start..next.token.end, key, false, &c) {
+                                out.push(f);
+                            }
+                            i += 2;
+                            continue;
+                        }
+                    }
+                }
+            }
+            let (prefix, spelling, lil) = self.resolve(w);
+            if let Some(c) = self.cluster(&spelling) {
+                let start = w.folded.source_offset(prefix);
+                if let Some(f) = self.finding(doc_id, start..w.token.end, spelling, lil, &c) {
+                    out.push(f);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+pub fn findings(ws: &Workspace, doc: DocId) -> Vec<Finding> {
+    Analyzer::new(ws).findings(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(a: &str, b: &str) -> f32 {
+        weighted_distance(&distance_letters(a), &distance_letters(b))
+    }
+
+    #[test]
+    fn distances_of_known_variants() {
+        assert!(d("باشينيان", "باشنيان") <= 0.35);
+        assert!(d("ناغورني", "ناغروني") <= 0.5);
+        assert!(d("غيومري", "كيومري") <= 0.25);
+        assert!(d("قره باغ", "كاراباخ") <= 1.5);
+        assert!(d("موسى", "موسكو") > 1.0);
+    }
+
+    #[test]
+    fn inflection_separates_words() {
+        assert!(inflectional_difference("أرمينيا", "أرمينية"));
+        assert!(inflectional_difference("الأرميني", "الأرمينية"));
+        assert!(inflectional_difference("روسي", "روسيا"));
+        assert!(inflectional_difference("الأذري", "أذري"));
+        assert!(!inflectional_difference("باشينيان", "باشنيان"));
+        assert!(!inflectional_difference("الأرمنية", "الأرمينية"));
+    }
 }

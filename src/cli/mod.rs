@@ -1,5 +1,90 @@
-//! Command-line front ends on the same core.
+//! Command-line front ends on the same core: `lsp`, `check`, `gen-corpus`, `bench`.
+
+pub mod check;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "isnad", version, about = "A language server for folders of news articles: consistent name spellings, entities, repeated quotes")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Serve the Language Server Protocol on stdio (what VS Code's client appends).
+    #[arg(long, global = false)]
+    stdio: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the Language Server Protocol on stdio.
+    Lsp {
+        /// Accepted for clients that append it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Check a corpus (folders and files) and print its findings.
+    Check {
+        /// Folders or files; a folder is a corpus root (isnad.toml there is read).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show why words of a corpus are (or are not) treated as names, and their clusters.
+    Explain {
+        corpus: PathBuf,
+        words: Vec<String>,
+    },
+    /// Write a deterministic synthetic corpus for benchmarks.
+    GenCorpus {
+        out: PathBuf,
+        #[arg(long, default_value_t = 30_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Benchmark cold indexing, didChange → diagnostics latency and memory on a corpus.
+    Bench {
+        /// Corpus folder (see gen-corpus).
+        corpus: PathBuf,
+        /// Number of edits for the latency measurement.
+        #[arg(long, default_value_t = 200)]
+        edits: usize,
+    },
+}
 
 pub fn main() -> i32 {
-    0
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        None if cli.stdio => lsp_entry(),
+        None => {
+            eprintln!("isnad: no command given; try `isnad check <folder>` or `isnad lsp` (see --help)");
+            2
+        }
+        Some(Command::Lsp { .. }) => lsp_entry(),
+        Some(Command::Check { paths, format }) => check::run(&paths, format),
+        Some(Command::Explain { corpus, words }) => check::explain(&corpus, &words),
+        Some(Command::GenCorpus { out, articles, seed }) => crate::bench::run_generate(&out, articles, seed),
+        Some(Command::Bench { corpus, edits }) => crate::bench::run_bench(&corpus, edits),
+    }
+}
+
+fn lsp_entry() -> i32 {
+    eprintln!("isnad: lsp not wired yet");
+    2
 }

@@ -1,0 +1,129 @@
+//! `isnad check`: the server's analysis in batch, as `file:line:col: severity code message`
+//! lines or one JSON document. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use super::Format;
+use crate::analysis::{Finding, Workspace};
+use crate::corpus::config::{Config, Severity, CONFIG_FILE};
+use crate::corpus::scan::{read_text_file, scan, FileFilter};
+
+pub fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information => "info",
+        Severity::Hint => "hint",
+        Severity::Off => "off",
+    }
+}
+
+/// Load the corpus given on the command line into one workspace. Relative paths of files
+/// under a folder are relative to that folder; the printed path is folder + relative path.
+pub fn load(paths: &[PathBuf]) -> Result<(Workspace, Vec<String>), String> {
+    let config_dir = paths.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| PathBuf::from("."));
+    let mut warnings = Vec::new();
+    let config = match std::fs::read_to_string(config_dir.join(CONFIG_FILE)) {
+        Ok(text) => Config::from_toml(&text).unwrap_or_else(|e| {
+            warnings.push(format!("{}: {e}; using defaults", config_dir.display()));
+            Config::default()
+        }),
+        Err(_) => Config::default(),
+    };
+    let filter = FileFilter::new(&config.corpus)?;
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let r = scan(p, &filter);
+            for s in r.skipped {
+                warnings.push(format!("skipped {}: {}", s.path.display(), s.reason));
+            }
+            for (rel, abs, text) in r.files {
+                files.push((display_path(p, &rel), abs, text));
+            }
+        } else if p.is_file() {
+            match read_text_file(p, filter.max_file_size) {
+                Ok(text) => files.push((p.display().to_string(), p.clone(), text)),
+                Err(reason) => warnings.push(format!("skipped {}: {reason}", p.display())),
+            }
+        } else {
+            return Err(format!("{}: no such file or folder", p.display()));
+        }
+    }
+    let mut ws = Workspace::new(config);
+    ws.load(files);
+    Ok((ws, warnings))
+}
+
+fn display_path(root: &Path, rel: &str) -> String {
+    if root == Path::new(".") { rel.to_string() } else { root.join(rel).display().to_string() }
+}
+
+pub fn run(paths: &[PathBuf], format: Format) -> i32 {
+    let (ws, warnings) = match load(paths) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("isnad: {e}");
+            return 2;
+        }
+    };
+    for w in &warnings {
+        eprintln!("isnad: {w}");
+    }
+    let mut all: Vec<(String, (usize, usize), (usize, usize), Finding)> = Vec::new();
+    for id in ws.docs_in_order() {
+        let doc = ws.doc(id).expect("listed documents exist");
+        let mut path_sorted = Vec::new();
+        for f in ws.spelling_findings(id) {
+            let start = doc.line_col(f.span.start);
+            let end = doc.line_col(f.span.end);
+            path_sorted.push((doc.rel_path.clone(), start, end, f));
+        }
+        all.extend(path_sorted);
+    }
+    all.sort_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = match format {
+        Format::Text => all.iter().try_for_each(|(path, (l, c), _, f)| {
+            writeln!(out, "{path}:{l}:{c}: {} {} {}", severity_label(f.severity), f.code.as_str(), f.message)
+        }),
+        Format::Json => {
+            let findings: Vec<_> = all
+                .iter()
+                .map(|(path, (l, c), (el, ec), f)| {
+                    json!({
+                        "file": path, "line": l, "column": c, "end_line": el, "end_column": ec,
+                        "byte_start": f.span.start, "byte_end": f.span.end,
+                        "severity": severity_label(f.severity), "code": f.code.as_str(), "message": f.message,
+                        "variant": f.variant, "canonical": f.canonical, "replacement": f.replacement,
+                    })
+                })
+                .collect();
+            let doc = json!({"documents": ws.doc_count(), "findings": findings, "warnings": warnings});
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
+        }
+    };
+    if result.is_err() {
+        return 2;
+    }
+    if all.is_empty() { 0 } else { 1 }
+}
+
+pub fn explain(corpus: &Path, words: &[String]) -> i32 {
+    let (ws, _) = match load(&[corpus.to_path_buf()]) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("isnad: {e}");
+            return 2;
+        }
+    };
+    let an = crate::analysis::spelling::Analyzer::new(&ws);
+    for w in words {
+        println!("{}", an.explain(&crate::text::normalize::l0(w)));
+    }
+    0
+}
