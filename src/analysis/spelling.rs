@@ -656,3 +656,137 @@ mod tests {
         assert!(!inflectional_difference("الأرمنية", "الأرمينية"));
     }
 }
+
+#[cfg(test)]
+mod corpus_tests {
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::corpus::config::Config;
+
+    fn workspace(docs: &[&str]) -> Workspace {
+        let mut ws = Workspace::new(Config::default());
+        for (i, text) in docs.iter().enumerate() {
+            ws.upsert(format!("{i:03}.txt"), PathBuf::from(format!("/c/{i:03}.txt")), Arc::from(*text));
+        }
+        ws
+    }
+
+    fn pairs(ws: &Workspace) -> BTreeSet<(String, String, &'static str)> {
+        let mut out = BTreeSet::new();
+        for id in ws.docs_in_order() {
+            for f in ws.spelling_findings(id) {
+                out.insert((f.variant, f.canonical, f.code.as_str()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn seed_corpus_findings() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/seeds");
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        let texts: Vec<String> = files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let got = pairs(&workspace(&refs));
+        let want: BTreeSet<(String, String, &str)> = [
+            ("ارمينا", "أرمينيا", "inconsistent-spelling"),
+            ("ارمينيا", "أرمينيا", "orthographic-variant"),
+            ("اذربيجان", "أذربيجان", "orthographic-variant"),
+            ("الاذري", "الأذري", "orthographic-variant"),
+            ("كيومري", "غيومري", "inconsistent-spelling"),
+            ("ناغروني", "ناغورني", "inconsistent-spelling"),
+            ("ناغورنو", "ناغورني", "inconsistent-spelling"),
+            ("كاراباخ", "قره باغ", "inconsistent-spelling"),
+            ("باشنيان", "باشينيان", "inconsistent-spelling"),
+            ("الأرمنية", "الأرمينية", "inconsistent-spelling"),
+            ("الأرمني", "الأرميني", "inconsistent-spelling"),
+        ]
+        .into_iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn common_words_are_never_names() {
+        let ws = workspace(&[
+            "قال ان الوزير ذهب الى المدينة وأن الأمر إلى الحكومة إن شاء. الإنفصالي الانفصالية",
+            "أكد أن الرئيس سيذهب إلى الاجتماع وان الحكومة الى جانب الانفصالية",
+            "وقال ان الامر الى الحكومة. وأكد أن المؤتمر إلى جانب",
+        ]);
+        assert!(pairs(&ws).is_empty(), "{:?}", pairs(&ws));
+    }
+
+    #[test]
+    fn tanween_adjective_is_not_a_misspelling() {
+        let ws = workspace(&[
+            "قتل خمسون جندياً أرمينياً في أرمينيا، وقالت أرمينيا إن",
+            "أعلنت أرمينيا وأذربيجان. وفي أرمينيا قتل جندي أرمينياً",
+        ]);
+        assert!(pairs(&ws).is_empty(), "{:?}", pairs(&ws));
+    }
+
+    #[test]
+    fn different_people_who_look_alike_are_not_merged() {
+        let ws = workspace(&[
+            "قال الرئيس محمد مرسي إن. والتقى الرئيس محمد مرسي",
+            "قال الرئيس محمود عباس إن. والتقى الرئيس محمود عباس",
+            "استقبل الملك محمد السادس الرئيس محمود عباس",
+            "زار وزير الخارجية النمساوي ألمانيا ثم النمسا. ألمانيا والنمسا",
+        ]);
+        assert!(pairs(&ws).is_empty(), "{:?}", pairs(&ws));
+    }
+
+    #[test]
+    fn style_guide_sets_the_canonical_and_accepted_spellings_are_quiet() {
+        let mut cfg = Config::default();
+        cfg.entity.push(crate::corpus::config::EntityEntry {
+            canonical: "باشنيان".into(),
+            kind: EntityKind::Person,
+            ..Default::default()
+        });
+        let texts = ["قال رئيس الوزراء نيكول باشينيان إن", "وقال رئيس الوزراء نيكول باشينيان", "الرئيس نيكول باشنيان"];
+        let mut ws = Workspace::new(cfg.clone());
+        for (i, t) in texts.iter().enumerate() {
+            ws.upsert(format!("{i}.txt"), PathBuf::from(format!("/{i}.txt")), Arc::from(*t));
+        }
+        let got = pairs(&ws);
+        assert!(got.contains(&("باشينيان".into(), "باشنيان".into(), "inconsistent-spelling")), "{got:?}");
+        cfg.spelling.accepted.push("باشينيان".into());
+        ws.set_config(cfg);
+        assert!(pairs(&ws).is_empty());
+    }
+
+    #[test]
+    fn lil_form_keeps_the_elided_alef() {
+        let ws = workspace(&[
+            "قال الرئيس الأرميني نيكول إن الحكومة الأرمينية والقوات الأرمينية",
+            "الحكومة الأرمينية والجيش الأرميني في أرمينيا",
+            "وأعلنت الحكومة الأرمينية أن أرمينيا. ووجهت للأرمنية رسالة",
+        ]);
+        let id = ws.doc_id("002.txt").unwrap();
+        let f: Vec<Finding> = ws.spelling_findings(id);
+        let doc = ws.doc(id).unwrap();
+        let lil: Vec<&Finding> = f.iter().filter(|f| f.variant == "الأرمنية").collect();
+        assert_eq!(lil.len(), 1, "{f:?}");
+        assert_eq!(&doc.text[lil[0].span.clone()], "لأرمنية");
+        assert_eq!(lil[0].replacement, "لأرمينية");
+    }
+
+    #[test]
+    fn incremental_update_matches_a_fresh_index() {
+        let a = "قال رئيس الوزراء نيكول باشينيان إن";
+        let b = "وقال رئيس الوزراء نيكول باشينيان";
+        let c = "الرئيس الأرميني نيكول باشنيان";
+        let mut ws = workspace(&[a, b, "نص آخر"]);
+        ws.upsert("002.txt".into(), PathBuf::from("/c/002.txt"), Arc::from(c));
+        let fresh = workspace(&[a, b, c]);
+        assert_eq!(pairs(&ws), pairs(&fresh));
+        ws.remove("002.txt");
+        assert!(pairs(&ws).is_empty());
+    }
+}
