@@ -5,7 +5,7 @@
 //! spellings) are derived from these statistics on demand, see `spelling`.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -15,6 +15,7 @@ use crate::corpus::document::Document;
 
 use super::lexicon::Lexicon;
 use super::names::{self, DocSummary, WordCounts};
+use super::spelling::Caches;
 use crate::text::normalize::{bag_key, skeleton, to_l1};
 
 pub type DocId = u32;
@@ -57,6 +58,8 @@ pub struct Workspace {
     pub(crate) by_bag: FxHashMap<Box<str>, Vec<WordId>>,
     /// Bumped on every change; derived results are cached per generation.
     generation: u64,
+    /// Derived results of the current generation, shared by requests.
+    caches: Mutex<Option<(u64, Caches)>>,
 }
 
 impl Workspace {
@@ -75,6 +78,7 @@ impl Workspace {
             by_skeleton: FxHashMap::default(),
             by_bag: FxHashMap::default(),
             generation: 0,
+            caches: Mutex::new(None),
         }
     }
 
@@ -238,6 +242,14 @@ impl Workspace {
 
     /// Spelling findings of one document.
     pub fn spelling_findings(&self, doc: DocId) -> Vec<super::Finding> {
-        super::spelling::findings(self, doc)
+        let caches = match self.caches.lock().ok().and_then(|mut c| c.take()) {
+            Some((generation, caches)) if generation == self.generation => caches,
+            _ => Caches::default(),
+        };
+        let (findings, caches) = super::spelling::findings(self, doc, caches);
+        if let Ok(mut slot) = self.caches.lock() {
+            *slot = Some((self.generation, caches));
+        }
+        findings
     }
 }

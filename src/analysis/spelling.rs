@@ -13,7 +13,7 @@
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -207,16 +207,34 @@ fn letters(l0: &str) -> usize {
     l0.chars().filter(|&c| c != ' ').count()
 }
 
+/// Derived results, valid for one generation of the workspace (kept between requests by
+/// [`Workspace`], dropped as soon as anything changes).
+#[derive(Default)]
+pub struct Caches {
+    clusters: FxHashMap<String, Option<Arc<ClusterInfo>>>,
+    evidence: FxHashMap<String, Evidence>,
+    related: FxHashMap<String, Vec<Related>>,
+}
+
 pub struct Analyzer<'a> {
     ws: &'a Workspace,
     lex: &'a Lexicon,
-    clusters: RefCell<FxHashMap<String, Option<Rc<ClusterInfo>>>>,
+    clusters: RefCell<FxHashMap<String, Option<Arc<ClusterInfo>>>>,
     evidence: RefCell<FxHashMap<String, Evidence>>,
+    related: RefCell<FxHashMap<String, Vec<Related>>>,
 }
 
 impl<'a> Analyzer<'a> {
     pub fn new(ws: &'a Workspace) -> Analyzer<'a> {
-        Analyzer { ws, lex: ws.lexicon(), clusters: RefCell::default(), evidence: RefCell::default() }
+        Analyzer::with_caches(ws, Caches::default())
+    }
+
+    pub fn with_caches(ws: &'a Workspace, c: Caches) -> Analyzer<'a> {
+        Analyzer { ws, lex: ws.lexicon(), clusters: RefCell::new(c.clusters), evidence: RefCell::new(c.evidence), related: RefCell::new(c.related) }
+    }
+
+    pub fn into_caches(self) -> Caches {
+        Caches { clusters: self.clusters.into_inner(), evidence: self.evidence.into_inner(), related: self.related.into_inner() }
     }
 
     fn mentions(&self, id: WordId) -> u32 {
@@ -342,9 +360,12 @@ impl<'a> Analyzer<'a> {
                 return false;
             }
         }
-        // two entries of the gazetteer are two places (النمسا / ألمانيا)
-        if ea.gaz_kind.is_some() && eb.gaz_kind.is_some() {
-            return false;
+        // two gazetteer entries are two places (النمسا / ألمانيا), unless the gazetteer
+        // itself gives them one Latin name (two spellings of one city)
+        if let (Some(ga), Some(gb)) = (self.lex.gazetteer(&la), self.lex.gazetteer(&lb)) {
+            if ga.ambiguous || gb.ambiguous || !ga.latin.eq_ignore_ascii_case(&gb.latin) {
+                return false;
+            }
         }
         let (name_a, name_b) = (self.is_name_group(&la), self.is_name_group(&lb));
         if !name_a && !name_b {
@@ -371,11 +392,11 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The cluster of a spelling, or `None` when it is not (a spelling of) a name.
-    pub fn cluster(&self, spelling: &str) -> Option<Rc<ClusterInfo>> {
+    pub fn cluster(&self, spelling: &str) -> Option<Arc<ClusterInfo>> {
         if let Some(c) = self.clusters.borrow().get(spelling) {
             return c.clone();
         }
-        let result = self.compute_cluster(spelling).map(Rc::new);
+        let result = self.compute_cluster(spelling).map(Arc::new);
         self.clusters.borrow_mut().insert(spelling.to_string(), result.clone());
         result
     }
@@ -518,8 +539,19 @@ impl<'a> Analyzer<'a> {
 
     /// A few mentions of the canonical spelling in other documents, in source order.
     fn related(&self, canonical: &str, exclude: DocId) -> Vec<Related> {
+        if let Some(r) = self.related.borrow().get(canonical) {
+            return r.iter().filter(|r| r.doc != exclude).take(3).cloned().collect();
+        }
+        let all = self.find_related(canonical);
+        let out = all.iter().filter(|r| r.doc != exclude).take(3).cloned().collect();
+        self.related.borrow_mut().insert(canonical.to_string(), all);
+        out
+    }
+
+    /// Up to four documents' first mention of a spelling.
+    fn find_related(&self, canonical: &str) -> Vec<Related> {
         let Some(id) = self.ws.word_id(canonical) else { return Vec::new() };
-        let mut docs: Vec<DocId> = self.ws.word(id).1.docs.iter().copied().filter(|&d| d != exclude).take(64).collect();
+        let mut docs: Vec<DocId> = self.ws.word(id).1.docs.iter().copied().take(64).collect();
         docs.sort_by_cached_key(|&d| self.ws.doc(d).map(|x| {
             let (a, b, c) = x.order_key();
             (a, b.to_string(), c.to_string())
@@ -544,7 +576,7 @@ impl<'a> Analyzer<'a> {
                 out.push(Related { doc: d, span: start..end });
                 break;
             }
-            if out.len() >= 3 {
+            if out.len() >= 4 {
                 break;
             }
         }
@@ -625,8 +657,10 @@ impl<'a> Analyzer<'a> {
     }
 }
 
-pub fn findings(ws: &Workspace, doc: DocId) -> Vec<Finding> {
-    Analyzer::new(ws).findings(doc)
+pub fn findings(ws: &Workspace, doc: DocId, caches: Caches) -> (Vec<Finding>, Caches) {
+    let an = Analyzer::with_caches(ws, caches);
+    let f = an.findings(doc);
+    (f, an.into_caches())
 }
 
 #[cfg(test)]

@@ -85,6 +85,5 @@ pub fn main() -> i32 {
 }
 
 fn lsp_entry() -> i32 {
-    eprintln!("isnad: lsp not wired yet");
-    2
+    crate::lsp::run_stdio()
 }

@@ -42,6 +42,14 @@ impl Token {
 }
 
 fn is_word_core(c: char) -> bool {
+    // fast paths for ASCII and the Arabic block (Unicode tables are slow for Arabic letters)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return matches!(c, '\u{0610}'..='\u{061A}' | '\u{0620}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06DC}'
+            | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06FC}' | '\u{06FF}');
+    }
     c.is_alphanumeric() || is_arabic_mark(c) || c == TATWEEL || ('\u{0300}'..='\u{036F}').contains(&c)
         || matches!(c, '\u{0653}'..='\u{0655}')
 }

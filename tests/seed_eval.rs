@@ -1,0 +1,63 @@
+//! The acceptance check of the seed corpus: `../shared/eval/lsp_eval.py` drives the release
+//! server over stdio exactly as an editor does, in UTF-16 and in UTF-8, and this test fails
+//! below the bar the project has set (spelling precision and recall, exact quick fixes,
+//! robustness, clean exit).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+fn run_eval(encoding: &str) -> serde_json::Value {
+    let eval = shared().join("eval/lsp_eval.py");
+    assert!(eval.is_file(), "the evaluation client is missing: expected {} (../shared beside the checkout)", eval.display());
+    let out = std::env::temp_dir().join(format!("isnad-eval-{encoding}-{}.json", std::process::id()));
+    let server = format!("{} lsp", env!("CARGO_BIN_EXE_isnad"));
+    let status = Command::new("python3")
+        .arg(&eval)
+        .args(["--server", &server])
+        .arg("--corpus")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/seeds"))
+        .arg("--truth")
+        .arg(shared().join("corpus/seeds.truth.json"))
+        .args(["--encoding", encoding, "--skip", "hovers,quotes,ner", "--json"])
+        .arg(&out)
+        .status()
+        .expect("python3 runs");
+    assert!(status.success(), "lsp_eval.py failed ({status})");
+    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).expect("report written")).expect("report is JSON");
+    let _ = std::fs::remove_file(&out);
+    report
+}
+
+fn check(report: &serde_json::Value) {
+    let num = |path: &[&str]| -> f64 {
+        let mut v = report;
+        for p in path {
+            v = &v[*p];
+        }
+        v.as_f64().unwrap_or_else(|| panic!("{path:?} missing in report: {report:#}"))
+    };
+    assert_eq!(report["negotiated_encoding"], report["encoding"], "encoding not negotiated");
+    assert!(report.get("errors").is_none(), "evaluation errors: {}", report["errors"]);
+    assert!(num(&["spelling", "precision"]) >= 0.95, "spelling precision: {:#}", report["spelling"]);
+    assert!(num(&["spelling", "recall_must"]) >= 0.95, "spelling recall: {:#}", report["spelling"]);
+    assert!(num(&["spelling", "quickfix_exact"]) >= 0.95, "quick fixes: {:#}", report["spelling"]);
+    let r = &report["robustness"];
+    assert_eq!(r["undo_storm_same_diagnostics"], true, "undo storm: {r:#}");
+    assert_eq!(r["alive_after_odd_input"], true, "odd input: {r:#}");
+    assert_eq!(r["bad_position_requests_failed"], 0, "bad positions: {r:#}");
+    assert_eq!(report["exit_code"], 0, "exit: {}", report["exit_code"]);
+}
+
+#[test]
+fn seeds_utf16() {
+    check(&run_eval("utf-16"));
+}
+
+#[test]
+fn seeds_utf8() {
+    check(&run_eval("utf-8"));
+}
