@@ -34,6 +34,11 @@ struct DocEntry {
     doc: Document,
 }
 
+fn order_key_of(doc: &Document) -> (u8, String, String) {
+    let (a, b, c) = doc.order_key();
+    (a, b.to_string(), c.to_string())
+}
+
 /// Lookup keys of a spelling, for finding its variants: L1 form, transliteration skeleton,
 /// and the skeleton's sorted classes.
 pub(crate) fn spelling_keys(l0: &str) -> (String, String, String) {
@@ -58,8 +63,9 @@ pub struct Workspace {
     pub(crate) by_bag: FxHashMap<Box<str>, Vec<WordId>>,
     /// Bumped on every change; derived results are cached per generation.
     generation: u64,
-    /// Derived results of the current generation, shared by requests.
-    caches: Mutex<Option<(u64, Caches)>>,
+    /// Derived results (clusters, evidence, related mentions), shared by requests and
+    /// invalidated precisely when the statistics they read change.
+    caches: Mutex<Caches>,
 }
 
 impl Workspace {
@@ -78,7 +84,7 @@ impl Workspace {
             by_skeleton: FxHashMap::default(),
             by_bag: FxHashMap::default(),
             generation: 0,
-            caches: Mutex::new(None),
+            caches: Mutex::new(Caches::default()),
         }
     }
 
@@ -91,6 +97,7 @@ impl Workspace {
         self.lexicon = Arc::new(Lexicon::with_config(&config));
         self.config = config;
         self.generation += 1;
+        self.clear_caches();
     }
 
     pub fn generation(&self) -> u64 {
@@ -101,16 +108,22 @@ impl Workspace {
     /// Each item is (relative path, absolute path, text).
     pub fn load(&mut self, files: Vec<(String, PathBuf, String)>) {
         let lexicon = self.lexicon.clone();
-        let summaries: Vec<(Document, DocSummary)> = files
-            .into_par_iter()
-            .map(|(rel, abs, text)| {
-                let doc = Document::new(rel, abs, Arc::from(text));
-                let summary = names::summarize(&doc.text, doc.body_start, &lexicon);
-                (doc, summary)
-            })
-            .collect();
-        for (doc, summary) in summaries {
-            self.insert(doc, summary);
+        // In chunks: summaries are large next to the text they describe, so only a chunk's
+        // worth is alive at a time while the aggregate is updated.
+        let mut files = files.into_iter().peekable();
+        while files.peek().is_some() {
+            let chunk: Vec<_> = files.by_ref().take(1024).collect();
+            let summaries: Vec<(Document, DocSummary)> = chunk
+                .into_par_iter()
+                .map(|(rel, abs, text)| {
+                    let doc = Document::new(rel, abs, Arc::from(text));
+                    let summary = names::summarize(&doc.text, doc.body_start, &lexicon);
+                    (doc, summary)
+                })
+                .collect();
+            for (doc, summary) in summaries {
+                self.insert(doc, summary);
+            }
         }
     }
 
@@ -122,11 +135,8 @@ impl Workspace {
     }
 
     fn insert(&mut self, doc: Document, summary: DocSummary) -> DocId {
-        let id = match self.by_path.get(&doc.rel_path) {
-            Some(&id) => {
-                self.subtract(id);
-                id
-            }
+        let (id, old) = match self.by_path.get(&doc.rel_path) {
+            Some(&id) => (id, self.subtract(id)),
             None => {
                 let id = match self.free_ids.pop() {
                     Some(id) => id,
@@ -136,43 +146,92 @@ impl Workspace {
                     }
                 };
                 self.by_path.insert(doc.rel_path.clone(), id);
-                id
+                (id, None)
             }
         };
-        for (word, counts) in summary.words {
-            let wid = self.intern(word);
+        let order_changed = old.as_ref().is_some_and(|(_, key)| *key != order_key_of(&doc));
+        for (word, counts) in &summary.words {
+            let wid = self.intern(word.clone());
             let st = &mut self.stats[wid as usize];
-            st.counts.add(&counts);
+            st.counts.add(counts);
             if let Err(pos) = st.docs.binary_search(&id) {
                 st.docs.insert(pos, id);
             }
         }
         self.docs[id as usize] = Some(DocEntry { doc });
         self.generation += 1;
+        if order_changed {
+            self.clear_caches();
+        } else {
+            // Only the spellings whose counts moved can change derived results.
+            let old_words = old.map(|(w, _)| w).unwrap_or_default();
+            let before: FxHashMap<&str, &WordCounts> = old_words.iter().map(|(w, c)| (w.as_str(), c)).collect();
+            let mut changed: Vec<&str> = Vec::new();
+            for (w, c) in &summary.words {
+                if before.get(w.as_str()) != Some(&c) {
+                    changed.push(w);
+                }
+            }
+            let after: FxHashMap<&str, ()> = summary.words.iter().map(|(w, _)| (w.as_str(), ())).collect();
+            changed.extend(old_words.iter().map(|(w, _)| w.as_str()).filter(|w| !after.contains_key(w)));
+            self.invalidate(&changed, id);
+        }
         id
     }
 
-    fn subtract(&mut self, id: DocId) {
-        let Some(entry) = self.docs.get_mut(id as usize).and_then(Option::take) else { return };
+    /// Subtract a document's contribution; returns it with the document's source-order key.
+    fn subtract(&mut self, id: DocId) -> Option<(Vec<(String, WordCounts)>, (u8, String, String))> {
+        let entry = self.docs.get_mut(id as usize).and_then(Option::take)?;
         // The contribution is recomputed from the old text rather than stored: summarising
         // one document costs far less than keeping every document's word list in memory.
         let old = names::summarize(&entry.doc.text, entry.doc.body_start, &self.lexicon);
-        for (word, counts) in old.words {
+        for (word, counts) in &old.words {
             let Some(&wid) = self.words.get(word.as_str()) else { continue };
             let st = &mut self.stats[wid as usize];
-            st.counts.sub(&counts);
+            st.counts.sub(counts);
             if let Ok(pos) = st.docs.binary_search(&id) {
                 st.docs.remove(pos);
             }
         }
         self.generation += 1;
+        Some((old.words, order_key_of(&entry.doc)))
+    }
+
+    fn clear_caches(&self) {
+        if let Ok(mut c) = self.caches.lock() {
+            *c = Caches::default();
+        }
+    }
+
+    /// Drop cached results that read the statistics of any of `changed`, or positions in `doc`.
+    fn invalidate(&self, changed: &[&str], doc: DocId) {
+        let Ok(mut caches) = self.caches.lock() else { return };
+        if caches.is_empty() {
+            return;
+        }
+        let mut keys: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        for w in changed {
+            let (l1, sk, bag) = spelling_keys(w);
+            for &m in self.by_l1.get(l1.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                let (_, msk, mbag) = spelling_keys(&self.word_text[m as usize]);
+                keys.insert(msk);
+                keys.insert(mbag);
+            }
+            keys.insert(sk);
+            keys.insert(bag);
+            keys.insert(l1);
+        }
+        caches.invalidate(&keys, changed, doc);
     }
 
     /// Remove a document (deleted on disk, or excluded). Returns whether it was there.
     pub fn remove(&mut self, rel_path: &str) -> bool {
         match self.by_path.remove(rel_path) {
             Some(id) => {
-                self.subtract(id);
+                if let Some((words, _)) = self.subtract(id) {
+                    let changed: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+                    self.invalidate(&changed, id);
+                }
                 self.free_ids.push(id);
                 true
             }
@@ -215,6 +274,13 @@ impl Workspace {
         ids
     }
 
+    /// (distinct spellings, of which bigrams, total document postings, skeleton keys)
+    pub fn index_sizes(&self) -> (usize, usize, usize, usize) {
+        let bigrams = self.word_text.iter().filter(|w| w.contains(' ')).count();
+        let postings = self.stats.iter().map(|s| s.docs.len()).sum();
+        (self.word_text.len(), bigrams, postings, self.by_skeleton.len())
+    }
+
     pub fn doc_count(&self) -> usize {
         self.by_path.len()
     }
@@ -242,13 +308,12 @@ impl Workspace {
 
     /// Spelling findings of one document.
     pub fn spelling_findings(&self, doc: DocId) -> Vec<super::Finding> {
-        let caches = match self.caches.lock().ok().and_then(|mut c| c.take()) {
-            Some((generation, caches)) if generation == self.generation => caches,
-            _ => Caches::default(),
-        };
+        // Take the caches out while computing (another request meanwhile starts empty),
+        // then merge back what this one learnt.
+        let caches = self.caches.lock().map(|mut c| std::mem::take(&mut *c)).unwrap_or_default();
         let (findings, caches) = super::spelling::findings(self, doc, caches);
         if let Ok(mut slot) = self.caches.lock() {
-            *slot = Some((self.generation, caches));
+            slot.merge(caches);
         }
         findings
     }

@@ -73,6 +73,14 @@ const GIVEN_NAMES: &str = "
 يسرى يسري رحمن رحيم مجدي حمدان حمود حماد محمدي أحمدي عباس عبيد جاسم جاسمي هادي مهدية سهى سهام
 ";
 
+/// First elements of names that are written either as a separate word or joined to the next:
+/// Turkic قره/آق (Kara-, Ak-), Arabic compounds (أبو، عبد، بن، بيت، عين، رأس، تل، كفر، بئر…),
+/// and foreign particles (نيو، سان، لوس، دي، فان، فون…).
+const NAME_PARTICLES: &str = "
+قره قرة آق أبو ابو عبد آل ابن بن بنت بني أم ام ذا ذي بيت دار عين رأس راس تل كفر بئر سيدي مار شرم بور بورت
+نيو لوس لاس سان سانت سانتا دي دو دا ديل دل فان فون لا لو لي كوالا هونغ سري
+";
+
 /// Foreign-name endings (L1): Armenian -ian, Slavic -ov/-ev/-sky/-vich/-enko, Georgian,
 /// Turkish, Persian, and place-name endings.
 const FOREIGN_SUFFIXES: &[&str] = &[
@@ -123,6 +131,7 @@ pub struct Lexicon {
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
     given_names: FxHashSet<String>,
+    particles: FxHashSet<String>,
     gazetteer: FxHashMap<String, GazEntry>,
     /// Style guide keyed by L1 form of canonical names, variants and aliases.
     style: FxHashMap<String, StyleRef>,
@@ -189,6 +198,7 @@ impl Lexicon {
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
             given_names: l1_set(GIVEN_NAMES),
+            particles: l1_set(NAME_PARTICLES),
             gazetteer,
             style,
             style_canonical,
@@ -210,6 +220,9 @@ impl Lexicon {
     }
     pub fn is_org_word(&self, l1: &str) -> bool {
         self.org_words.contains(l1)
+    }
+    pub fn is_name_particle(&self, l1: &str) -> bool {
+        self.particles.contains(l1)
     }
     /// Titles, ministries, place and organisation words: context for names, never names.
     pub fn is_cue_word(&self, l1: &str) -> bool {

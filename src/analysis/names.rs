@@ -126,12 +126,13 @@ pub fn bigram_key(a: &str, b: &str) -> String {
     s
 }
 
-/// Whether words i, i+1 form a candidate two-word spelling (a short first element: قره باغ,
-/// أبو ظبي, عبد الرحمن is excluded by the article rule).
+/// Whether words i, i+1 form a candidate two-word spelling: a name particle that is written
+/// now apart, now joined (قره باغ / كاراباخ, نيو يورك / نيويورك, أبو ظبي / أبوظبي) followed by
+/// a name-like word. Only these particles are considered: counting every pair of words would
+/// multiply the index for nothing.
 pub fn is_bigram_candidate(a: &Word, b: &Word, lex: &Lexicon) -> bool {
-    b.token.gap_before == Gap::Space && !a.tanween && !b.tanween && (2..=3).contains(&a.letters())
-        && b.letters() >= 2 && !lex.is_stopword(&a.l1) && !lex.is_stopword(&b.l1) && !b.l1.starts_with("ال")
-        && !a.l1.starts_with("ال")
+    b.token.gap_before == Gap::Space && !a.tanween && !b.tanween && lex.is_name_particle(&a.l1)
+        && b.letters() >= 2 && !lex.is_stopword(&b.l1) && !b.l1.starts_with("ال")
 }
 
 #[derive(Clone, Copy)]

@@ -211,15 +211,49 @@ fn letters(l0: &str) -> usize {
 /// [`Workspace`], dropped as soon as anything changes).
 #[derive(Default)]
 pub struct Caches {
-    clusters: FxHashMap<String, Option<Arc<ClusterInfo>>>,
+    clusters: FxHashMap<String, CachedCluster>,
     evidence: FxHashMap<String, Evidence>,
     related: FxHashMap<String, Vec<Related>>,
+}
+
+/// A cluster result with the keys whose statistics it read: the spelling's L1 form and the
+/// skeleton and bag keys of its orthographic group (candidates come from those buckets).
+#[derive(Clone)]
+struct CachedCluster {
+    info: Option<Arc<ClusterInfo>>,
+    deps: Box<[String]>,
+}
+
+impl Caches {
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty() && self.evidence.is_empty() && self.related.is_empty()
+    }
+
+    /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
+    /// spellings), and related mentions of changed spellings or inside the changed document.
+    pub fn invalidate(&mut self, keys: &rustc_hash::FxHashSet<String>, changed: &[&str], doc: DocId) {
+        self.clusters.retain(|_, c| !c.deps.iter().any(|k| keys.contains(k)));
+        self.evidence.retain(|l1, _| !keys.contains(l1));
+        self.related.retain(|canonical, r| !changed.contains(&canonical.as_str()) && !r.iter().any(|x| x.doc == doc));
+    }
+
+    /// Keep the union (both sides are valid for the current statistics: the workspace cannot
+    /// change while a `&Workspace` computes findings).
+    pub fn merge(&mut self, other: Caches) {
+        if self.is_empty() {
+            *self = other;
+            return;
+        }
+        self.clusters.extend(other.clusters);
+        self.evidence.extend(other.evidence);
+        self.related.extend(other.related);
+    }
 }
 
 pub struct Analyzer<'a> {
     ws: &'a Workspace,
     lex: &'a Lexicon,
-    clusters: RefCell<FxHashMap<String, Option<Arc<ClusterInfo>>>>,
+    clusters: RefCell<FxHashMap<String, CachedCluster>>,
     evidence: RefCell<FxHashMap<String, Evidence>>,
     related: RefCell<FxHashMap<String, Vec<Related>>>,
 }
@@ -394,10 +428,20 @@ impl<'a> Analyzer<'a> {
     /// The cluster of a spelling, or `None` when it is not (a spelling of) a name.
     pub fn cluster(&self, spelling: &str) -> Option<Arc<ClusterInfo>> {
         if let Some(c) = self.clusters.borrow().get(spelling) {
-            return c.clone();
+            return c.info.clone();
         }
         let result = self.compute_cluster(spelling).map(Arc::new);
-        self.clusters.borrow_mut().insert(spelling.to_string(), result.clone());
+        let (l1, sk, bag) = spelling_keys(spelling);
+        let mut deps = vec![sk, bag];
+        for m in self.ws.by_l1.get(l1.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            let (_, sk, bag) = spelling_keys(self.ws.word(*m).0);
+            deps.push(sk);
+            deps.push(bag);
+        }
+        deps.push(l1);
+        deps.sort_unstable();
+        deps.dedup();
+        self.clusters.borrow_mut().insert(spelling.to_string(), CachedCluster { info: result.clone(), deps: deps.into() });
         result
     }
 
@@ -809,6 +853,44 @@ mod corpus_tests {
         assert_eq!(lil.len(), 1, "{f:?}");
         assert_eq!(&doc.text[lil[0].span.clone()], "لأرمنية");
         assert_eq!(lil[0].replacement, "لأرمينية");
+    }
+
+    fn all_findings(ws: &Workspace) -> Vec<(String, Vec<Finding>)> {
+        ws.docs_in_order().into_iter().map(|id| (ws.doc(id).unwrap().rel_path.clone(), ws.spelling_findings(id))).collect()
+    }
+
+    /// Cached results, invalidated edit by edit, must equal a fresh index of the same texts.
+    #[test]
+    fn cached_results_follow_every_edit() {
+        let pool = ["باشينيان", "باشنيان", "نيكول", "الرئيس", "أرمينيا", "ارمينيا", "وارمينا", "كاراباخ", "قره", "باغ",
+                    "إقليم", "ناغورني", "ناغورنو", "منطقة", "كيومري", "غيومري", "الأذري", "الاذري", "في", "قال", "و"];
+        let mut texts: Vec<String> = vec![
+            "قال رئيس الوزراء نيكول باشينيان إن إقليم ناغورني قره باغ".into(),
+            "الرئيس الأذري إلهام علييف. منطقة غيومري في أرمينيا".into(),
+            "وقال رئيس الوزراء نيكول باشينيان. إقليم ناغورني قره باغ وأرمينيا".into(),
+        ];
+        let mut ws = workspace(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for step in 0..120 {
+            let _ = all_findings(&ws); // fill the caches
+            let d = next(texts.len());
+            let mut words: Vec<&str> = texts[d].split(' ').collect();
+            if words.len() > 3 && next(3) == 0 {
+                words.remove(next(words.len()));
+            } else {
+                words.insert(next(words.len() + 1), pool[next(pool.len())]);
+            }
+            texts[d] = words.join(" ");
+            ws.upsert(format!("{d:03}.txt"), PathBuf::from(format!("/c/{d:03}.txt")), Arc::from(texts[d].as_str()));
+            let fresh = workspace(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+            assert_eq!(all_findings(&ws), all_findings(&fresh), "step {step}: {texts:?}");
+        }
     }
 
     #[test]

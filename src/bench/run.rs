@@ -92,6 +92,8 @@ pub fn run_bench(corpus: &Path, edits: usize) -> i32 {
         t_index - t_scan
     );
     let rss_after_index = peak_rss_mib();
+    let (spellings, bigrams, postings, skeletons) = ws.index_sizes();
+    println!("index: {spellings} spellings ({bigrams} two-word), {postings} document postings, {skeletons} skeleton keys");
 
     // "Open" a handful of documents, as an editor session would, and edit one of them.
     let order = ws.docs_in_order();
