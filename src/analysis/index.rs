@@ -109,22 +109,62 @@ impl Workspace {
     pub fn load(&mut self, files: Vec<(String, PathBuf, String)>) {
         let lexicon = self.lexicon.clone();
         // In chunks: summaries are large next to the text they describe, so only a chunk's
-        // worth is alive at a time while the aggregate is updated.
+        // worth is alive at a time while the aggregate is updated. Looking up the ids of
+        // already-known spellings happens in the parallel part; only new spellings and the
+        // counters are handled sequentially.
         let mut files = files.into_iter().peekable();
         while files.peek().is_some() {
             let chunk: Vec<_> = files.by_ref().take(1024).collect();
-            let summaries: Vec<(Document, DocSummary)> = chunk
+            let words = &self.words;
+            let summaries: Vec<(Document, DocSummary, Vec<Option<WordId>>)> = chunk
                 .into_par_iter()
                 .map(|(rel, abs, text)| {
                     let doc = Document::new(rel, abs, Arc::from(text));
                     let summary = names::summarize(&doc.text, doc.body_start, &lexicon);
-                    (doc, summary)
+                    let ids = summary.words.iter().map(|(w, _)| words.get(w.as_str()).copied()).collect();
+                    (doc, summary, ids)
                 })
                 .collect();
-            for (doc, summary) in summaries {
-                self.insert(doc, summary);
+            for (doc, summary, ids) in summaries {
+                if self.by_path.contains_key(&doc.rel_path) {
+                    self.insert(doc, summary);
+                } else {
+                    self.insert_new(doc, summary, ids);
+                }
             }
         }
+    }
+
+    /// Add a document that is not in the index yet, with the ids of spellings known when
+    /// its summary was made.
+    fn insert_new(&mut self, doc: Document, summary: DocSummary, ids: Vec<Option<WordId>>) {
+        let id = match self.free_ids.pop() {
+            Some(id) => id,
+            None => {
+                self.docs.push(None);
+                (self.docs.len() - 1) as DocId
+            }
+        };
+        self.by_path.insert(doc.rel_path.clone(), id);
+        let mut changed: Vec<&str> = Vec::new();
+        for ((word, counts), known) in summary.words.iter().zip(ids) {
+            let wid = known.unwrap_or_else(|| self.intern(word));
+            let st = &mut self.stats[wid as usize];
+            st.counts.add(counts);
+            match st.docs.last() {
+                Some(&last) if last < id => st.docs.push(id),
+                None => st.docs.push(id),
+                _ => {
+                    if let Err(pos) = st.docs.binary_search(&id) {
+                        st.docs.insert(pos, id);
+                    }
+                }
+            }
+            changed.push(word);
+        }
+        self.invalidate(&changed, id);
+        self.docs[id as usize] = Some(DocEntry { doc });
+        self.generation += 1;
     }
 
     /// Add or replace one document.
@@ -151,7 +191,7 @@ impl Workspace {
         };
         let order_changed = old.as_ref().is_some_and(|(_, key)| *key != order_key_of(&doc));
         for (word, counts) in &summary.words {
-            let wid = self.intern(word.clone());
+            let wid = self.intern(word);
             let st = &mut self.stats[wid as usize];
             st.counts.add(counts);
             if let Err(pos) = st.docs.binary_search(&id) {
@@ -239,12 +279,12 @@ impl Workspace {
         }
     }
 
-    fn intern(&mut self, word: String) -> WordId {
-        if let Some(&id) = self.words.get(word.as_str()) {
+    fn intern(&mut self, word: &str) -> WordId {
+        if let Some(&id) = self.words.get(word) {
             return id;
         }
         let id = self.word_text.len() as WordId;
-        let boxed: Box<str> = word.into_boxed_str();
+        let boxed: Box<str> = word.into();
         if boxed.chars().filter(|c| *c != ' ').count() >= 3 {
             let (l1, sk, bag) = spelling_keys(&boxed);
             self.by_l1.entry(l1.into_boxed_str()).or_default().push(id);

@@ -144,31 +144,42 @@ enum CueKind {
 
 pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     let words = scan_words(text, body_start);
-    let mut map: FxHashMap<String, usize> = FxHashMap::default();
-    let mut out: Vec<(String, WordCounts)> = Vec::new();
-    let slot = |key: &str, map: &mut FxHashMap<String, usize>, out: &mut Vec<(String, WordCounts)>| -> usize {
-        if let Some(&i) = map.get(key) {
-            return i;
+    let mut map: FxHashMap<Box<str>, WordCounts> = FxHashMap::default();
+    map.reserve(words.len());
+    let mut order: Vec<Box<str>> = Vec::with_capacity(words.len());
+    fn slot<'m>(key: &str, map: &'m mut FxHashMap<Box<str>, WordCounts>, order: &mut Vec<Box<str>>) -> &'m mut WordCounts {
+        if !map.contains_key(key) {
+            let k: Box<str> = key.into();
+            order.push(k.clone());
+            map.insert(k, WordCounts::default());
         }
-        out.push((key.to_string(), WordCounts::default()));
-        map.insert(key.to_string(), out.len() - 1);
-        out.len() - 1
-    };
+        map.get_mut(key).expect("just inserted")
+    }
+    let mut lil_name = String::new();
+    let mut pair = String::new();
     for (i, w) in words.iter().enumerate() {
         if w.tanween {
             continue;
         }
-        let s = slot(w.l0(), &mut map, &mut out);
-        out[s].1.count += 1;
-        for sp in clitics::splits(w.l0(), 3) {
-            let s = slot(&sp.name, &mut map, &mut out);
-            out[s].1.prefixed += 1;
-        }
+        slot(w.l0(), &mut map, &mut order).count += 1;
+        clitics::for_each_split(w.l0(), 3, |_, rest, lil| {
+            let name = if lil {
+                lil_name.clear();
+                lil_name.push('ا');
+                lil_name.push_str(rest);
+                lil_name.as_str()
+            } else {
+                rest
+            };
+            slot(name, &mut map, &mut order).prefixed += 1;
+        });
         if let Some(next) = words.get(i + 1) {
             if is_bigram_candidate(w, next, lex) {
-                let key = bigram_key(w.l0(), next.l0());
-                let s = slot(&key, &mut map, &mut out);
-                out[s].1.count += 1;
+                pair.clear();
+                pair.push_str(w.l0());
+                pair.push(' ');
+                pair.push_str(next.l0());
+                slot(&pair, &mut map, &mut order).count += 1;
             }
         }
     }
@@ -239,8 +250,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
         }
         if !run.is_empty() {
             for &k in &run {
-                let s = slot(words[k].l0(), &mut map, &mut out);
-                let c = &mut out[s].1;
+                let c = slot(words[k].l0(), &mut map, &mut order);
                 match kind {
                     CueKind::Person => c.cue_person += 1,
                     CueKind::Place => c.cue_place += 1,
@@ -250,8 +260,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             for pair in run.windows(2) {
                 let (a, b) = (&words[pair[0]], &words[pair[1]]);
                 if is_bigram_candidate(a, b, lex) {
-                    let s = slot(&bigram_key(a.l0(), b.l0()), &mut map, &mut out);
-                    let c = &mut out[s].1;
+                    let c = slot(&bigram_key(a.l0(), b.l0()), &mut map, &mut order);
                     match kind {
                         CueKind::Person => c.cue_person += 1,
                         CueKind::Place => c.cue_place += 1,
@@ -261,8 +270,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             }
             if matches!(kind, CueKind::Person) {
                 for &k in &nisbas {
-                    let s = slot(words[k].l0(), &mut map, &mut out);
-                    out[s].1.nisba += 1;
+                    slot(words[k].l0(), &mut map, &mut order).nisba += 1;
                 }
             }
             i = j;
@@ -270,7 +278,11 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             i += 1;
         }
     }
-    DocSummary { words: out }
+    let words = order.into_iter().map(|k| {
+        let c = map[&k];
+        (String::from(k), c)
+    }).collect();
+    DocSummary { words }
 }
 
 #[cfg(test)]

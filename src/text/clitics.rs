@@ -21,6 +21,33 @@ pub struct Split {
 const CONJ: [&str; 3] = ["", "و", "ف"];
 const PREP: [&str; 4] = ["", "ب", "ك", "ل"];
 
+/// Visit every split of an L0 word without allocating: `f(prefix_chars, remainder, lil)`,
+/// where for the لل form the remainder lacks the elided alef (the name is ا + remainder).
+/// Same order and conditions as [`splits`].
+pub fn for_each_split(word: &str, min_chars: usize, mut f: impl FnMut(usize, &str, bool)) {
+    let total = word.chars().count();
+    let mut found: [(usize, &str, bool); 12] = [(0, "", false); 12];
+    let mut n = 0;
+    for conj in CONJ {
+        for prep in PREP {
+            let prefix_len = conj.chars().count() + prep.chars().count();
+            if prefix_len == 0 {
+                continue;
+            }
+            let Some(rest) = word.strip_prefix(conj).and_then(|r| r.strip_prefix(prep)) else { continue };
+            let lil = prep == "ل" && rest.starts_with('ل');
+            if total - prefix_len >= min_chars && n < found.len() {
+                found[n] = (prefix_len, rest, lil);
+                n += 1;
+            }
+        }
+    }
+    found[..n].sort_by(|a, b| b.0.cmp(&a.0));
+    for &(p, rest, lil) in &found[..n] {
+        f(p, rest, lil);
+    }
+}
+
 /// Every split of an L0 word with a non-empty proclitic whose remainder keeps at least
 /// `min_chars` chars, longest proclitic first. The whole word (no split) is not included.
 pub fn splits(word: &str, min_chars: usize) -> Vec<Split> {
