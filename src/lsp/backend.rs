@@ -1,0 +1,653 @@
+//! The `LanguageServer` implementation and its background tasks: corpus indexing with
+//! work-done progress, configuration, file watching, and the debounced publisher.
+//!
+//! Notification handlers never `.await`: they lock the state, mutate, unlock and wake the
+//! publisher, all within their first poll, so they take effect in arrival order (see
+//! `state`). Anything that must wait for the client (progress tokens, configuration pulls,
+//! capability registration) runs in a spawned task, never in a handler, so a handler cannot
+//! hold up the framework's message queue while the client's answer waits in it.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use ropey::Rope;
+use tokio::sync::Notify;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::analysis::Workspace;
+use crate::corpus::config::Config;
+use crate::corpus::scan::{self, FileFilter};
+
+use super::actions;
+use super::diagnostics;
+use super::position::{Encoding, rope_char};
+use super::state::{
+    ClientCaps, ConfigChange, Logger, Note, OpenDoc, State, editor_settings, file_path, guarded, read_config_file,
+};
+
+/// Quiet time after the last edit before diagnostics are computed.
+const DEBOUNCE: Duration = Duration::from_millis(10);
+/// Under a continuous stream of edits, publish at least this often.
+const MAX_DELAY: Duration = Duration::from_millis(250);
+/// Skipped files logged one by one, up to this many.
+const MAX_SKIPPED_LOGGED: usize = 1000;
+
+pub(crate) struct Shared {
+    client: Client,
+    state: Mutex<State>,
+    log: Logger,
+    notes: Mutex<Option<tokio::sync::mpsc::UnboundedReceiver<Note>>>,
+    /// Wakes the publisher.
+    wake: Notify,
+    /// Bumped by every change; the publisher waits until it stops moving.
+    changes: AtomicU64,
+    tasks_started: AtomicBool,
+    shutdown: AtomicBool,
+    /// Held from computing a batch of diagnostics to sending it, so batches go out in the
+    /// order they were computed (the publisher and the indexer both publish).
+    publishing: tokio::sync::Mutex<()>,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while locked is already logged (see `guarded`); keep serving.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Something changed: (re)publish soon.
+    fn changed(&self) {
+        self.changes.fetch_add(1, Ordering::SeqCst);
+        self.wake.notify_one();
+    }
+}
+
+pub struct Backend {
+    shared: Arc<Shared>,
+}
+
+/// A look inside a running server, for in-process tests.
+#[derive(Clone)]
+pub struct Probe(Arc<Shared>);
+
+impl Probe {
+    /// The text of an open document as the server holds it.
+    pub fn open_text(&self, uri: &str) -> Option<String> {
+        let uri: Uri = uri.parse().ok()?;
+        self.0.lock().docs.get(&uri).map(|d| d.rope.to_string())
+    }
+    /// The version of an open document.
+    pub fn open_version(&self, uri: &str) -> Option<i32> {
+        let uri: Uri = uri.parse().ok()?;
+        self.0.lock().docs.get(&uri).map(|d| d.version)
+    }
+    /// The text the core holds under a workspace key (open documents flushed first).
+    pub fn workspace_text(&self, key: &str) -> Option<String> {
+        let mut st = self.0.lock();
+        st.flush();
+        let id = st.workspace.doc_id(key)?;
+        st.workspace.doc(id).map(|d| d.text.to_string())
+    }
+    /// Every workspace key, in source order.
+    pub fn workspace_keys(&self) -> Vec<String> {
+        let mut st = self.0.lock();
+        st.flush();
+        let ws = &st.workspace;
+        ws.docs_in_order().into_iter().filter_map(|id| ws.doc(id).map(|d| d.rel_path.clone())).collect()
+    }
+    /// The initial index is complete.
+    pub fn indexed(&self) -> bool {
+        let st = self.0.lock();
+        st.indexed && !st.scanning
+    }
+    /// The configuration in effect (file layered with editor settings).
+    pub fn config(&self) -> Config {
+        self.0.lock().config.clone()
+    }
+    pub fn shutdown_received(&self) -> bool {
+        self.0.shutdown.load(Ordering::SeqCst)
+    }
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        let (log, notes) = Logger::new();
+        Backend {
+            shared: Arc::new(Shared {
+                client,
+                state: Mutex::new(State::new(log.clone())),
+                log,
+                notes: Mutex::new(Some(notes)),
+                wake: Notify::new(),
+                changes: AtomicU64::new(0),
+                tasks_started: AtomicBool::new(false),
+                shutdown: AtomicBool::new(false),
+                publishing: tokio::sync::Mutex::new(()),
+            }),
+        }
+    }
+
+    pub fn probe(&self) -> Probe {
+        Probe(self.shared.clone())
+    }
+
+    /// `$/isnad/malformedMessage`: a frame that was not a JSON-RPC message (see `framing`).
+    pub async fn malformed(&self, params: serde_json::Value) {
+        let reason = params.get("reason").and_then(|r| r.as_str()).unwrap_or("unknown");
+        self.shared.log.warn(format!("isnad: ignored a malformed message: {reason}"));
+    }
+}
+
+fn client_caps(c: &ClientCapabilities) -> ClientCaps {
+    let ws = c.workspace.as_ref();
+    let edit = ws.and_then(|w| w.workspace_edit.as_ref());
+    ClientCaps {
+        document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
+        create_files: edit
+            .and_then(|e| e.resource_operations.as_ref())
+            .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+        work_done_progress: c.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+        configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+        watched_files_dynamic: ws
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        related_information: c
+            .text_document
+            .as_ref()
+            .and_then(|t| t.publish_diagnostics.as_ref())
+            .and_then(|p| p.related_information)
+            .unwrap_or(false),
+    }
+}
+
+fn folder_name(path: &std::path::Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "root".into())
+}
+
+/// Roots from `initialize`: workspace folders, else `rootUri`, else `rootPath`.
+#[allow(deprecated)]
+fn initial_roots(params: &InitializeParams, log: &Logger) -> Vec<(PathBuf, String)> {
+    let mut roots = Vec::new();
+    if let Some(folders) = params.workspace_folders.as_ref().filter(|f| !f.is_empty()) {
+        for f in folders {
+            match file_path(&f.uri) {
+                Some(p) => roots.push((p, f.name.clone())),
+                None => log.info(format!("isnad: ignoring workspace folder {}: not a file: URI", f.uri.as_str())),
+            }
+        }
+    } else if let Some(p) = params.root_uri.as_ref().and_then(file_path) {
+        roots.push((p.clone(), folder_name(&p)));
+    } else if let Some(p) = params.root_path.as_ref().filter(|p| !p.is_empty()) {
+        let p = PathBuf::from(p);
+        roots.push((p.clone(), folder_name(&p)));
+    }
+    roots
+}
+
+/// Read settings sent by the editor into the editor layer (errors shown, layer kept).
+fn set_editor_settings(st: &mut State, value: &serde_json::Value, origin: &str) {
+    let Some(section) = editor_settings(value) else { return };
+    match Config::from_json(section) {
+        Ok(c) => st.editor_config = c,
+        Err(e) => st.log.show(MessageType::ERROR, format!("isnad: {origin}: {} (ignored)", e.message)),
+    }
+}
+
+/// Re-read `isnad.toml` of the first root into the file layer.
+fn load_config_file(st: &mut State) {
+    let Some(root) = st.roots.first().map(|r| r.path.clone()) else { return };
+    let (config, error) = read_config_file(&root);
+    if let Some(e) = error {
+        st.log.show(MessageType::ERROR, e);
+    }
+    st.file_config = config;
+}
+
+fn after_config_change(shared: &Arc<Shared>, change: ConfigChange) {
+    match change {
+        ConfigChange::None => {}
+        ConfigChange::Analysis => shared.changed(),
+        ConfigChange::Corpus => {
+            shared.lock().rekey_open_docs();
+            start_index(shared);
+        }
+    }
+}
+
+/// Ask the client for the `isnad` section (when it answers `workspace/configuration`).
+async fn pull_config(shared: &Arc<Shared>) -> Option<serde_json::Value> {
+    if !shared.lock().caps.configuration {
+        return None;
+    }
+    let item = ConfigurationItem { scope_uri: None, section: Some("isnad".into()) };
+    match shared.client.configuration(vec![item]).await {
+        Ok(mut values) if !values.is_empty() => Some(values.swap_remove(0)).filter(|v| !v.is_null()),
+        Ok(_) => None,
+        Err(e) => {
+            shared.log.info(format!("isnad: workspace/configuration failed: {}", e.message));
+            None
+        }
+    }
+}
+
+/// Start a (re)scan of the roots; a newer scan supersedes an older one still running.
+fn start_index(shared: &Arc<Shared>) {
+    let epoch = {
+        let mut st = shared.lock();
+        if st.roots.is_empty() {
+            return;
+        }
+        st.index_epoch += 1;
+        st.scanning = true;
+        st.index_epoch
+    };
+    tokio::spawn(index(shared.clone(), epoch));
+}
+
+async fn index(shared: Arc<Shared>, epoch: u64) {
+    let (roots, config, progress_supported) = {
+        let st = shared.lock();
+        (st.roots.clone(), st.config.clone(), st.caps.work_done_progress)
+    };
+    let client = &shared.client;
+    let mut progress = None;
+    if progress_supported {
+        let token = NumberOrString::String(format!("isnad/index/{epoch}"));
+        if client.create_work_done_progress(token.clone()).await.is_ok() {
+            progress = Some(client.progress(token, "isnad").with_message("scanning the corpus").begin().await);
+        }
+    }
+    let t0 = Instant::now();
+    let filter = FileFilter::new(&config.corpus).unwrap_or_else(|_| FileFilter::new(&Config::default().corpus).unwrap());
+    let multi = roots.len() > 1;
+    let scan_roots = roots.clone();
+    let scanned = tokio::task::spawn_blocking(move || {
+        let mut files = Vec::new();
+        let mut skipped = Vec::new();
+        let mut bytes = 0u64;
+        for root in &scan_roots {
+            let r = scan::scan(&root.path, &filter);
+            bytes += r.bytes;
+            skipped.extend(r.skipped);
+            for (rel, abs, text) in r.files {
+                let key = if multi { format!("{}/{rel}", root.name) } else { rel };
+                files.push((key, abs, text));
+            }
+        }
+        (files, skipped, bytes)
+    })
+    .await;
+    let (files, skipped, bytes) = scanned.unwrap_or_else(|e| {
+        shared.log.log(MessageType::ERROR, format!("isnad: the corpus scan failed: {e}"));
+        (Vec::new(), Vec::new(), 0)
+    });
+    let count = files.len();
+    let scan_secs = t0.elapsed().as_secs_f64();
+    if let Some(p) = &progress {
+        p.report(format!("analysing {count} documents")).await;
+    }
+    let log = shared.log.clone();
+    let load_config = config.clone();
+    let loaded = tokio::task::spawn_blocking(move || {
+        let mut ws = Workspace::new(load_config);
+        guarded(&log, "indexing the corpus", || ws.load(files));
+        ws
+    })
+    .await;
+    let workspace = loaded.unwrap_or_else(|_| Workspace::new(config));
+
+    let queued = {
+        let mut st = shared.lock();
+        if st.index_epoch != epoch {
+            None // superseded by a newer scan
+        } else {
+            let mut ws = workspace;
+            if ws.config() != &st.config {
+                let c = st.config.clone();
+                guarded(&st.log, "applying the configuration", || ws.set_config(c));
+            }
+            st.workspace = ws;
+            st.indexed = true;
+            st.scanning = false;
+            st.rekey_open_docs();
+            st.flush();
+            Some(std::mem::take(&mut st.queued_events))
+        }
+    };
+    let Some(queued) = queued else {
+        if let Some(p) = progress {
+            p.finish_with_message("superseded").await;
+        }
+        return;
+    };
+    let mut reload = false;
+    {
+        let mut st = shared.lock();
+        for (path, typ) in queued {
+            reload |= st.file_event(&path, typ);
+        }
+    }
+    if reload {
+        let change = {
+            let mut st = shared.lock();
+            load_config_file(&mut st);
+            st.apply_config()
+        };
+        after_config_change(&shared, change);
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let summary = format!(
+        "isnad: indexed {count} documents, {bytes} bytes, in {secs:.2} s (scan {scan_secs:.2} s; {} skipped) under {}",
+        skipped.len(),
+        roots.iter().map(|r| r.path.display().to_string()).collect::<Vec<_>>().join(", ")
+    );
+    shared.log.info(summary.clone());
+    for s in skipped.iter().take(MAX_SKIPPED_LOGGED) {
+        shared.log.info(format!("isnad: skipped {}: {}", s.path.display(), s.reason));
+    }
+    if skipped.len() > MAX_SKIPPED_LOGGED {
+        shared.log.info(format!("isnad: ... and {} more skipped files", skipped.len() - MAX_SKIPPED_LOGGED));
+    }
+    // the open documents' diagnostics go out before the progress ends
+    publish_now(&shared, false).await;
+    if let Some(p) = progress {
+        p.finish_with_message(format!("{count} documents in {secs:.2} s")).await;
+    }
+}
+
+/// Compute and send one batch of diagnostics (see `diagnostics::compute`). False on failure.
+async fn publish_now(shared: &Arc<Shared>, edited_only: bool) -> bool {
+    let _order = shared.publishing.lock().await;
+    let s = shared.clone();
+    match tokio::task::spawn_blocking(move || diagnostics::compute(&mut s.lock(), edited_only)).await {
+        Ok(batch) => {
+            for (uri, version, diags) in batch {
+                shared.client.publish_diagnostics(uri, diags, version).await;
+            }
+            true
+        }
+        Err(e) => {
+            shared.log.log(MessageType::ERROR, format!("isnad: computing diagnostics failed: {e}"));
+            false
+        }
+    }
+}
+
+/// Publish diagnostics after changes settle (see `DEBOUNCE`); the last state is always
+/// published, with its version.
+async fn publisher(shared: Arc<Shared>) {
+    loop {
+        shared.wake.notified().await;
+        let start = Instant::now();
+        loop {
+            let seen = shared.changes.load(Ordering::SeqCst);
+            tokio::time::sleep(DEBOUNCE).await;
+            if shared.changes.load(Ordering::SeqCst) == seen || start.elapsed() >= MAX_DELAY {
+                break;
+            }
+        }
+        // the edited documents first, then the others their edits may have changed
+        let round = shared.changes.load(Ordering::SeqCst);
+        if publish_now(&shared, true).await && shared.changes.load(Ordering::SeqCst) == round {
+            publish_now(&shared, false).await;
+        } // else more edits came: the next round covers everything
+    }
+}
+
+/// Forward log and show messages queued by synchronous code.
+async fn forward_notes(shared: Arc<Shared>) {
+    let Some(mut rx) = shared.notes.lock().unwrap_or_else(|e| e.into_inner()).take() else { return };
+    while let Some(note) = rx.recv().await {
+        match note {
+            Note::Log(typ, msg) => shared.client.log_message(typ, msg).await,
+            Note::Show(typ, msg) => shared.client.show_message(typ, msg).await,
+        }
+    }
+}
+
+async fn register_watchers(shared: Arc<Shared>) {
+    let watchers = ["**/*.txt", "**/*.md", "**/isnad.toml"]
+        .into_iter()
+        .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.into()), kind: None })
+        .collect();
+    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+    let registration = Registration {
+        id: "isnad/watched-files".into(),
+        method: "workspace/didChangeWatchedFiles".into(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    if let Err(e) = shared.client.register_capability(vec![registration]).await {
+        shared.log.info(format!("isnad: could not register file watchers: {}", e.message));
+    }
+}
+
+/// After `initialized`: settings, `isnad.toml`, watchers, then the initial index.
+async fn startup(shared: Arc<Shared>) {
+    if shared.lock().caps.watched_files_dynamic {
+        tokio::spawn(register_watchers(shared.clone()));
+    }
+    let pulled = pull_config(&shared).await;
+    let (first_index, change) = {
+        let mut st = shared.lock();
+        if let Some(v) = pulled {
+            set_editor_settings(&mut st, &v, "workspace/configuration");
+        }
+        load_config_file(&mut st);
+        (st.index_epoch == 0, st.apply_config())
+    };
+    if first_index {
+        // with no root yet, the first opened file's folder becomes the root (did_open)
+        shared.lock().rekey_open_docs();
+        start_index(&shared);
+    } else {
+        after_config_change(&shared, change);
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+        {
+            let mut st = self.shared.lock();
+            st.encoding = encoding;
+            st.caps = client_caps(&params.capabilities);
+            let roots = initial_roots(&params, &st.log);
+            st.set_roots(roots);
+            if let Some(v) = &params.initialization_options {
+                set_editor_settings(&mut st, v, "initializationOptions");
+            }
+        }
+        let capabilities = ServerCapabilities {
+            position_encoding: Some(encoding.kind()),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..Default::default()
+            })),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                ..Default::default()
+            })),
+            workspace: Some(WorkspaceServerCapabilities {
+                workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                    supported: Some(true),
+                    change_notifications: Some(OneOf::Left(true)),
+                }),
+                file_operations: None,
+            }),
+            ..Default::default()
+        };
+        Ok(InitializeResult {
+            capabilities,
+            server_info: Some(ServerInfo { name: "isnad".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            ..Default::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if !self.shared.tasks_started.swap(true, Ordering::SeqCst) {
+            tokio::spawn(forward_notes(self.shared.clone()));
+            tokio::spawn(publisher(self.shared.clone()));
+            tokio::spawn(startup(self.shared.clone()));
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shared.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let Some(path) = file_path(&doc.uri) else {
+            self.shared.log.info(format!("isnad: ignoring {}: only file: documents are analysed", doc.uri.as_str()));
+            return;
+        };
+        let adopt_root = {
+            let mut st = self.shared.lock();
+            let adopt = st.roots.is_empty() && st.index_epoch == 0;
+            if adopt {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    st.set_roots(vec![(parent.to_path_buf(), folder_name(parent))]);
+                    load_config_file(&mut st);
+                    st.apply_config();
+                    st.rekey_open_docs();
+                    st.log.info(format!("isnad: no workspace folder; using {} as the corpus", parent.display()));
+                }
+            }
+            let key = st.key_for_open(&path);
+            let seq = st.next_seq();
+            let uri = doc.uri.clone();
+            st.docs.insert(
+                uri,
+                OpenDoc {
+                    uri: doc.uri,
+                    rope: Rope::from_str(&doc.text),
+                    version: doc.version,
+                    path,
+                    key,
+                    dirty: true,
+                    oversize: false,
+                    seq,
+                },
+            );
+            adopt && !st.roots.is_empty()
+        };
+        // Only once `initialized` has run (startup starts the first index otherwise).
+        if adopt_root && self.shared.tasks_started.load(Ordering::SeqCst) {
+            start_index(&self.shared);
+        }
+        self.shared.changed();
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        {
+            let mut st = self.shared.lock();
+            let enc = st.encoding;
+            let seq = st.next_seq();
+            let uri = &params.text_document.uri;
+            let Some(doc) = st.docs.get_mut(uri) else {
+                let msg = format!("isnad: didChange for a document that is not open: {}", uri.as_str());
+                st.log.info(msg);
+                return;
+            };
+            for change in params.content_changes {
+                match change.range {
+                    Some(range) => {
+                        let a = rope_char(&doc.rope, range.start, enc);
+                        let b = rope_char(&doc.rope, range.end, enc);
+                        let (a, b) = (a.min(b), a.max(b));
+                        doc.rope.remove(a..b);
+                        doc.rope.insert(a, &change.text);
+                    }
+                    None => doc.rope = Rope::from_str(&change.text),
+                }
+            }
+            let version = params.text_document.version;
+            let stale = version <= doc.version;
+            doc.version = version;
+            doc.dirty = true;
+            doc.seq = seq;
+            if stale {
+                let msg = format!("isnad: version {version} of {} does not increase", uri.as_str());
+                st.log.info(msg);
+            }
+        }
+        self.shared.changed();
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        self.shared.lock().close(&params.text_document.uri);
+        self.shared.changed();
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let pushed = params.settings.get("isnad").cloned();
+        let shared = self.shared.clone();
+        tokio::spawn(async move {
+            let pulled = pull_config(&shared).await;
+            let change = {
+                let mut st = shared.lock();
+                if let Some(v) = pulled.or(pushed) {
+                    set_editor_settings(&mut st, &v, "settings");
+                }
+                st.apply_config()
+            };
+            after_config_change(&shared, change);
+        });
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let change = {
+            let mut st = self.shared.lock();
+            let mut reload = false;
+            for event in params.changes {
+                match file_path(&event.uri) {
+                    Some(path) => reload |= st.file_event(&path, event.typ),
+                    None => st.log.info(format!("isnad: ignoring a change of {}", event.uri.as_str())),
+                }
+            }
+            if reload {
+                load_config_file(&mut st);
+                st.apply_config()
+            } else {
+                ConfigChange::None
+            }
+        };
+        after_config_change(&self.shared, change);
+        self.shared.changed();
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut st = self.shared.lock();
+            let mut roots: Vec<(PathBuf, String)> = st.roots.iter().map(|r| (r.path.clone(), r.name.clone())).collect();
+            for f in &params.event.removed {
+                if let Some(p) = file_path(&f.uri) {
+                    roots.retain(|(r, _)| *r != p);
+                }
+            }
+            for f in &params.event.added {
+                if let Some(p) = file_path(&f.uri) {
+                    roots.push((p, f.name.clone()));
+                }
+            }
+            st.set_roots(roots);
+            load_config_file(&mut st);
+            st.apply_config();
+            st.rekey_open_docs();
+        }
+        start_index(&self.shared);
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        let actions = guarded(&log, "computing code actions", || actions::code_actions(&mut st, &params));
+        Ok(Some(actions.unwrap_or_default()))
+    }
+}

@@ -1,0 +1,171 @@
+//! Findings to diagnostics, and which documents to publish after a change.
+//!
+//! A diagnostic carries `source: "isnad"`, the finding's code, its severity (`off` findings
+//! are not reported), the message, related information pointing at canonical mentions, and
+//! `data` ([`FixData`]) holding what the quick fix needs, so a code action does not depend
+//! on recomputing the finding.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::ls_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
+};
+
+use crate::analysis::{DocId, Finding};
+use crate::corpus::config::Severity;
+
+use super::position::{Encoding, LineIndex, rope_range};
+use super::state::{OpenDoc, State};
+
+pub const SOURCE: &str = "isnad";
+
+/// `Diagnostic.data`: the finding's variant, canonical spelling and exact replacement text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FixData {
+    pub variant: String,
+    pub canonical: String,
+    pub replacement: String,
+}
+
+pub fn severity(s: Severity) -> Option<DiagnosticSeverity> {
+    match s {
+        Severity::Error => Some(DiagnosticSeverity::ERROR),
+        Severity::Warning => Some(DiagnosticSeverity::WARNING),
+        Severity::Information => Some(DiagnosticSeverity::INFORMATION),
+        Severity::Hint => Some(DiagnosticSeverity::HINT),
+        Severity::Off => None,
+    }
+}
+
+/// Turns spans of workspace documents into locations: through the rope for open documents,
+/// through a line index (built once per document) for the others.
+pub struct Locator<'a> {
+    st: &'a State,
+    open: HashMap<&'a Path, &'a OpenDoc>,
+    indexes: HashMap<DocId, (Uri, LineIndex<'a>)>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(st: &'a State) -> Locator<'a> {
+        let open = st.docs.values().map(|d| (d.path.as_path(), d)).collect();
+        Locator { st, open, indexes: HashMap::new() }
+    }
+
+    /// The open document behind a workspace document, if it is open.
+    pub fn open_doc(&self, id: DocId) -> Option<&'a OpenDoc> {
+        let doc = self.st.workspace.doc(id)?;
+        self.open.get(doc.abs_path.as_path()).copied()
+    }
+
+    /// The ranges of `spans` in document `id`, with its URI and, when open, its version.
+    pub fn ranges(
+        &mut self,
+        id: DocId,
+        spans: impl IntoIterator<Item = Range<usize>>,
+    ) -> Option<(Uri, Option<i32>, Vec<tower_lsp_server::ls_types::Range>)> {
+        let enc = self.st.encoding;
+        if let Some(open) = self.open_doc(id) {
+            let ranges = spans.into_iter().map(|s| rope_range(&open.rope, s, enc)).collect();
+            return Some((open.uri.clone(), Some(open.version), ranges));
+        }
+        if !self.indexes.contains_key(&id) {
+            let doc = self.st.workspace.doc(id)?;
+            let uri = Uri::from_file_path(&doc.abs_path)?;
+            self.indexes.insert(id, (uri, LineIndex::new(&doc.text)));
+        }
+        let (uri, idx) = self.indexes.get(&id)?;
+        Some((uri.clone(), None, spans.into_iter().map(|s| idx.range(s, enc)).collect()))
+    }
+
+    pub fn location(&mut self, id: DocId, span: Range<usize>) -> Option<Location> {
+        let (uri, _, mut ranges) = self.ranges(id, [span])?;
+        Some(Location::new(uri, ranges.pop()?))
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.st.encoding
+    }
+}
+
+pub fn diagnostic(f: &Finding, doc: &OpenDoc, loc: &mut Locator, with_related: bool) -> Option<Diagnostic> {
+    let severity = severity(f.severity)?;
+    let related_information = if with_related {
+        let related: Vec<DiagnosticRelatedInformation> = f
+            .related
+            .iter()
+            .filter_map(|r| {
+                Some(DiagnosticRelatedInformation {
+                    location: loc.location(r.doc, r.span.clone())?,
+                    message: format!("canonical spelling «{}»", f.canonical),
+                })
+            })
+            .collect();
+        (!related.is_empty()).then_some(related)
+    } else {
+        None
+    };
+    let data = FixData { variant: f.variant.clone(), canonical: f.canonical.clone(), replacement: f.replacement.clone() };
+    Some(Diagnostic {
+        range: rope_range(&doc.rope, f.span.clone(), loc.encoding()),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(f.code.as_str().to_string())),
+        source: Some(SOURCE.to_string()),
+        message: f.message.clone(),
+        related_information,
+        data: serde_json::to_value(data).ok(),
+        ..Default::default()
+    })
+}
+
+/// One publication: (document, version, diagnostics).
+pub type Publication = (Uri, Option<i32>, Vec<Diagnostic>);
+
+/// What to publish now: clears for closed documents, then every open document whose
+/// (version, diagnostics) differ from what it last got, most recently edited first. With
+/// `edited_only`, only documents whose version was not published yet (the publisher sends
+/// those first, then looks at the others). Nothing before the initial index is complete.
+pub fn compute(st: &mut State, edited_only: bool) -> Vec<Publication> {
+    if !st.indexed {
+        st.to_clear.clear();
+        return Vec::new();
+    }
+    st.flush();
+    let mut out: Vec<Publication> = std::mem::take(&mut st.to_clear)
+        .into_iter()
+        .filter(|uri| !st.docs.contains_key(uri))
+        .map(|uri| (uri, None, Vec::new()))
+        .collect();
+    let mut fresh = Vec::new();
+    {
+        let st: &State = st;
+        let mut order: Vec<&OpenDoc> = st
+            .docs
+            .values()
+            .filter(|d| !edited_only || st.published.get(&d.uri).map(|p| p.0) != Some(Some(d.version)))
+            .collect();
+        order.sort_by_key(|d| std::cmp::Reverse(d.seq));
+        let mut loc = Locator::new(st);
+        for doc in order {
+            let diags: Vec<Diagnostic> = match doc.key.as_ref().and_then(|k| st.workspace.doc_id(k)) {
+                Some(id) if !doc.oversize => st
+                    .findings(id)
+                    .iter()
+                    .filter_map(|f| diagnostic(f, doc, &mut loc, st.caps.related_information))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let entry = (Some(doc.version), diags);
+            if st.published.get(&doc.uri) != Some(&entry) {
+                fresh.push((doc.uri.clone(), entry));
+            }
+        }
+    }
+    for (uri, (version, diags)) in fresh {
+        st.published.insert(uri.clone(), (version, diags.clone()));
+        out.push((uri, version, diags));
+    }
+    out
+}

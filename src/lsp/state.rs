@@ -1,0 +1,470 @@
+//! The server's state behind one `std::sync::Mutex`: open documents (ropes with versions),
+//! the corpus roots, the configuration layers and the core's [`Workspace`].
+//!
+//! Everything here is synchronous. Handlers lock, mutate and unlock before their first
+//! `.await`, which is what keeps edits in arrival order: tower-lsp-server polls handler
+//! futures concurrently, but polls each one for the first time in the order the messages
+//! arrived, so work done before the first `.await` happens in that order.
+//!
+//! Open documents reach the core lazily: an edit changes the rope and marks the document
+//! dirty; [`State::flush`] hands the text of dirty documents to `Workspace::upsert` before
+//! anything reads the workspace (diagnostics, code actions). A storm of keystrokes thus costs
+//! one upsert, not one per keystroke, and every reader still sees every edit.
+//!
+//! Workspace keys (`Document::rel_path`): a file under a corpus root is keyed by its path
+//! relative to that root, with forward slashes (with several roots, prefixed by the root's
+//! folder name). A file opened from outside every root is keyed by its absolute path (forward
+//! slashes), which never collides with a relative key; it is analysed against the corpus but
+//! only while it is open. A file is analysed only if the corpus globs match it (relative
+//! path under a root, file name outside) and it is within the size cap.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{Diagnostic, FileChangeType, MessageType, Uri};
+
+use crate::analysis::{DocId, Finding, Workspace};
+use crate::corpus::config::{CONFIG_FILE, Config, Severity};
+use crate::corpus::scan::{self, FileFilter};
+
+use super::position::Encoding;
+
+/// A message for the client, sent by the logging task (synchronous code cannot `.await`).
+#[derive(Debug, Clone)]
+pub enum Note {
+    /// `window/logMessage`.
+    Log(MessageType, String),
+    /// `window/showMessage`.
+    Show(MessageType, String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Logger(tokio::sync::mpsc::UnboundedSender<Note>);
+
+impl Logger {
+    pub fn new() -> (Logger, tokio::sync::mpsc::UnboundedReceiver<Note>) {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        (Logger(tx), rx)
+    }
+    pub fn log(&self, typ: MessageType, msg: impl Into<String>) {
+        let _ = self.0.send(Note::Log(typ, msg.into()));
+    }
+    pub fn info(&self, msg: impl Into<String>) {
+        self.log(MessageType::INFO, msg)
+    }
+    pub fn warn(&self, msg: impl Into<String>) {
+        self.log(MessageType::WARNING, msg)
+    }
+    pub fn show(&self, typ: MessageType, msg: impl Into<String>) {
+        let _ = self.0.send(Note::Show(typ, msg.into()));
+    }
+}
+
+/// Run a call into the core, turning a panic into a log line: one bad document or one bug
+/// in a rule must not take the editor's server down.
+pub fn guarded<T>(log: &Logger, what: &str, f: impl FnOnce() -> T) -> Option<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let msg = e
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| e.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            log.log(MessageType::ERROR, format!("isnad: internal error while {what}: {msg}"));
+            None
+        }
+    }
+}
+
+/// What the client can do, read once from `initialize`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientCaps {
+    /// `workspace.workspaceEdit.documentChanges`: versioned edits.
+    pub document_changes: bool,
+    /// `workspace.workspaceEdit.resourceOperations` holds `create`.
+    pub create_files: bool,
+    pub work_done_progress: bool,
+    pub configuration: bool,
+    pub watched_files_dynamic: bool,
+    pub related_information: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Root {
+    pub path: PathBuf,
+    pub name: String,
+}
+
+#[derive(Debug)]
+pub struct OpenDoc {
+    pub uri: Uri,
+    pub rope: Rope,
+    pub version: i32,
+    pub path: PathBuf,
+    /// Workspace key when the document is analysed.
+    pub key: Option<String>,
+    /// The rope changed since the workspace last saw it.
+    pub dirty: bool,
+    /// Over the size cap (not analysed); remembered so it is logged once.
+    pub oversize: bool,
+    /// Global edit sequence number of the last change (most recently edited publish first).
+    pub seq: u64,
+}
+
+/// The findings of one variant across the corpus, for "replace in all files":
+/// [(document, [(span, replacement)])], documents in source order.
+pub type VariantFindings = Vec<(DocId, Vec<(std::ops::Range<usize>, String)>)>;
+
+pub struct State {
+    pub log: Logger,
+    pub encoding: Encoding,
+    pub caps: ClientCaps,
+    pub roots: Vec<Root>,
+    /// `isnad.toml` (defaults when missing or malformed).
+    pub file_config: Config,
+    /// Editor settings: `initializationOptions`, replaced by `workspace/configuration`.
+    pub editor_config: Config,
+    /// The two layered; what the workspace runs on.
+    pub config: Config,
+    pub filter: FileFilter,
+    pub workspace: Workspace,
+    /// The initial index is complete: diagnostics may be published.
+    pub indexed: bool,
+    /// Bumped by every (re)scan; a scan whose epoch is no longer current is discarded.
+    pub index_epoch: u64,
+    pub scanning: bool,
+    /// File events that arrived during a scan, replayed after it.
+    pub queued_events: Vec<(PathBuf, FileChangeType)>,
+    pub docs: HashMap<Uri, OpenDoc>,
+    pub seq: u64,
+    /// What was last published per document: (version, diagnostics).
+    pub published: HashMap<Uri, (Option<i32>, Vec<Diagnostic>)>,
+    /// Closed documents whose diagnostics must be cleared.
+    pub to_clear: Vec<Uri>,
+    /// Per workspace generation: variant -> its findings across the corpus.
+    variant_cache: (u64, HashMap<String, Arc<VariantFindings>>),
+}
+
+pub fn file_path(uri: &Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+/// `isnad.toml` of a root: (config, error message). A missing file is the defaults.
+pub fn read_config_file(root: &Path) -> (Config, Option<String>) {
+    let path = root.join(CONFIG_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => match Config::from_toml(&text) {
+            Ok(c) => (c, None),
+            Err(e) => (Config::default(), Some(format!("isnad: {e} (running on defaults)"))),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+        Err(e) => (Config::default(), Some(format!("isnad: cannot read {}: {e} (running on defaults)", path.display()))),
+    }
+}
+
+/// Editor settings: either the `isnad` section itself or an object holding it.
+pub fn editor_settings(value: &serde_json::Value) -> Option<&serde_json::Value> {
+    match value.get("isnad") {
+        Some(v) => Some(v),
+        None if value.is_null() => None,
+        None => Some(value),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigChange {
+    None,
+    /// Severities, accepted spellings, style guide: re-publish.
+    Analysis,
+    /// Globs or size cap: rescan.
+    Corpus,
+}
+
+impl State {
+    pub fn new(log: Logger) -> State {
+        let config = Config::default();
+        State {
+            log,
+            encoding: Encoding::Utf16,
+            caps: ClientCaps::default(),
+            roots: Vec::new(),
+            file_config: Config::default(),
+            editor_config: Config::default(),
+            filter: FileFilter::new(&config.corpus).expect("default globs compile"),
+            workspace: Workspace::new(config.clone()),
+            config,
+            indexed: false,
+            index_epoch: 0,
+            scanning: false,
+            queued_events: Vec::new(),
+            docs: HashMap::new(),
+            seq: 0,
+            published: HashMap::new(),
+            to_clear: Vec::new(),
+            variant_cache: (u64::MAX, HashMap::new()),
+        }
+    }
+
+    /// Set the corpus roots (folder names made unique, for keys with several roots).
+    pub fn set_roots(&mut self, roots: Vec<(PathBuf, String)>) {
+        let mut out: Vec<Root> = Vec::new();
+        for (path, name) in roots {
+            if out.iter().any(|r| r.path == path) {
+                continue;
+            }
+            let mut unique = name.clone();
+            let mut n = 2;
+            while out.iter().any(|r| r.name == unique) {
+                unique = format!("{name}~{n}");
+                n += 1;
+            }
+            out.push(Root { path, name: unique });
+        }
+        self.roots = out;
+    }
+
+    /// Where `isnad.toml` lives: the first root.
+    pub fn config_path(&self) -> Option<PathBuf> {
+        self.roots.first().map(|r| r.path.join(CONFIG_FILE))
+    }
+
+    /// The innermost root holding `path`, and the path relative to it.
+    fn root_of(&self, path: &Path) -> Option<(usize, String)> {
+        self.roots
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| path.starts_with(&r.path) && path != r.path)
+            .max_by_key(|(_, r)| r.path.as_os_str().len())
+            .map(|(i, r)| (i, scan::rel_path(&r.path, path)))
+    }
+
+    fn prefixed(&self, root: usize, rel: String) -> String {
+        if self.roots.len() > 1 { format!("{}/{}", self.roots[root].name, rel) } else { rel }
+    }
+
+    /// Workspace key of an open document, or `None` when it is not analysed (see module docs).
+    pub fn key_for_open(&self, path: &Path) -> Option<String> {
+        match self.root_of(path) {
+            Some((i, rel)) => self.filter.matches(&rel).then(|| self.prefixed(i, rel)),
+            None => {
+                let name = path.file_name()?.to_string_lossy();
+                self.filter.matches(&name).then(|| path.to_string_lossy().replace('\\', "/"))
+            }
+        }
+    }
+
+    /// Workspace key of a file on disk under a root, as the scan would key it (`None` outside
+    /// the roots, in hidden folders, or not matching the globs).
+    pub fn key_for_disk(&self, path: &Path) -> Option<String> {
+        let (i, rel) = self.root_of(path)?;
+        if rel.split('/').any(|c| c.starts_with('.')) || !self.filter.matches(&rel) {
+            return None;
+        }
+        Some(self.prefixed(i, rel))
+    }
+
+    /// Key of any path under a root, globs ignored (for deletions of folders).
+    fn raw_key(&self, path: &Path) -> Option<String> {
+        self.root_of(path).map(|(i, rel)| self.prefixed(i, rel))
+    }
+
+    pub fn is_open_path(&self, path: &Path) -> bool {
+        self.docs.values().any(|d| d.path == path)
+    }
+
+    pub fn open_uri_for_path(&self, path: &Path) -> Option<&OpenDoc> {
+        self.docs.values().find(|d| d.path == path)
+    }
+
+    pub fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// Recompute the keys of open documents (roots or globs changed) and mark them dirty.
+    pub fn rekey_open_docs(&mut self) {
+        let keys: Vec<(Uri, Option<String>)> =
+            self.docs.values().map(|d| (d.uri.clone(), self.key_for_open(&d.path))).collect();
+        for (uri, key) in keys {
+            if let Some(d) = self.docs.get_mut(&uri) {
+                d.key = key;
+                d.dirty = true;
+                d.oversize = false;
+            }
+        }
+    }
+
+    /// Hand the text of edited open documents to the workspace (see module docs).
+    pub fn flush(&mut self) {
+        if !self.indexed {
+            return;
+        }
+        let State { docs, workspace, config, log, .. } = self;
+        for doc in docs.values_mut().filter(|d| d.dirty) {
+            doc.dirty = false;
+            let Some(key) = &doc.key else { continue };
+            let len = doc.rope.len_bytes() as u64;
+            if len > config.corpus.max_file_size {
+                if !doc.oversize {
+                    doc.oversize = true;
+                    log.info(format!(
+                        "isnad: not analysing {}: {len} bytes is over the size cap of {} bytes",
+                        doc.path.display(),
+                        config.corpus.max_file_size
+                    ));
+                }
+                workspace.remove(key);
+                continue;
+            }
+            doc.oversize = false;
+            let text: Arc<str> = Arc::from(doc.rope.to_string());
+            let (key, path) = (key.clone(), doc.path.clone());
+            guarded(log, "indexing an edited document", || workspace.upsert(key, path, text));
+        }
+    }
+
+    /// The document was closed: the editor no longer owns it, so the corpus goes back to
+    /// the file on disk (or forgets a file from outside the roots).
+    pub fn close(&mut self, uri: &Uri) {
+        let Some(doc) = self.docs.remove(uri) else {
+            self.log.info(format!("isnad: didClose for a document that is not open: {}", uri.as_str()));
+            return;
+        };
+        self.published.remove(uri);
+        self.to_clear.push(uri.clone());
+        if !self.indexed {
+            return;
+        }
+        if let Some(key) = doc.key {
+            self.workspace.remove(&key);
+        }
+        if let Some(key) = self.key_for_disk(&doc.path) {
+            self.reload_from_disk(&doc.path, key);
+        }
+    }
+
+    fn reload_from_disk(&mut self, path: &Path, key: String) {
+        match scan::read_text_file(path, self.config.corpus.max_file_size) {
+            Ok(text) => {
+                let log = self.log.clone();
+                let ws = &mut self.workspace;
+                guarded(&log, "indexing a changed file", || ws.upsert(key, path.to_path_buf(), Arc::from(text)));
+            }
+            Err(reason) => {
+                if self.workspace.remove(&key) || path.exists() {
+                    self.log.info(format!("isnad: skipped {}: {reason}", path.display()));
+                }
+            }
+        }
+    }
+
+    /// A file changed on disk. Returns true when it was `isnad.toml` (reload the config).
+    pub fn file_event(&mut self, path: &Path, typ: FileChangeType) -> bool {
+        if self.config_path().as_deref() == Some(path) {
+            return true;
+        }
+        if self.scanning {
+            self.queued_events.push((path.to_path_buf(), typ));
+            return false;
+        }
+        if !self.indexed {
+            return false; // no corpus yet: the first scan will read the disk
+        }
+        if self.is_open_path(path) {
+            return false; // the editor's text wins; the disk is read again on close
+        }
+        if typ == FileChangeType::DELETED {
+            let Some(key) = self.raw_key(path) else { return false };
+            if !self.workspace.remove(&key) {
+                // a folder: everything under it that is not open
+                let prefix = format!("{key}/");
+                let gone: Vec<String> = self
+                    .workspace
+                    .docs_in_order()
+                    .into_iter()
+                    .filter_map(|id| self.workspace.doc(id))
+                    .filter(|d| d.rel_path.starts_with(&prefix) && !self.is_open_path(&d.abs_path))
+                    .map(|d| d.rel_path.clone())
+                    .collect();
+                for k in gone {
+                    self.workspace.remove(&k);
+                }
+            }
+        } else if let Some(key) = self.key_for_disk(path) {
+            self.reload_from_disk(path, key);
+        }
+        false
+    }
+
+    /// Layer the editor settings over the file and hand the result to the workspace.
+    pub fn apply_config(&mut self) -> ConfigChange {
+        let effective = self.file_config.merged_with(&self.editor_config);
+        if effective == self.config {
+            return ConfigChange::None;
+        }
+        let corpus_changed = effective.corpus != self.config.corpus;
+        if corpus_changed {
+            match FileFilter::new(&effective.corpus) {
+                Ok(f) => self.filter = f,
+                Err(e) => {
+                    self.log.show(MessageType::ERROR, format!("isnad: {e}; using the default corpus globs"));
+                    self.filter = FileFilter::new(&Config::default().corpus).expect("default globs compile");
+                }
+            }
+        }
+        self.config = effective.clone();
+        let log = self.log.clone();
+        let ws = &mut self.workspace;
+        guarded(&log, "applying the configuration", || ws.set_config(effective));
+        if corpus_changed { ConfigChange::Corpus } else { ConfigChange::Analysis }
+    }
+
+    /// The findings of one document that are reported (severity not `off`).
+    pub fn findings(&self, id: DocId) -> Vec<Finding> {
+        guarded(&self.log, "computing findings", || self.workspace.spelling_findings(id))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| f.severity != Severity::Off)
+            .collect()
+    }
+
+    /// Workspace id of an open document (after a flush).
+    pub fn open_doc_id(&self, uri: &Uri) -> Option<DocId> {
+        let key = self.docs.get(uri)?.key.as_ref()?;
+        self.workspace.doc_id(key)
+    }
+
+    /// Reported findings of one variant across the corpus, documents in source order; cached
+    /// per workspace generation. Only documents the core's statistics list for the spelling
+    /// (standalone or after a proclitic, the لل form included) are examined, so this costs
+    /// the variant's documents, not the corpus.
+    pub fn variant_findings(&mut self, variant: &str) -> Arc<VariantFindings> {
+        let generation = self.workspace.generation();
+        if self.variant_cache.0 != generation {
+            self.variant_cache = (generation, HashMap::new());
+        }
+        if let Some(v) = self.variant_cache.1.get(variant) {
+            return v.clone();
+        }
+        let ws = &self.workspace;
+        let mut ids: Vec<DocId> = ws.word_stats(variant).map(|s| s.docs.clone()).unwrap_or_default();
+        ids.sort_by(|a, b| ws.doc(*a).map(|d| d.order_key()).cmp(&ws.doc(*b).map(|d| d.order_key())));
+        let mut out = Vec::new();
+        for id in ids {
+            let spans: Vec<(std::ops::Range<usize>, String)> =
+                self.findings(id).into_iter().filter(|f| f.variant == variant).map(|f| (f.span, f.replacement)).collect();
+            if !spans.is_empty() {
+                out.push((id, spans));
+            }
+        }
+        let out = Arc::new(out);
+        self.variant_cache.1.insert(variant.to_string(), out.clone());
+        out
+    }
+}
