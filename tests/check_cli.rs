@@ -1,0 +1,97 @@
+//! `isnad check` prints the same findings as the server publishes, and keeps its exit codes.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn seeds() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/seeds")
+}
+
+fn isnad(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_isnad")).args(args).output().expect("isnad runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("UTF-8 output"))
+}
+
+/// Byte offset of an LSP position in UTF-8 encoding (lines break at \n, \r\n, \r).
+fn byte_offset(text: &str, line: u64, character: u64) -> usize {
+    let b = text.as_bytes();
+    let mut starts = vec![0usize];
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i += 1;
+        }
+        if b[i] == b'\n' || b[i] == b'\r' {
+            starts.push(i + 1);
+        }
+        i += 1;
+    }
+    starts[line as usize] + character as usize
+}
+
+#[tokio::test]
+async fn check_prints_what_the_server_publishes() {
+    let (code, out) = isnad(&["check", seeds().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 1, "findings give exit code 1");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let from_cli: BTreeSet<(String, u64, u64, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let file = Path::new(f["file"].as_str().unwrap()).file_name().unwrap().to_string_lossy().to_string();
+            (file, f["byte_start"].as_u64().unwrap(), f["byte_end"].as_u64().unwrap(), f["code"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert!(from_cli.len() >= 20, "{from_cli:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(seeds()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let client = TestClient::start_on(dir.path(), &["utf-8"]).await;
+    let mut from_server = BTreeSet::new();
+    let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let u = client.open(&path, 1).await;
+        for d in client.diagnostics(&u, 1).await {
+            let r = &d["range"];
+            let s = byte_offset(&text, r["start"]["line"].as_u64().unwrap(), r["start"]["character"].as_u64().unwrap());
+            let e = byte_offset(&text, r["end"]["line"].as_u64().unwrap(), r["end"]["character"].as_u64().unwrap());
+            let file = path.file_name().unwrap().to_string_lossy().to_string();
+            from_server.insert((file, s as u64, e as u64, d["code"].as_str().unwrap().to_string()));
+        }
+    }
+    assert_eq!(from_cli, from_server);
+}
+
+#[test]
+fn text_format_and_exit_codes() {
+    let (code, out) = isnad(&["check", seeds().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let first = out.lines().next().unwrap();
+    // file:line:col: severity code message
+    let mut parts = first.splitn(4, ':');
+    assert!(parts.next().unwrap().ends_with(".txt"));
+    assert!(parts.next().unwrap().parse::<usize>().is_ok());
+    assert!(parts.next().unwrap().parse::<usize>().is_ok());
+    let rest = parts.next().unwrap().trim_start();
+    assert!(rest.starts_with("warning inconsistent-spelling «") || rest.starts_with("info orthographic-variant «"), "{rest}");
+
+    let clean = tempfile::tempdir().unwrap();
+    std::fs::write(clean.path().join("a.txt"), "قال الرئيس إن الاجتماع انتهى.").unwrap();
+    assert_eq!(isnad(&["check", clean.path().to_str().unwrap()]).0, 0, "a clean corpus exits 0");
+    assert_eq!(isnad(&["check", "/nonexistent/isnad-corpus"]).0, 2, "a missing path exits 2");
+    assert_eq!(isnad(&["check", "--format", "yaml"]).0, 2, "a usage error exits 2");
+    let (code, out) = isnad(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("isnad "));
+}
