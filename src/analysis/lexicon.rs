@@ -78,7 +78,7 @@ const GIVEN_NAMES: &str = "
 /// and foreign particles (نيو، سان، لوس، دي، فان، فون…).
 const NAME_PARTICLES: &str = "
 قره قرة آق أبو ابو عبد آل ابن بن بنت بني أم ام ذا ذي بيت دار عين رأس راس تل كفر بئر سيدي مار شرم بور بورت
-نيو لوس لاس سان سانت سانتا دي دو دا ديل دل فان فون لا لو لي كوالا هونغ سري
+نيو لوس لاس سان سانت سانتا دي ديل فان فون كوالا هونغ سري
 ";
 
 /// Foreign-name endings (L1): Armenian -ian, Slavic -ov/-ev/-sky/-vich/-enko, Georgian,
@@ -208,6 +208,16 @@ impl Lexicon {
 
     pub fn is_stopword(&self, l1: &str) -> bool {
         self.stop.contains(l1)
+    }
+
+    /// A function word, also with a proclitic attached (وإن, وكانت, فقد, بعد).
+    pub fn is_function_word(&self, l1: &str) -> bool {
+        if self.stop.contains(l1) {
+            return true;
+        }
+        ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"]
+            .iter()
+            .any(|p| l1.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= 2 && self.stop.contains(rest)))
     }
     pub fn is_person_title(&self, l1: &str) -> bool {
         self.person_titles.contains(l1)

@@ -101,7 +101,7 @@ pub fn scan_words(text: &str, body_start: usize) -> Vec<Word> {
 
 /// Can this word start or continue a name run after a cue?
 fn name_like(w: &Word, lex: &Lexicon) -> bool {
-    !w.tanween && w.letters() >= 2 && !lex.is_stopword(&w.l1) && !w.l1.starts_with("ال")
+    !w.tanween && w.letters() >= 2 && !lex.is_function_word(&w.l1) && !w.l1.starts_with("ال")
         && !lex.is_person_title(&w.l1) && !lex.is_place_word(&w.l1) && !lex.is_org_word(&w.l1)
 }
 
@@ -132,7 +132,7 @@ pub fn bigram_key(a: &str, b: &str) -> String {
 /// multiply the index for nothing.
 pub fn is_bigram_candidate(a: &Word, b: &Word, lex: &Lexicon) -> bool {
     b.token.gap_before == Gap::Space && !a.tanween && !b.tanween && lex.is_name_particle(&a.l1)
-        && b.letters() >= 2 && !lex.is_stopword(&b.l1) && !b.l1.starts_with("ال")
+        && b.letters() >= 2 && !lex.is_function_word(&b.l1) && !b.l1.starts_with("ال")
 }
 
 #[derive(Clone, Copy)]
@@ -211,7 +211,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
                 }
                 if lex.is_title_modifier(&w.l1) || lex.is_person_title(&w.l1) {
                     j += 1;
-                } else if w.l1.starts_with("ال") && !lex.is_stopword(&w.l1) {
+                } else if w.l1.starts_with("ال") && !lex.is_function_word(&w.l1) {
                     if (w.l1.ends_with('ي') || w.l1.ends_with("يه")) && w.letters() >= 5 {
                         nisbas.push(j);
                     }

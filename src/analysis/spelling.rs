@@ -335,17 +335,30 @@ impl<'a> Analyzer<'a> {
 
     /// Whether an orthographic group is a name of a person, place or organisation.
     fn is_name_group(&self, l1: &str) -> bool {
-        if self.lex.is_stopword(l1) || self.lex.is_cue_word(l1) {
+        if self.lex.is_function_word(l1) || self.lex.is_cue_word(l1) {
             return false;
         }
         let e = self.evidence(l1);
-        e.strong || e.nisba >= 1 || e.cues() >= 2 || (e.cues() >= 1 && e.foreign)
+        if e.strong {
+            return true;
+        }
+        if l1.chars().count() <= 3 {
+            // short words: context cues are too weak, only a list can say
+            return false;
+        }
+        // Cues count relative to how often the word occurs: in a large corpus any frequent
+        // word lands after a title or a place word now and then; a name does so often.
+        let mentions: u32 = self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>().max(1);
+        let share = |n: u32| n as f32 / mentions as f32;
+        (e.nisba >= 1 && share(e.nisba) >= 0.05)
+            || (e.cues() >= 2 && share(e.cues()) >= 0.1)
+            || (e.cues() >= 1 && e.foreign && share(e.cues()) >= 0.1)
     }
 
     /// A transliteration link between two attested spellings of different L1 groups.
     fn link(&self, a: &str, b: &str) -> bool {
         let (la, lb) = (to_l1(a), to_l1(b));
-        if self.lex.is_stopword(&la) || self.lex.is_stopword(&lb) {
+        if self.lex.is_function_word(&la) || self.lex.is_function_word(&lb) {
             return false;
         }
         if self.lex.is_given_name(&la) || self.lex.is_given_name(&lb) || self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
@@ -405,12 +418,20 @@ impl<'a> Analyzer<'a> {
         if !name_a && !name_b {
             return false;
         }
-        // a spelling with no evidence of its own joins a name only as its rarer form
+        // A spelling that is not a name by itself joins one only as its clearly rarer form:
+        // at most as frequent when it has some evidence, a third as frequent when it has none
+        // (a common word that happens to look like a name is usually not rare).
         let total = |l1: &str| self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>();
-        if (!name_a && !ea.any() && total(&la) > total(&lb)) || (!name_b && !eb.any() && total(&lb) > total(&la)) {
-            return false;
-        }
-        true
+        let rare_enough = |name: bool, e: &Evidence, mine: u32, other: u32| {
+            name || if e.any() { mine <= other } else { 3 * mine <= other }
+        };
+        let (ta, tb) = (total(&la), total(&lb));
+        rare_enough(name_a, &ea, ta, tb) && rare_enough(name_b, &eb, tb, ta)
+    }
+
+    /// Whole-word (not after a proclitic) occurrences of a group's spellings.
+    fn standalone(&self, members: &[WordId]) -> u32 {
+        members.iter().map(|&x| self.ws.word(x).1.counts.count).sum()
     }
 
     /// Earliest source-order key among the documents a spelling occurs in.
@@ -451,7 +472,7 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         let (l1, _, _) = spelling_keys(spelling);
-        if self.lex.is_stopword(&l1) {
+        if self.lex.is_function_word(&l1) {
             return None;
         }
         let own = self.group(&l1);
@@ -479,8 +500,10 @@ impl<'a> Analyzer<'a> {
                     if groups.iter().any(|(g, _)| *g == cl1) {
                         continue;
                     }
-                    if self.link(spelling, ctext) {
-                        let members = self.group(&cl1);
+                    // another group joins only if it is written as a word of its own:
+                    // remainders seen only after a proclitic may be artefacts of a split
+                    let members = self.group(&cl1);
+                    if self.standalone(&members) > 0 && self.link(spelling, ctext) {
                         groups.push((cl1, members));
                     }
                 }
@@ -505,10 +528,12 @@ impl<'a> Analyzer<'a> {
             }
             return Some(ClusterInfo { canonical, canonical_mentions: m, canonical_docs: d, from_style: true, members });
         }
-        // best group by mentions, ties by first appearance; within it, hamza first
+        // best group by mentions, ties by first appearance; within it, hamza first. Only a
+        // group written as a word of its own can be canonical.
         let group_total = |m: &[WordId]| m.iter().map(|&x| self.mentions(x)).sum::<u32>();
-        let best_total = groups.iter().map(|(_, m)| group_total(m)).max().unwrap_or(0);
-        let mut tied: Vec<&(String, Vec<WordId>)> = groups.iter().filter(|(_, m)| group_total(m) == best_total).collect();
+        let eligible: Vec<&(String, Vec<WordId>)> = groups.iter().filter(|(_, m)| self.standalone(m) > 0).collect();
+        let best_total = eligible.iter().map(|(_, m)| group_total(m)).max()?;
+        let mut tied: Vec<&(String, Vec<WordId>)> = eligible.into_iter().filter(|(_, m)| group_total(m) == best_total).collect();
         if tied.len() > 1 {
             tied.sort_by_cached_key(|(g, m)| (m.iter().filter_map(|&x| self.first_seen(x)).min(), g.clone()));
         }

@@ -205,7 +205,10 @@ pub fn skeleton<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
         while i < chars.len() {
             let c = chars[i];
             let last = i + 1 == chars.len();
-            let class = if c == 'ت' && chars.get(i + 1) == Some(&'ش') {
+            let class = if first && i == 0 && key.is_empty() && (c == 'و' || c == 'ي') {
+                // an initial و/ي is a consonant (w/y), not a vowel to drop: وكاير is not آكاير
+                Some(if c == 'و' { 'W' } else { 'Y' })
+            } else if c == 'ت' && chars.get(i + 1) == Some(&'ش') {
                 i += 1;
                 Some('C')
             } else if c == 'ه' && last && i > 0 {
