@@ -15,6 +15,7 @@ use crate::corpus::document::Document;
 
 use super::lexicon::Lexicon;
 use super::names::{self, DocSummary, WordCounts};
+use super::quotes::{self, DocQuotes, QuoteIndex};
 use super::spelling::Caches;
 use crate::text::normalize::{bag_key, skeleton, to_l1};
 
@@ -63,6 +64,8 @@ pub struct Workspace {
     pub(crate) by_bag: FxHashMap<Box<str>, Vec<WordId>>,
     /// Bumped on every change; derived results are cached per generation.
     generation: u64,
+    /// Repeated quotes, kept in step with the documents.
+    pub(crate) quotes: QuoteIndex,
     /// Derived results (clusters, evidence, related mentions), shared by requests and
     /// invalidated precisely when the statistics they read change.
     caches: Mutex<Caches>,
@@ -84,6 +87,7 @@ impl Workspace {
             by_skeleton: FxHashMap::default(),
             by_bag: FxHashMap::default(),
             generation: 0,
+            quotes: QuoteIndex::default(),
             caches: Mutex::new(Caches::default()),
         }
     }
@@ -116,28 +120,30 @@ impl Workspace {
         while files.peek().is_some() {
             let chunk: Vec<_> = files.by_ref().take(1024).collect();
             let words = &self.words;
-            let summaries: Vec<(Document, DocSummary, Vec<Option<WordId>>)> = chunk
+            let summaries: Vec<(Document, DocSummary, Vec<Option<WordId>>, DocQuotes)> = chunk
                 .into_par_iter()
                 .map(|(rel, abs, text)| {
                     let doc = Document::new(rel, abs, Arc::from(text));
                     let summary = names::summarize(&doc.text, doc.body_start, &lexicon);
                     let ids = summary.words.iter().map(|(w, _)| words.get(w.as_str()).copied()).collect();
-                    (doc, summary, ids)
+                    let quotes = quotes::extract(&doc);
+                    (doc, summary, ids, quotes)
                 })
                 .collect();
-            for (doc, summary, ids) in summaries {
-                if self.by_path.contains_key(&doc.rel_path) {
-                    self.insert(doc, summary);
+            for (doc, summary, ids, quotes) in summaries {
+                let id = if self.by_path.contains_key(&doc.rel_path) {
+                    self.insert(doc, summary)
                 } else {
-                    self.insert_new(doc, summary, ids);
-                }
+                    self.insert_new(doc, summary, ids)
+                };
+                self.quotes.insert(id, quotes);
             }
         }
     }
 
     /// Add a document that is not in the index yet, with the ids of spellings known when
     /// its summary was made.
-    fn insert_new(&mut self, doc: Document, summary: DocSummary, ids: Vec<Option<WordId>>) {
+    fn insert_new(&mut self, doc: Document, summary: DocSummary, ids: Vec<Option<WordId>>) -> DocId {
         let id = match self.free_ids.pop() {
             Some(id) => id,
             None => {
@@ -165,13 +171,17 @@ impl Workspace {
         self.invalidate(&changed, id);
         self.docs[id as usize] = Some(DocEntry { doc });
         self.generation += 1;
+        id
     }
 
     /// Add or replace one document.
     pub fn upsert(&mut self, rel_path: String, abs_path: PathBuf, text: Arc<str>) -> DocId {
         let doc = Document::new(rel_path, abs_path, text);
         let summary = names::summarize(&doc.text, doc.body_start, &self.lexicon);
-        self.insert(doc, summary)
+        let quotes = quotes::extract(&doc);
+        let id = self.insert(doc, summary);
+        self.quotes.insert(id, quotes);
+        id
     }
 
     fn insert(&mut self, doc: Document, summary: DocSummary) -> DocId {
@@ -272,6 +282,7 @@ impl Workspace {
                     let changed: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
                     self.invalidate(&changed, id);
                 }
+                self.quotes.remove(id);
                 self.free_ids.push(id);
                 true
             }
@@ -340,6 +351,10 @@ impl Workspace {
 
     pub(crate) fn word(&self, id: WordId) -> (&str, &WordStats) {
         (&self.word_text[id as usize], &self.stats[id as usize])
+    }
+
+    pub fn quotes(&self) -> &QuoteIndex {
+        &self.quotes
     }
 
     pub fn lexicon(&self) -> &Lexicon {

@@ -5,6 +5,7 @@
 pub mod index;
 pub mod lexicon;
 pub mod names;
+pub mod quotes;
 pub mod spelling;
 
 pub use index::{DocId, Workspace};
