@@ -6,6 +6,7 @@
 //! - `state`: open documents (ropes), roots, configuration layers, the core's `Workspace`.
 //! - `diagnostics`: findings → diagnostics, and what to publish after a change.
 //! - `actions`: quick fixes (replace one / all in file / all in corpus, accept a spelling).
+//! - `quotes`: repeated quotes (definition, references, hover, code lenses).
 //! - `backend`: the `LanguageServer` implementation and its background tasks.
 //!
 //! [`run_stdio`] serves stdin/stdout; [`serve`] and [`serve_service`] serve any pair of
@@ -15,6 +16,7 @@ mod actions;
 mod backend;
 mod diagnostics;
 mod framing;
+mod quotes;
 pub mod position;
 mod state;
 
