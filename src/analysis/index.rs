@@ -271,6 +271,7 @@ impl Workspace {
             keys.insert(bag);
             keys.insert(l1);
         }
+        keys.insert(super::spelling::doc_dependency(doc));
         caches.invalidate(&keys, changed, doc);
     }
 
@@ -353,6 +354,15 @@ impl Workspace {
         (&self.word_text[id as usize], &self.stats[id as usize])
     }
 
+    /// Documents containing a spelling with this L1 form (whole or after a proclitic).
+    pub fn docs_with_l1(&self, l1: &str) -> Vec<DocId> {
+        let mut docs: Vec<DocId> =
+            self.by_l1.get(l1).into_iter().flatten().flat_map(|&id| self.stats[id as usize].docs.iter().copied()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+
     pub fn quotes(&self) -> &QuoteIndex {
         &self.quotes
     }
@@ -363,13 +373,19 @@ impl Workspace {
 
     /// Spelling findings of one document.
     pub fn spelling_findings(&self, doc: DocId) -> Vec<super::Finding> {
-        // Take the caches out while computing (another request meanwhile starts empty),
-        // then merge back what this one learnt.
+        self.with_analyzer(|an| an.findings(doc))
+    }
+
+    /// Run `f` with an analyzer that shares this workspace's cached results: the caches are
+    /// taken out while it runs (a concurrent request meanwhile starts empty) and what it
+    /// learnt is merged back.
+    pub fn with_analyzer<R>(&self, f: impl FnOnce(&super::spelling::Analyzer) -> R) -> R {
         let caches = self.caches.lock().map(|mut c| std::mem::take(&mut *c)).unwrap_or_default();
-        let (findings, caches) = super::spelling::findings(self, doc, caches);
+        let an = super::spelling::Analyzer::with_caches(self, caches);
+        let r = f(&an);
         if let Ok(mut slot) = self.caches.lock() {
-            slot.merge(caches);
+            slot.merge(an.into_caches());
         }
-        findings
+        r
     }
 }

@@ -48,7 +48,13 @@ const TITLE_MODIFIERS: &str = "
 
 const PLACE_WORDS: &str = "
 مدينة المدينة منطقة المنطقة إقليم الإقليم محافظة المحافظة ولاية الولاية بلدة البلدة قرية القرية العاصمة
-عاصمة جمهورية مقاطعة بلدية ميناء مطار جزيرة نهر جبل بحيرة ضاحية مخيم شبه
+عاصمة جمهورية مقاطعة بلدية ميناء مطار جزيرة نهر جبل بحيرة ضاحية مخيم شبه اتجاه
+";
+
+/// Verbs of saying (with و/ف stripped by the caller): the next word is often the speaker.
+const SAYING_VERBS: &str = "
+قال قالت أضاف أضافت أكد أكدت أوضح أوضحت أعلن أعلنت صرح صرحت اعتبر اعتبرت ذكر ذكرت تابع تابعت أشار
+أشارت شدد شددت لفت لفتت نفى نفت كشف كشفت رأى رأت حذر حذرت طالب طالبت غرد غردت كتب كتبت
 ";
 
 const ORG_WORDS: &str = "
@@ -123,14 +129,27 @@ pub struct StyleRef {
     pub is_alias: bool,
 }
 
+/// A multiword name (gazetteer or style guide), for entity mentions.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub name: String,
+    pub kind: EntityKind,
+    pub latin: Option<String>,
+    pub description: Option<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// Multiword names by L1 form, and the set of their first words.
+    phrases: FxHashMap<String, Phrase>,
+    phrase_heads: FxHashSet<String>,
     stop: FxHashSet<String>,
     person_titles: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
     given_names: FxHashSet<String>,
+    saying: FxHashSet<String>,
     particles: FxHashSet<String>,
     gazetteer: FxHashMap<String, GazEntry>,
     /// Style guide keyed by L1 form of canonical names, variants and aliases.
@@ -191,7 +210,25 @@ impl Lexicon {
             style_canonical.resize(i + 1, String::new());
             style_canonical[i] = canonical;
         }
+        let mut phrases = FxHashMap::default();
+        for (key, g) in &gazetteer {
+            if key.contains(' ') && !g.ambiguous {
+                phrases.insert(key.clone(), Phrase { name: g.arabic.clone(), kind: g.kind.entity_kind(), latin: Some(g.latin.clone()).filter(|l| !l.is_empty()), description: None });
+            }
+        }
+        for e in &config.entity {
+            let canonical = crate::text::normalize::l0(e.canonical.trim());
+            if canonical.contains(' ') {
+                let p = Phrase { name: canonical.clone(), kind: e.kind, latin: e.latin.clone(), description: e.description.clone() };
+                for form in std::iter::once(&canonical).chain(e.variants.iter()).chain(e.aliases.iter()) {
+                    phrases.insert(l1(form.trim()), p.clone());
+                }
+            }
+        }
+        let phrase_heads = phrases.keys().filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
         Lexicon {
+            phrases,
+            phrase_heads,
             stop: l1_set(STOPWORDS),
             person_titles: l1_set(PERSON_TITLES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
@@ -199,6 +236,7 @@ impl Lexicon {
             org_words: l1_set(ORG_WORDS),
             given_names: l1_set(GIVEN_NAMES),
             particles: l1_set(NAME_PARTICLES),
+            saying: l1_set(SAYING_VERBS),
             gazetteer,
             style,
             style_canonical,
@@ -230,6 +268,24 @@ impl Lexicon {
     }
     pub fn is_org_word(&self, l1: &str) -> bool {
         self.org_words.contains(l1)
+    }
+    pub fn is_phrase_head(&self, l1: &str) -> bool {
+        self.phrase_heads.contains(l1)
+    }
+
+    pub fn phrase(&self, l1: &str) -> Option<&Phrase> {
+        self.phrases.get(l1)
+    }
+
+    /// Multiword names that contain `word` (L1) as one of their words.
+    pub fn phrases_containing(&self, word: &str) -> Vec<String> {
+        let mut v: Vec<String> = self.phrases.keys().filter(|k| k.split(' ').any(|w| w == word)).cloned().collect();
+        v.sort();
+        v
+    }
+
+    pub fn is_saying_verb(&self, l1: &str) -> bool {
+        self.saying.contains(l1)
     }
     pub fn is_name_particle(&self, l1: &str) -> bool {
         self.particles.contains(l1)

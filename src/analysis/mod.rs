@@ -2,6 +2,7 @@
 //! canonical, and the findings that follow. Turns documents into findings with byte spans;
 //! knows nothing of the protocol.
 
+pub mod entities;
 pub mod index;
 pub mod lexicon;
 pub mod names;

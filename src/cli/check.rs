@@ -123,7 +123,21 @@ pub fn explain(corpus: &Path, words: &[String]) -> i32 {
     };
     let an = crate::analysis::spelling::Analyzer::new(&ws);
     for w in words {
-        println!("{}", an.explain(&crate::text::normalize::l0(w)));
+        let w = crate::text::normalize::l0(w);
+        println!("{}", an.explain(&w));
+        // the entity of the word's first mention
+        let found = ws.docs_in_order().into_iter().find_map(|d| an.entity_mentions(d).into_iter().find(|m| m.spelling == w || m.span.len() > 0 && ws.doc(d).is_some_and(|doc| doc.text[m.span.clone()].contains(w.as_str()))));
+        match found.and_then(|m| an.entity(&m.key, Some(m.doc)).map(|e| (m, e))) {
+            Some((_, e)) => println!(
+                "  entity: {} ({}){}; spellings: {}; {} documents",
+                e.name,
+                e.kind.label(),
+                e.latin.map(|l| format!(", {l}")).unwrap_or_default(),
+                e.spellings.iter().map(|s| format!("{} ({}/{})", s.text, s.mentions, s.docs)).collect::<Vec<_>>().join(", "),
+                e.docs
+            ),
+            None => println!("  entity: none"),
+        }
     }
     0
 }

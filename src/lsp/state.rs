@@ -90,6 +90,8 @@ pub struct ClientCaps {
     pub configuration: bool,
     pub watched_files_dynamic: bool,
     pub related_information: bool,
+    /// The client's locale starts with `ar`: hover and symbol labels in Arabic.
+    pub arabic_labels: bool,
 }
 
 #[derive(Debug, Clone)]

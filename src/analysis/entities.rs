@@ -1,0 +1,481 @@
+//! Entities: the people, places and organisations behind name mentions.
+//!
+//! An entity is either a spelling cluster (one name in all its spellings, see `spelling`) or
+//! a multiword name the gazetteer or style guide knows (مجموعة مينسك, فرانس برس). Its kind
+//! comes from the style guide, then the gazetteer, then the corpus's context cues (titles,
+//! place and organisation words, verbs of saying, appositive titles), else "other". A person
+//! known by a surname (بوتين) gets the full name the corpus gives it (فلاديمير بوتين): the
+//! given name seen before the surname in this document, else elsewhere.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::index::{DocId, Workspace};
+use super::names::{bigram_key, is_bigram_candidate, scan_words, Word};
+use super::spelling::{Analyzer, ClusterInfo};
+use crate::corpus::config::EntityKind;
+use crate::text::normalize::{l0, to_l1};
+use crate::text::tokenize::Gap;
+
+/// Which entity a mention belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKey {
+    /// A spelling cluster, by its canonical spelling.
+    Cluster(String),
+    /// A multiword name from the gazetteer or style guide, by its L1 form.
+    Phrase(String),
+}
+
+/// One mention of an entity in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub doc: DocId,
+    /// The name without its proclitic (bytes).
+    pub span: Range<usize>,
+    /// The spelling as written (L0, standalone form).
+    pub spelling: String,
+    /// The لل form (the name's alef is elided in the text).
+    pub lil: bool,
+    pub key: EntityKey,
+}
+
+#[derive(Debug, Clone)]
+pub struct Spelling {
+    pub text: String,
+    pub mentions: u32,
+    pub docs: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct EntityInfo {
+    pub key: EntityKey,
+    /// The canonical full name (given name + canonical surname for a person when known).
+    pub name: String,
+    pub kind: EntityKind,
+    pub latin: Option<String>,
+    pub description: Option<String>,
+    /// Canonical spelling first.
+    pub spellings: Vec<Spelling>,
+    /// Documents that mention the entity.
+    pub docs: u32,
+    /// First mention in source order.
+    pub first: Option<(DocId, usize)>,
+}
+
+impl<'a> Analyzer<'a> {
+    /// Every entity mention of a document, in text order.
+    pub fn entity_mentions(&self, doc_id: DocId) -> Vec<Mention> {
+        let ws = self.workspace();
+        let Some(doc) = ws.doc(doc_id) else { return Vec::new() };
+        let words = scan_words(&doc.text, doc.body_start);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if let Some((n, m)) = self.phrase_at(doc_id, &words, i) {
+                out.push(m);
+                i += n;
+                continue;
+            }
+            let w = &words[i];
+            if w.tanween {
+                i += 1;
+                continue;
+            }
+            if let Some(next) = words.get(i + 1) {
+                if is_bigram_candidate(w, next, self.lexicon()) {
+                    let key = bigram_key(w.l0(), next.l0());
+                    if let Some(c) = self.cluster(&key) {
+                        out.push(Mention {
+                            doc: doc_id,
+                            span: w.token.start..next.token.end,
+                            spelling: key,
+                            lil: false,
+                            key: EntityKey::Cluster(c.canonical.clone()),
+                        });
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            let (prefix, spelling, lil) = self.resolve_word(w);
+            let cluster = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling));
+            if let Some(c) = cluster {
+                let start = w.folded.source_offset(prefix);
+                out.push(Mention { doc: doc_id, span: start..w.token.end, spelling, lil, key: EntityKey::Cluster(c.canonical.clone()) });
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// A name whose evidence is too thin for spelling findings but enough to describe it: a
+    /// foreign-looking word after verbs of saying (قال غونتشار), or a word seen in a name
+    /// slot in a good share of its mentions (شركة بايكار).
+    fn entity_only_cluster(&self, spelling: &str) -> Option<Arc<ClusterInfo>> {
+        let st = self.workspace().word_stats(spelling)?;
+        let l1 = to_l1(spelling);
+        let lex = self.lexicon();
+        if st.counts.count == 0 || spelling.starts_with("ال") || l1.chars().count() < 3 || lex.is_function_word(&l1) || lex.is_cue_word(&l1) {
+            return None;
+        }
+        let c = st.counts;
+        let slots = c.cue_person + c.cue_place + c.cue_org + c.said;
+        let mentions = (c.count + c.prefixed).max(1);
+        let foreign_speaker = c.said > 0 && lex.looks_foreign(&l1);
+        if !foreign_speaker && (slots == 0 || slots * 4 < mentions) {
+            return None;
+        }
+        let id = self.workspace().word_id(spelling)?;
+        Some(Arc::new(ClusterInfo {
+            canonical: spelling.to_string(),
+            canonical_mentions: st.counts.count + st.counts.prefixed,
+            canonical_docs: st.docs.len() as u32,
+            from_style: false,
+            members: vec![id],
+        }))
+    }
+
+    /// A multiword gazetteer or style-guide name starting at word `i` (its first word may
+    /// carry a proclitic): (number of words, mention).
+    fn phrase_at(&self, doc: DocId, words: &[Word], i: usize) -> Option<(usize, Mention)> {
+        let lex = self.lexicon();
+        for n in (2..=5).rev() {
+            if i + n > words.len() || words[i + 1..i + n].iter().any(|w| w.token.gap_before != Gap::Space) {
+                continue;
+            }
+            let first = &words[i];
+            let mut candidates: Vec<(usize, String, bool)> = Vec::new();
+            if lex.is_phrase_head(&first.l1) {
+                candidates.push((0, first.l1.clone(), false));
+            }
+            for sp in crate::text::clitics::splits(first.l0(), 2) {
+                let head = to_l1(&sp.name);
+                if lex.is_phrase_head(&head) {
+                    candidates.push((sp.prefix_chars, head, sp.lil));
+                }
+            }
+            if candidates.is_empty() {
+                return None;
+            }
+            let rest: Vec<&str> = words[i + 1..i + n].iter().map(|w| w.l1.as_str()).collect();
+            for (prefix, head, lil) in candidates {
+                let key = format!("{head} {}", rest.join(" "));
+                if lex.phrase(&key).is_some() {
+                    let start = first.folded.source_offset(prefix);
+                    let end = words[i + n - 1].token.end;
+                    let written = words[i..i + n].iter().map(|w| w.l0()).collect::<Vec<_>>().join(" ");
+                    return Some((n, Mention { doc, span: start..end, spelling: written, lil, key: EntityKey::Phrase(key) }));
+                }
+            }
+        }
+        None
+    }
+
+    /// The mention at a byte offset of a document. Only the words around the offset are
+    /// analysed (a phrase can start up to four words before it).
+    pub fn mention_at(&self, doc_id: DocId, offset: usize) -> Option<Mention> {
+        let doc = self.workspace().doc(doc_id)?;
+        let words = scan_words(&doc.text, doc.body_start);
+        let k = words.iter().position(|w| w.token.start <= offset && offset <= w.token.end)
+            .or_else(|| words.iter().position(|w| w.token.start > offset).filter(|&k| k > 0).map(|k| k - 1))?;
+        let covers = |m: &Mention| m.span.start <= offset && offset <= m.span.end;
+        for i in k.saturating_sub(4)..=k {
+            if let Some((_, m)) = self.phrase_at(doc_id, &words, i) {
+                if covers(&m) {
+                    return Some(m);
+                }
+            }
+        }
+        for i in [k.saturating_sub(1), k] {
+            let (w, Some(next)) = (&words[i], words.get(i + 1)) else { continue };
+            if is_bigram_candidate(w, next, self.lexicon()) {
+                let key = bigram_key(w.l0(), next.l0());
+                if let Some(c) = self.cluster(&key) {
+                    let m = Mention { doc: doc_id, span: w.token.start..next.token.end, spelling: key, lil: false, key: EntityKey::Cluster(c.canonical.clone()) };
+                    if covers(&m) {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+        let w = &words[k];
+        if w.tanween {
+            return None;
+        }
+        let (prefix, spelling, lil) = self.resolve_word(w);
+        let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling))?;
+        let m = Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling, lil, key: EntityKey::Cluster(c.canonical.clone()) };
+        covers(&m).then_some(m)
+    }
+
+    /// The first mention of a cluster's spellings in a document (a quick scan, no analysis).
+    fn first_mention_in(&self, doc_id: DocId, c: &ClusterInfo) -> Option<usize> {
+        let ws = self.workspace();
+        let doc = ws.doc(doc_id)?;
+        let members: Vec<&str> = c.members.iter().map(|&m| ws.word(m).0).filter(|m| !m.contains(' ')).collect();
+        for w in scan_words(&doc.text, doc.body_start) {
+            if members.contains(&w.l0()) {
+                return Some(w.token.start);
+            }
+            let mut found = None;
+            crate::text::clitics::for_each_split(w.l0(), 2, |p, rest, lil| {
+                if found.is_none() && !lil && members.contains(&rest) {
+                    found = Some(w.folded.source_offset(p));
+                }
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    /// Kind, names and statistics of an entity.
+    pub fn entity(&self, key: &EntityKey, context: Option<DocId>) -> Option<EntityInfo> {
+        let ws = self.workspace();
+        let lex = self.lexicon();
+        match key {
+            EntityKey::Phrase(l1) => {
+                let p = lex.phrase(l1)?;
+                let mentions = self.phrase_mentions(l1);
+                let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
+                docs.dedup();
+                let mut spell: FxHashMap<String, (u32, Vec<DocId>)> = FxHashMap::default();
+                for m in &mentions {
+                    let e = spell.entry(m.spelling.clone()).or_default();
+                    e.0 += 1;
+                    if e.1.last() != Some(&m.doc) {
+                        e.1.push(m.doc);
+                    }
+                }
+                let mut spellings: Vec<Spelling> =
+                    spell.into_iter().map(|(text, (n, d))| Spelling { text, mentions: n, docs: d.len() as u32 }).collect();
+                spellings.sort_by(|a, b| (a.text != p.name, std::cmp::Reverse(a.mentions), &a.text).cmp(&(b.text != p.name, std::cmp::Reverse(b.mentions), &b.text)));
+                if !spellings.iter().any(|s| s.text == p.name) {
+                    spellings.insert(0, Spelling { text: p.name.clone(), mentions: 0, docs: 0 });
+                }
+                Some(EntityInfo {
+                    key: key.clone(),
+                    name: p.name.clone(),
+                    kind: p.kind,
+                    latin: p.latin.clone(),
+                    description: p.description.clone(),
+                    spellings,
+                    docs: docs.len() as u32,
+                    first: mentions.first().map(|m| (m.doc, m.span.start)),
+                })
+            }
+            EntityKey::Cluster(canonical) => {
+                let c = self.cluster(canonical).or_else(|| self.entity_only_cluster(canonical))?;
+                let mut spellings = Vec::new();
+                let mut all_docs: Vec<DocId> = Vec::new();
+                for &m in &c.members {
+                    let (text, st) = ws.word(m);
+                    let mentions = st.counts.count + st.counts.prefixed;
+                    if mentions == 0 && text != c.canonical {
+                        continue;
+                    }
+                    spellings.push(Spelling { text: text.to_string(), mentions, docs: st.docs.len() as u32 });
+                    all_docs.extend_from_slice(&st.docs);
+                }
+                all_docs.sort_unstable();
+                all_docs.dedup();
+                let kind = self.cluster_kind(&c);
+                let style = lex.style(&to_l1(&c.canonical)).and_then(|s| ws.config().entity.get(s.entity));
+                let gaz = c.members.iter().find_map(|&m| lex.gazetteer(&to_l1(ws.word(m).0)));
+                let latin = style.and_then(|e| e.latin.clone()).or_else(|| gaz.map(|g| g.latin.clone())).filter(|l| !l.is_empty());
+                let description = style.and_then(|e| e.description.clone());
+                let first_doc = all_docs.iter().copied().min_by_key(|&d| ws.doc(d).map(|x| {
+                    let (a, b, c) = x.order_key();
+                    (a, b.to_string(), c.to_string())
+                }));
+                let first = first_doc.and_then(|d| self.first_mention_in(d, &c).map(|o| (d, o)));
+                let name = if kind == EntityKind::Person { self.full_name(&c, context).unwrap_or_else(|| c.canonical.clone()) } else { c.canonical.clone() };
+                Some(EntityInfo { key: key.clone(), name, kind, latin, description, spellings, docs: all_docs.len() as u32, first })
+            }
+        }
+    }
+
+    /// Kind of a cluster: style guide, gazetteer, then the corpus's cues.
+    fn cluster_kind(&self, c: &ClusterInfo) -> EntityKind {
+        let ws = self.workspace();
+        let lex = self.lexicon();
+        let l1 = to_l1(&c.canonical);
+        if let Some(s) = lex.style(&l1) {
+            if let Some(e) = ws.config().entity.get(s.entity) {
+                if e.kind != EntityKind::Other {
+                    return e.kind;
+                }
+            }
+        }
+        let (mut person, mut place, mut org) = (0u32, 0u32, 0u32);
+        for &m in &c.members {
+            let (text, st) = ws.word(m);
+            if let Some(g) = lex.gazetteer(&to_l1(text)) {
+                if !g.ambiguous {
+                    return g.kind.entity_kind();
+                }
+            }
+            person += st.counts.cue_person + st.counts.said;
+            place += st.counts.cue_place;
+            org += st.counts.cue_org;
+        }
+        if lex.nisba_base(&l1).is_some() || c.canonical.starts_with("ال") {
+            return EntityKind::Other; // a nisba adjective describes, it does not name
+        }
+        let best = person.max(place).max(org);
+        if best == 0 {
+            EntityKind::Other
+        } else if person == best && person > place && person > org {
+            EntityKind::Person
+        } else if place == best && place > org {
+            EntityKind::Place
+        } else if org == best {
+            EntityKind::Organization
+        } else {
+            EntityKind::Other
+        }
+    }
+
+    /// The given name written before this surname: in `context` first, else in the first
+    /// documents that mention it. A candidate counts when it is itself seen in a person's
+    /// name slot, or precedes the surname at least twice.
+    fn full_name(&self, c: &ClusterInfo, context: Option<DocId>) -> Option<String> {
+        let ws = self.workspace();
+        let lex = self.lexicon();
+        let members: Vec<&str> = c.members.iter().map(|&m| ws.word(m).0).collect();
+        let mut docs: Vec<DocId> = Vec::new();
+        if let Some(d) = context {
+            docs.push(d);
+        }
+        let mut others: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
+        others.sort_unstable();
+        others.dedup();
+        others.truncate(12);
+        docs.extend(others.into_iter().filter(|d| Some(*d) != context));
+        let mut counts: FxHashMap<String, (u32, usize)> = FxHashMap::default();
+        let mut order = 0usize;
+        for (k, d) in docs.into_iter().enumerate() {
+            let Some(doc) = ws.doc(d) else { continue };
+            let words = scan_words(&doc.text, doc.body_start);
+            for pair in words.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                if b.token.gap_before != Gap::Space || !members.contains(&b.l0()) {
+                    continue;
+                }
+                if a.tanween || a.letters() < 3 || a.l0().starts_with("ال") || lex.is_function_word(&a.l1) || lex.is_cue_word(&a.l1) || members.contains(&a.l0()) {
+                    continue;
+                }
+                order += 1;
+                let e = counts.entry(a.l0().to_string()).or_insert((0, order));
+                e.0 += 1;
+            }
+            // a name given in the context document wins over the rest of the corpus
+            if k == 0 && context.is_some() {
+                if let Some(best) = self.best_given_name(&counts) {
+                    return Some(format!("{best} {}", c.canonical));
+                }
+            }
+        }
+        self.best_given_name(&counts).map(|g| format!("{g} {}", c.canonical))
+    }
+
+    fn best_given_name(&self, counts: &FxHashMap<String, (u32, usize)>) -> Option<String> {
+        let ws = self.workspace();
+        counts
+            .iter()
+            .filter(|(g, (n, _))| *n >= 2 || ws.word_stats(g).is_some_and(|s| s.counts.cue_person > 0))
+            .max_by(|a, b| (a.1.0, std::cmp::Reverse(a.1.1)).cmp(&(b.1.0, std::cmp::Reverse(b.1.1))))
+            .map(|(g, _)| g.clone())
+    }
+
+    /// Every mention of a multiword phrase entity (documents that contain its last word).
+    fn phrase_mentions(&self, l1: &str) -> Vec<Mention> {
+        let ws = self.workspace();
+        let last = l1.rsplit(' ').next().unwrap_or(l1);
+        let mut docs: Vec<DocId> = ws.docs_with_l1(last);
+        docs.sort_by_cached_key(|&d| ws.doc(d).map(|x| {
+            let (a, b, c) = x.order_key();
+            (a, b.to_string(), c.to_string())
+        }));
+        let key = EntityKey::Phrase(l1.to_string());
+        docs.into_iter().flat_map(|d| self.entity_mentions(d).into_iter().filter(|m| m.key == key).collect::<Vec<_>>()).collect()
+    }
+
+    /// Every mention of an entity across the corpus, in source order.
+    pub fn references(&self, key: &EntityKey) -> Vec<Mention> {
+        match key {
+            EntityKey::Phrase(l1) => self.phrase_mentions(l1),
+            EntityKey::Cluster(canonical) => {
+                let ws = self.workspace();
+                let Some(c) = self.cluster(canonical).or_else(|| self.entity_only_cluster(canonical)) else { return Vec::new() };
+                let mut docs: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                docs.sort_by_cached_key(|&d| ws.doc(d).map(|x| {
+                    let (a, b, c) = x.order_key();
+                    (a, b.to_string(), c.to_string())
+                }));
+                docs.into_iter().flat_map(|d| self.entity_mentions(d).into_iter().filter(|m| m.key == *key).collect::<Vec<_>>()).collect()
+            }
+        }
+    }
+
+    /// Entities whose spellings match a query, tolerant of hamza, diacritics and
+    /// transliteration (كاراباخ finds قره باغ). Best matches first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<EntityKey> {
+        let ws = self.workspace();
+        let q = l0(query.trim());
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let (ql1, qsk, _) = super::index::spelling_keys(&q);
+        let mut found: Vec<(u8, u32, EntityKey)> = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut consider = |spelling: &str, rank: u8, found: &mut Vec<(u8, u32, EntityKey)>| {
+            if let Some(c) = self.cluster(spelling) {
+                if seen.insert(c.canonical.clone()) {
+                    found.push((rank, c.canonical_mentions, EntityKey::Cluster(c.canonical.clone())));
+                }
+            }
+        };
+        for &id in ws.by_l1.get(ql1.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            consider(ws.word(id).0, 0, &mut found);
+        }
+        if qsk.chars().count() >= 3 {
+            for &id in ws.by_skeleton.get(qsk.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                consider(ws.word(id).0, 1, &mut found);
+            }
+        }
+        // phrases of the gazetteer/style guide that contain the query as a word
+        for key in self.lexicon().phrases_containing(&ql1) {
+            if seen.insert(key.clone()) && ws.docs_with_l1(key.rsplit(' ').next().unwrap_or(&key)).iter().any(|_| true) {
+                found.push((2, 0, EntityKey::Phrase(key)));
+            }
+        }
+        found.sort_by(|a, b| (a.0, std::cmp::Reverse(a.1)).cmp(&(b.0, std::cmp::Reverse(b.1))));
+        found.into_iter().take(limit).map(|x| x.2).collect()
+    }
+
+    fn resolve_word(&self, w: &Word) -> (usize, String, bool) {
+        self.resolve_pub(w)
+    }
+}
+
+/// Entities of a document grouped by kind, for document symbols: (entity, mentions).
+pub fn document_entities(ws: &Workspace, doc: DocId) -> Vec<(EntityInfo, Vec<Range<usize>>)> {
+    ws.with_analyzer(|an| document_entities_with(an, doc))
+}
+
+fn document_entities_with(an: &Analyzer, doc: DocId) -> Vec<(EntityInfo, Vec<Range<usize>>)> {
+    let mut by_key: Vec<(EntityKey, Vec<Range<usize>>)> = Vec::new();
+    for m in an.entity_mentions(doc) {
+        match by_key.iter_mut().find(|(k, _)| *k == m.key) {
+            Some((_, v)) => v.push(m.span),
+            None => by_key.push((m.key, vec![m.span])),
+        }
+    }
+    by_key.into_iter().filter_map(|(k, spans)| an.entity(&k, Some(doc)).map(|e| (e, spans))).collect()
+}

@@ -1,0 +1,303 @@
+//! Entities in the protocol: hover, references, rename, document and workspace symbols,
+//! semantic tokens. The judgement is the core's (`analysis::entities`); this file converts
+//! positions and renders.
+
+use std::collections::HashMap;
+
+use tower_lsp_server::ls_types::*;
+
+use super::diagnostics::Locator;
+use super::position::{rope_offset, rope_range, Encoding};
+use super::state::State;
+use crate::analysis::entities::{document_entities, EntityInfo, EntityKey, Mention};
+use crate::analysis::DocId;
+use crate::corpus::config::EntityKind;
+
+/// Token types of the semantic-token legend, in legend order.
+pub const TOKEN_TYPES: [&str; 4] = ["person", "place", "organization", "quote"];
+
+pub fn legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: TOKEN_TYPES.iter().map(|t| SemanticTokenType::new(t)).collect(),
+        token_modifiers: vec![],
+    }
+}
+
+fn kind_label(kind: EntityKind, arabic: bool) -> &'static str {
+    match (kind, arabic) {
+        (EntityKind::Person, false) => "person",
+        (EntityKind::Place, false) => "place",
+        (EntityKind::Organization, false) => "organization",
+        (EntityKind::Other, false) => "other",
+        (EntityKind::Person, true) => "شخص",
+        (EntityKind::Place, true) => "مكان",
+        (EntityKind::Organization, true) => "منظمة",
+        (EntityKind::Other, true) => "غير ذلك",
+    }
+}
+
+/// The open document at `uri` and the byte offset of `pos` in it (after syncing edits).
+fn at(st: &mut State, uri: &Uri, pos: Position) -> Option<(DocId, usize)> {
+    st.flush();
+    let id = st.open_doc_id(uri)?;
+    let doc = st.docs.get(uri)?;
+    Some((id, rope_offset(&doc.rope, pos, st.encoding)))
+}
+
+fn mention_at(st: &mut State, uri: &Uri, pos: Position) -> Option<(DocId, Mention)> {
+    let (id, offset) = at(st, uri, pos)?;
+    st.workspace.with_analyzer(|an| an.mention_at(id, offset)).map(|m| (id, m))
+}
+
+/// Bidi isolation keeps Arabic names readable inside left-to-right hover text.
+fn isolate(s: &str) -> String {
+    format!("\u{2068}{s}\u{2069}")
+}
+
+pub fn hover(st: &mut State, uri: &Uri, pos: Position) -> Option<Hover> {
+    let (id, m) = mention_at(st, uri, pos)?;
+    let arabic = st.caps.arabic_labels;
+    let e = st.workspace.with_analyzer(|an| an.entity(&m.key, Some(id)))?;
+    let mut loc = Locator::new(st);
+    let text = render(&e, arabic, &mut loc, st);
+    let range = loc.ranges(id, [m.span.clone()]).and_then(|(_, _, mut r)| r.pop());
+    Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }), range })
+}
+
+fn render(e: &EntityInfo, arabic: bool, loc: &mut Locator, st: &State) -> String {
+    let kind = kind_label(e.kind, arabic);
+    let mut out = format!("**{}** — {kind}", isolate(&e.name));
+    if let Some(latin) = &e.latin {
+        out.push_str(&format!(" · {latin}"));
+    }
+    out.push_str("\n\n");
+    if let Some(d) = &e.description {
+        out.push_str(&format!("{d}\n\n"));
+    }
+    let (spellings_label, mentions_label, docs_label) =
+        if arabic { ("الكتابات", "مرة", "وثيقة") } else { ("Spellings", "mentions", "documents") };
+    out.push_str(&format!("{spellings_label}:\n"));
+    for s in &e.spellings {
+        out.push_str(&format!("- {} — {} {mentions_label}, {} {docs_label}\n", isolate(&s.text), s.mentions, s.docs));
+    }
+    if let Some((doc, offset)) = e.first {
+        if let Some(d) = st.workspace.doc(doc) {
+            let line = loc.location(doc, offset..offset).map(|l| l.range.start.line + 1).unwrap_or(1);
+            let target = Uri::from_file_path(&d.abs_path).map(|u| format!("{}#L{line}", u.as_str())).unwrap_or_default();
+            let first = if arabic { "أول ذكر" } else { "First mention" };
+            out.push_str(&format!("\n{first}: [{}:{line}]({target})\n", d.rel_path));
+        }
+    }
+    let n = if arabic { format!("\nيرد في {} {docs_label}.", e.docs) } else { format!("\nMentioned in {} {docs_label}.", e.docs) };
+    out.push_str(&n);
+    out
+}
+
+fn locations(st: &State, mentions: &[Mention]) -> Vec<Location> {
+    let mut loc = Locator::new(st);
+    let mut by_doc: Vec<(DocId, Vec<std::ops::Range<usize>>)> = Vec::new();
+    for m in mentions {
+        match by_doc.last_mut() {
+            Some((d, v)) if *d == m.doc => v.push(m.span.clone()),
+            _ => by_doc.push((m.doc, vec![m.span.clone()])),
+        }
+    }
+    let mut out = Vec::new();
+    for (doc, spans) in by_doc {
+        if let Some((uri, _, ranges)) = loc.ranges(doc, spans) {
+            out.extend(ranges.into_iter().map(|r| Location::new(uri.clone(), r)));
+        }
+    }
+    out
+}
+
+pub fn references(st: &mut State, uri: &Uri, pos: Position) -> Option<Vec<Location>> {
+    let (_, m) = mention_at(st, uri, pos)?;
+    let refs = st.workspace.with_analyzer(|an| an.references(&m.key));
+    Some(locations(st, &refs))
+}
+
+pub fn prepare_rename(st: &mut State, uri: &Uri, pos: Position) -> Option<PrepareRenameResponse> {
+    let (id, m) = mention_at(st, uri, pos)?;
+    let mut loc = Locator::new(st);
+    let (_, _, mut ranges) = loc.ranges(id, [m.span.clone()])?;
+    let placeholder = match &m.key {
+        EntityKey::Cluster(c) => c.clone(),
+        EntityKey::Phrase(_) => m.spelling.clone(),
+    };
+    Some(PrepareRenameResponse::RangeWithPlaceholder { range: ranges.pop()?, placeholder })
+}
+
+/// Rename every mention of the entity; each mention keeps its proclitic (لأذربيجان stays
+/// ل + the new name), and after لل a new name with the article loses its alef.
+pub fn rename(st: &mut State, uri: &Uri, pos: Position, new_name: &str) -> std::result::Result<Option<WorkspaceEdit>, String> {
+    let new_name = crate::text::normalize::l0(new_name.trim()).trim().to_string();
+    if new_name.is_empty() || new_name.chars().any(|c| c == '\n' || c == '\r') {
+        return Err("the new name must be a non-empty single line".into());
+    }
+    let Some((_, m)) = mention_at(st, uri, pos) else { return Ok(None) };
+    let refs = st.workspace.with_analyzer(|an| an.references(&m.key));
+    let document_changes = st.caps.document_changes;
+    let mut loc = Locator::new(st);
+    let mut by_doc: Vec<(DocId, Vec<(std::ops::Range<usize>, String)>)> = Vec::new();
+    for r in refs {
+        let text = if r.lil { new_name.strip_prefix('ا').filter(|_| new_name.starts_with("ال")).unwrap_or(&new_name).to_string() } else { new_name.clone() };
+        match by_doc.last_mut() {
+            Some((d, v)) if *d == r.doc => v.push((r.span, text)),
+            _ => by_doc.push((r.doc, vec![(r.span, text)])),
+        }
+    }
+    let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+    let mut doc_changes = Vec::new();
+    for (doc, edits) in by_doc {
+        let spans: Vec<_> = edits.iter().map(|(s, _)| s.clone()).collect();
+        let Some((uri, version, ranges)) = loc.ranges(doc, spans) else { continue };
+        let text_edits: Vec<TextEdit> = ranges.into_iter().zip(edits).map(|(range, (_, t))| TextEdit { range, new_text: t }).collect();
+        if document_changes {
+            doc_changes.push(TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier { uri, version },
+                edits: text_edits.into_iter().map(OneOf::Left).collect(),
+            });
+        } else {
+            changes.insert(uri, text_edits);
+        }
+    }
+    Ok(Some(if document_changes {
+        WorkspaceEdit { document_changes: Some(DocumentChanges::Edits(doc_changes)), ..Default::default() }
+    } else {
+        WorkspaceEdit { changes: Some(changes), ..Default::default() }
+    }))
+}
+
+fn symbol_kind(kind: EntityKind) -> SymbolKind {
+    match kind {
+        EntityKind::Person => SymbolKind::VARIABLE,
+        EntityKind::Place => SymbolKind::NAMESPACE,
+        EntityKind::Organization => SymbolKind::CLASS,
+        EntityKind::Other => SymbolKind::KEY,
+    }
+}
+
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be spelled out
+pub fn document_symbols(st: &mut State, uri: &Uri) -> Option<DocumentSymbolResponse> {
+    st.flush();
+    let id = st.open_doc_id(uri)?;
+    let arabic = st.caps.arabic_labels;
+    let entities = document_entities(&st.workspace, id);
+    let mut loc = Locator::new(st);
+    let groups = [
+        (EntityKind::Person, if arabic { "أشخاص" } else { "People" }),
+        (EntityKind::Place, if arabic { "أماكن" } else { "Places" }),
+        (EntityKind::Organization, if arabic { "منظمات" } else { "Organizations" }),
+        (EntityKind::Other, if arabic { "أخرى" } else { "Other names" }),
+    ];
+    let mut out = Vec::new();
+    for (kind, label) in groups {
+        let mut children = Vec::new();
+        for (e, spans) in entities.iter().filter(|(e, _)| e.kind == kind) {
+            let Some((_, _, ranges)) = loc.ranges(id, spans.iter().cloned()) else { continue };
+            let Some(first) = ranges.first().copied() else { continue };
+            children.push(DocumentSymbol {
+                name: e.name.clone(),
+                detail: Some(format!("{} × {}", kind_label(kind, arabic), spans.len())),
+                kind: symbol_kind(kind),
+                tags: None,
+                deprecated: None,
+                range: first,
+                selection_range: first,
+                children: None,
+            });
+        }
+        if children.is_empty() {
+            continue;
+        }
+        let start = children.iter().map(|c| c.range.start).min_by_key(|p| (p.line, p.character))?;
+        let end = children.iter().map(|c| c.range.end).max_by_key(|p| (p.line, p.character))?;
+        let total: usize = entities.iter().filter(|(e, _)| e.kind == kind).map(|(_, s)| s.len()).sum();
+        out.push(DocumentSymbol {
+            name: format!("{label} ({})", children.len()),
+            detail: Some(format!("{total}")),
+            kind: SymbolKind::MODULE,
+            tags: None,
+            deprecated: None,
+            range: Range::new(start, end),
+            selection_range: children[0].range,
+            children: Some(children),
+        });
+    }
+    Some(DocumentSymbolResponse::Nested(out))
+}
+
+#[allow(deprecated)]
+pub fn workspace_symbols(st: &mut State, query: &str) -> Vec<SymbolInformation> {
+    st.flush();
+    let arabic = st.caps.arabic_labels;
+    let entities: Vec<EntityInfo> =
+        st.workspace.with_analyzer(|an| an.search(query, 50).into_iter().filter_map(|k| an.entity(&k, None)).collect());
+    let mut loc = Locator::new(st);
+    let mut out = Vec::new();
+    for e in entities {
+        let Some((doc, offset)) = e.first else { continue };
+        let Some(location) = loc.location(doc, offset..offset + 1) else { continue };
+        out.push(SymbolInformation {
+            name: e.name.clone(),
+            kind: symbol_kind(e.kind),
+            tags: None,
+            deprecated: None,
+            location,
+            container_name: Some(kind_label(e.kind, arabic).to_string()),
+        });
+    }
+    out
+}
+
+/// Semantic tokens of the entity mentions (and, once known, quotes) in a document, optionally
+/// only those overlapping `range`.
+pub fn semantic_tokens(st: &mut State, uri: &Uri, range: Option<Range>) -> Option<SemanticTokens> {
+    st.flush();
+    let id = st.open_doc_id(uri)?;
+    let enc: Encoding = st.encoding;
+    let mentions: Vec<(Mention, EntityKind)> = st.workspace.with_analyzer(|an| {
+        let mut kinds: HashMap<EntityKey, EntityKind> = HashMap::new();
+        an.entity_mentions(id)
+            .into_iter()
+            .map(|m| {
+                let kind = *kinds.entry(m.key.clone()).or_insert_with(|| an.entity(&m.key, Some(id)).map(|e| e.kind).unwrap_or_default());
+                (m, kind)
+            })
+            .collect()
+    });
+    let doc = st.docs.get(uri)?;
+    let window = range.map(|r| rope_offset(&doc.rope, r.start, enc)..rope_offset(&doc.rope, r.end, enc));
+    let mut data = Vec::new();
+    let (mut last_line, mut last_start) = (0u32, 0u32);
+    for (m, kind) in mentions {
+        if let Some(w) = &window {
+            if m.span.end <= w.start || m.span.start >= w.end {
+                continue;
+            }
+        }
+        let token_type = match kind {
+            EntityKind::Person => 0,
+            EntityKind::Place => 1,
+            EntityKind::Organization => 2,
+            EntityKind::Other => continue,
+        };
+        let r = rope_range(&doc.rope, m.span.clone(), enc);
+        if r.start.line != r.end.line || r.end.character <= r.start.character {
+            continue;
+        }
+        let delta_line = r.start.line - last_line;
+        let delta_start = if delta_line == 0 { r.start.character - last_start } else { r.start.character };
+        data.push(SemanticToken {
+            delta_line,
+            delta_start,
+            length: r.end.character - r.start.character,
+            token_type,
+            token_modifiers_bitset: 0,
+        });
+        last_line = r.start.line;
+        last_start = r.start.character;
+    }
+    Some(SemanticTokens { result_id: None, data })
+}
