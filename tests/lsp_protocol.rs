@@ -15,6 +15,18 @@ fn expected_initialize(id: i64, encoding: &str) -> Value {
                 "positionEncoding": encoding,
                 "textDocumentSync": {"openClose": true, "change": 2},
                 "codeActionProvider": {"codeActionKinds": ["quickfix"]},
+                "codeLensProvider": {"resolveProvider": false},
+                "definitionProvider": true,
+                "hoverProvider": true,
+                "referencesProvider": true,
+                "renameProvider": {"prepareProvider": true},
+                "documentSymbolProvider": true,
+                "workspaceSymbolProvider": true,
+                "semanticTokensProvider": {
+                    "full": true,
+                    "range": true,
+                    "legend": {"tokenModifiers": [], "tokenTypes": ["person", "place", "organization", "quote"]}
+                },
                 "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}}
             },
             "serverInfo": {"name": "isnad", "version": env!("CARGO_PKG_VERSION")}

@@ -108,6 +108,19 @@ pub fn scan_words(text: &str, body_start: usize) -> Vec<Word> {
 fn name_like(w: &Word, lex: &Lexicon) -> bool {
     !w.tanween && w.letters() >= 2 && !lex.is_function_word(&w.l1) && !w.l0().starts_with("ال")
         && !lex.is_person_title(&w.l1) && !lex.is_place_word(&w.l1) && !lex.is_org_word(&w.l1)
+        // names take no enclitic pronoun (لأراضيها) and are not nisba adjectives (أميركي)
+        && !["ها", "هم", "هما", "كم"].iter().any(|e| w.l1.ends_with(e) && w.letters() > 4)
+        && !lex.country_nisba(&w.l1)
+        // a conjunction or preposition with the article (والعلاقات, بالقوة) starts a new phrase
+        && !["وال", "فال", "بال", "كال", "لل"].iter().any(|p| w.l0().starts_with(p))
+}
+
+/// Long vowel letters make up two fifths or more of a word of five letters or more: a trait
+/// of transliterated foreign names (بايكار, كوميرسانت).
+pub fn high_vowel_share(l1: &str) -> bool {
+    let letters = l1.chars().count();
+    let vowels = l1.chars().filter(|&c| matches!(c, 'ا' | 'و' | 'ي')).count();
+    letters >= 5 && vowels * 5 >= letters * 2
 }
 
 /// Strip a leading و/ف from a cue word (وقال الرئيس, والرئيس).
@@ -205,15 +218,15 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
         if !title || w.token.gap_before != Gap::Space || i == 0 {
             continue;
         }
-        let last = &words[i - 1];
-        if !name_like(last, lex) || last.l0().ends_with('ة') {
+        // a given name and a surname, neither a verb with its conjunction (ودان المتحدث)
+        if i < 2 || words[i - 1].token.gap_before != Gap::Space {
             continue;
         }
-        let mut run = vec![i - 1];
-        if i >= 2 && last.token.gap_before == Gap::Space && name_like(&words[i - 2], lex) && !words[i - 2].l0().ends_with('ة') {
-            run.push(i - 2);
+        let plausible = |w: &Word| name_like(w, lex) && !w.l0().ends_with('ة') && !w.l0().starts_with(['و', 'ف']);
+        if !plausible(&words[i - 1]) || !plausible(&words[i - 2]) {
+            continue;
         }
-        for k in run {
+        for k in [i - 2, i - 1] {
             slot(words[k].l0(), &mut map, &mut order).cue_person += 1;
         }
     }
@@ -243,12 +256,14 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
                 if w.token.gap_before == Gap::Break || w.tanween {
                     break;
                 }
-                if lex.is_title_modifier(&w.l1) || lex.is_person_title(&w.l1) {
-                    j += 1;
-                } else if w.l0().starts_with("ال") && !lex.is_function_word(&w.l1) {
+                let place = lex.gazetteer(&w.l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Country);
+                if w.l0().starts_with("ال") && !lex.is_function_word(&w.l1) && !lex.is_person_title(&w.l1) && !lex.is_title_modifier(&w.l1) {
                     if (w.l1.ends_with('ي') || w.l1.ends_with("يه")) && w.letters() >= 5 {
                         nisbas.push(j);
                     }
+                    j += 1;
+                } else if lex.is_title_modifier(&w.l1) || lex.is_person_title(&w.l1) || place || lex.country_nisba(&w.l1) {
+                    // ministries, "of Armenia" (رئيس وزراء أرمينيا), indefinite nisbas (سفير أميركي)
                     j += 1;
                 } else {
                     break;
@@ -257,7 +272,8 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
         }
         // the name run
         let mut run: Vec<usize> = Vec::new();
-        while j < words.len() && run.len() < 3 {
+        let max_run = if matches!(kind, CueKind::Person) { 2 } else { 3 };
+        while j < words.len() && run.len() < max_run {
             let w = &words[j];
             let gap_ok = match w.token.gap_before {
                 Gap::Space => true,
@@ -277,6 +293,11 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             // are not names; a known gazetteer name always is
             let gaz = lex.gazetteer(&w.l1).is_some();
             if !gaz && (w.l0().ends_with('ة') || (w.l0().starts_with('أ') && w.letters() == 4)) {
+                break;
+            }
+            // organisation names are mostly ordinary words (مجموعة عمل, وزارة الخارجية): only a
+            // foreign-looking or listed word is evidence of a name there
+            if matches!(kind, CueKind::Org) && !gaz && !lex.looks_foreign(&w.l1) && !high_vowel_share(&w.l1) {
                 break;
             }
             run.push(j);

@@ -1,26 +1,939 @@
-//! Repeated quotes: detection and the corpus-wide reuse index. (Being written; the hooks
-//! below are how the workspace keeps it up to date.)
+//! Repeated quotes: detection, and the corpus-wide reuse index.
+//!
+//! **Detection** (per document, pure, run in parallel by `Workspace::load`):
+//! * marked quotes from an explicit table of openers and the closers each accepts
+//!   ("…" “…” «…» „…“ ‹…› 「…」 『…』, and the reversed ”…“ »…« ›…‹ some sites type), with a
+//!   nesting stack; a mark that is never closed ends at its paragraph (and after
+//!   [`MAX_QUOTE_TOKENS`] words), so it never swallows the rest of a document;
+//! * unmarked quotes: after a verb of saying and a colon (وأضاف: …, وقال X لشبكة …: …) the rest of
+//!   the sentence;
+//! * the speaker where the sentence gives it (قال/أضاف/أكد… X, or quote first: «…»، قال X).
+//!
+//! Quotes under `quotes.min_words` words (default 4) are scare quotes: kept, never linked (the
+//! threshold is read at query time, so a configuration change needs no re-indexing).
+//!
+//! **Tokens.** Every body word becomes a 32-bit fingerprint of its L1 form (diacritics, tatweel,
+//! hamza/alef forms, ى/ي, ة/ه folded; ؤ/ئ read as و/ي; Latin lowercased) with a light proclitic
+//! strip (ال and وال/بال/فال/كال/لل, a single و/ف). Punctuation and quote marks are not tokens,
+//! so they never matter. `rustc-hash` (already a dependency) gives a deterministic hash.
+//!
+//! **Index.** Per document: its token fingerprints and its quotes; corpus-wide: fingerprint →
+//! sorted documents (words of 3+ letters). Inserting or removing a document touches only its
+//! own postings, so an edit costs the document, not the corpus.
+//!
+//! **Matching** (on demand, so always as fresh as the documents): the rarest words of a quote
+//! select candidate documents; a word-level local alignment finds the best passage in each.
+//! When that passage lies in a quote of the other document, the two quotes link when their
+//! longest common word subsequence covers ≥ [`MIN_CONTAINMENT`] of the shorter one (so
+//! truncations and one-word edits link, quotes that merely share a stock phrase do not);
+//! otherwise an unquoted passage links when it carries ≥ 0.6 of a quote of at least
+//! [`PASSAGE_MIN_WORDS`] words. A group is the star around its source (earliest by
+//! front-matter date, then relative path, then position), grown until its source is stable.
+
+use std::hash::Hasher;
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::corpus::document::Document;
+use crate::text::normalize::{fold_l1_char, is_arabic_mark, is_format_char, l1, TATWEEL};
+use crate::text::tokenize::tokenize_range;
 
-use super::index::DocId;
+use super::index::{DocId, Workspace};
 
-/// What one document contributes to the quote index.
-#[derive(Debug, Default)]
-pub struct DocQuotes {}
+/// A quote whose marks never close stops after this many words.
+pub const MAX_QUOTE_TOKENS: usize = 200;
+/// Share of the shorter quote two copies must have in common, in order.
+pub const MIN_CONTAINMENT: f64 = 0.6;
+/// Shortest quote that may link to an unquoted passage (short ones are too often stock phrases).
+pub const PASSAGE_MIN_WORDS: usize = 8;
+/// Fewest aligned words for an unquoted passage.
+const PASSAGE_MIN_MATCHED: usize = 6;
+/// Candidate documents aligned per quote, best first.
+const MAX_CANDIDATES: usize = 128;
+/// Rarest words of a quote used to find candidates.
+const SEED_WORDS: usize = 12;
+/// Candidate documents aligned per quote when looking for unquoted passages.
+const PASSAGE_CANDIDATES: usize = 24;
 
-/// Quote detection for one document (pure; run in parallel during the initial index).
-pub fn extract(_doc: &Document) -> DocQuotes {
-    DocQuotes::default()
+/// One quote of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Bytes from its first word to its last (marks and edge punctuation excluded).
+    pub span: Range<usize>,
+    /// Fingerprints of its words, in order.
+    pub fps: Vec<u32>,
+    /// Between quote marks (false: after a verb of saying and a colon).
+    pub marked: bool,
+    /// The marks never closed: capped at the paragraph.
+    pub unbalanced: bool,
+    /// Nesting depth (0 outermost).
+    pub depth: u8,
+    pub speaker: Option<String>,
 }
 
+impl Quote {
+    pub fn words(&self) -> usize {
+        self.fps.len()
+    }
+}
+
+/// What one document contributes to the quote index.
+#[derive(Debug, Default, Clone)]
+pub struct DocQuotes {
+    pub quotes: Vec<Quote>,
+    /// Distinct indexed fingerprints of its quotes, sorted (consumed by `insert`).
+    keys: Vec<u32>,
+}
+
+// ------------------------------------------------------------------ tokens
+
+const SAYING_VERBS: &[&str] = &[
+    "قال", "قالت", "قالوا", "يقول", "تقول", "اضاف", "اضافت", "اضافوا", "يضيف", "اكد", "اكدت", "اكدوا", "يؤكد",
+    "اوضح", "اوضحت", "تابع", "تابعت", "صرح", "صرحت", "ذكر", "ذكرت", "اعلن", "اعلنت", "كشف", "كشفت", "نفي", "نفت",
+    "شدد", "شددت", "اعتبر", "اعتبرت", "حذر", "حذرت", "طالب", "طالبت", "غرد", "غردت", "كتب", "كتبت", "قوله",
+    "قولها", "مضيفا", "موضحا", "مؤكدا", "موكدا", "قائلا", "متابعا", "لفت", "لفتت", "اشار", "اشارت", "جاء", "راي",
+    "رات", "افاد", "افادت", "بحسب", "وفق",
+];
+
+const SPEAKER_STOPS: &[&str] = &[
+    "ان", "انه", "انها", "انهم", "في", "خلال", "عن", "علي", "الي", "من", "امس", "يوم", "مع", "عبر", "بعد", "قبل",
+    "ايضا", "قوله", "قولها", "سبت", "احد", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "حيث", "انذاك", "لوكاله",
+    "لصحيفه", "لقناه", "لشبكه", "لموقع", "بيان", "تصريح", "تصريحات", "مؤتمر", "موتمر", "اليوم", "كما", "قد", "لقد",
+];
+
+/// Normalised form of one word into `buf` (see the module docs).
+fn normalize_word(word: &str, buf: &mut String) {
+    buf.clear();
+    for c in word.chars() {
+        let c = match c {
+            // marks (combining hamza/madda included: the folds below make ؤ و and ئ ي anyway)
+            c if is_format_char(c) || c == TATWEEL || is_arabic_mark(c) => continue,
+            '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => {
+                // presentation forms: the general (allocating) path
+                for d in l1(&c.to_string()).chars() {
+                    buf.push(fold_extra(d));
+                }
+                continue;
+            }
+            c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
+            c => fold_extra(fold_l1_char(c)),
+        };
+        buf.push(c);
+    }
+    // light proclitic strip, identical on every side so it only ever helps matching
+    let strip = ["وال", "بال", "فال", "كال", "لل", "ال"]
+        .iter()
+        .find(|p| buf.starts_with(**p) && buf[p.len()..].chars().count() >= 2)
+        .map(|p| p.len())
+        .or_else(|| ((buf.starts_with('و') || buf.starts_with('ف')) && buf.chars().count() >= 4).then_some(2));
+    if let Some(n) = strip {
+        buf.drain(..n);
+    }
+}
+
+fn fold_extra(c: char) -> char {
+    match c {
+        'ؤ' => 'و',
+        'ئ' | 'ی' | 'ې' | 'ۍ' => 'ي',
+        'ک' => 'ك',
+        'ە' | 'ۀ' | 'ہ' => 'ه',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        c => c,
+    }
+}
+
+fn fingerprint(norm: &str) -> u32 {
+    let mut h = FxHasher::default();
+    h.write(norm.as_bytes());
+    let h = h.finish();
+    let v = (h ^ (h >> 32)) as u32;
+    if norm.chars().count() >= 3 { v | 1 } else { v & !1 }
+}
+
+/// Fingerprints of the verbs of saying and of the words that end a speaker, sorted (a
+/// membership test per word costs a binary search, not string comparisons).
+fn cue_fingerprints() -> &'static (Vec<u32>, Vec<u32>) {
+    static CUES: std::sync::OnceLock<(Vec<u32>, Vec<u32>)> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let fps = |words: &[&str]| {
+            let mut buf = String::new();
+            let mut v: Vec<u32> = words
+                .iter()
+                .map(|w| {
+                    normalize_word(w, &mut buf);
+                    fingerprint(&buf)
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        (fps(SAYING_VERBS), fps(SPEAKER_STOPS))
+    })
+}
+
+fn indexed(fp: u32) -> bool {
+    fp & 1 == 1
+}
+
+// ------------------------------------------------------------------ detection
+
+/// Closers accepted by an opener (`None`: not an opener).
+fn closers(c: char) -> Option<&'static [char]> {
+    Some(match c {
+        '"' => &['"'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '“' => &['”', '“'],
+        '”' => &['“', '”'],
+        '„' => &['“', '”'],
+        '‹' => &['›'],
+        '›' => &['‹'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '＂' => &['＂'],
+        _ => return None,
+    })
+}
+
+fn is_paragraph_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2029}')
+}
+
+fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '!' | '?' | '؟' | '\n' | '\r' | '\u{2029}' => true,
+        '.' => {
+            // not a decimal point or an abbreviation dot between letters/digits
+            let next = text[i + 1..].chars().next();
+            !next.is_some_and(|n| n.is_alphanumeric())
+        }
+        _ => false,
+    }
+}
+
+/// Quote detection for one document (pure; run in parallel during the initial index).
+pub fn extract(doc: &Document) -> DocQuotes {
+    extract_text(&doc.text, doc.body_start)
+}
+
+/// A word with its fingerprint and cue flags.
+struct W {
+    start: usize,
+    end: usize,
+    fp: u32,
+    verb: bool,
+    stop: bool,
+    /// Only spaces between this word and the previous one.
+    spaced: bool,
+}
+
+fn words_in(text: &str, a: usize, b: usize, buf: &mut String) -> Vec<W> {
+    use crate::text::tokenize::Gap;
+    let (verbs, stops) = cue_fingerprints();
+    tokenize_range(text, a, b)
+        .into_iter()
+        .map(|t| {
+            normalize_word(t.text(text), buf);
+            let fp = fingerprint(buf);
+            W {
+                start: t.start,
+                end: t.end,
+                fp,
+                verb: verbs.binary_search(&fp).is_ok(),
+                stop: stops.binary_search(&fp).is_ok() || buf.len() < 3,
+                spaced: t.gap_before == Gap::Space,
+            }
+        })
+        .collect()
+}
+
+/// Where the sentence holding byte `at` ends (a sentence end, or the text's end).
+fn sentence_end(text: &str, at: usize) -> usize {
+    for (rel, c) in text[at..].char_indices() {
+        if is_sentence_end(text, at + rel, c) {
+            return at + rel;
+        }
+    }
+    text.len()
+}
+
+/// [`extract`] on a text whose body starts at `from`.
+pub fn extract_text(text: &str, from: usize) -> DocQuotes {
+    let from = from.min(text.len());
+    let from = if text.is_char_boundary(from) { from } else { 0 };
+    // (content bytes, marked, unbalanced, depth, start of its sentence)
+    let mut raw: Vec<(Range<usize>, bool, bool, u8, usize)> = Vec::new();
+    let mut stack: Vec<(&'static [char], usize, usize)> = Vec::new(); // (closers, content start, sentence start)
+    let mut sentence_start = from;
+    let mut buf = String::new();
+    let body = &text[from..];
+    for (rel, c) in body.char_indices() {
+        // fast path: plain letters and spaces
+        if c == ' ' || ('\u{0621}'..='\u{064A}').contains(&c) || c.is_ascii_alphanumeric() {
+            continue;
+        }
+        let i = from + rel;
+        if is_paragraph_break(c) {
+            while let Some((_, content, ss)) = stack.pop() {
+                raw.push((content..i, true, true, stack.len() as u8, ss));
+            }
+            sentence_start = i + 1;
+            continue;
+        }
+        if let Some(pos) = stack.iter().rposition(|o| o.0.contains(&c)) {
+            while stack.len() > pos + 1 {
+                let (_, content, ss) = stack.pop().expect("len > pos + 1");
+                raw.push((content..i, true, true, stack.len() as u8, ss));
+            }
+            let (_, content, ss) = stack.pop().expect("pos < len");
+            raw.push((content..i, true, false, stack.len() as u8, ss));
+            continue;
+        }
+        if let Some(cl) = closers(c) {
+            if stack.len() < 8 {
+                stack.push((cl, i + c.len_utf8(), sentence_start));
+            }
+            continue;
+        }
+        if stack.is_empty() && (c == ':' || c == '：') {
+            if let Some(q) = unmarked_after_colon(text, i + c.len_utf8(), sentence_start, &mut buf) {
+                raw.push((q, false, false, 0, sentence_start));
+            }
+        }
+        if stack.is_empty() && is_sentence_end(text, i, c) {
+            sentence_start = i + c.len_utf8();
+        }
+    }
+    while let Some((_, content, ss)) = stack.pop() {
+        raw.push((content..text.len(), true, true, stack.len() as u8, ss));
+    }
+
+    let mut quotes = Vec::new();
+    for (bytes, marked, unbalanced, depth, ss) in raw {
+        let mut words = words_in(text, bytes.start, bytes.end, &mut buf);
+        if unbalanced {
+            words.truncate(MAX_QUOTE_TOKENS);
+        }
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        let span = first.start..last.end;
+        let before = words_in(text, ss.min(span.start), bytes.start, &mut buf);
+        let after_end = sentence_end(text, bytes.end.min(text.len()));
+        let after = words_in(text, bytes.end.min(after_end), after_end, &mut buf);
+        let speaker = speaker_of(text, &before, &after);
+        quotes.push(Quote { span, fps: words.iter().map(|w| w.fp).collect(), marked, unbalanced, depth, speaker });
+    }
+    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    quotes.dedup_by(|a, b| a.span == b.span);
+    let mut keys: Vec<u32> = quotes.iter().flat_map(|q| q.fps.iter().copied()).filter(|&t| indexed(t)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    DocQuotes { quotes, keys }
+}
+
+/// The rest of the sentence after a colon (`after` is just past it), when a verb of saying
+/// precedes it in the sentence.
+fn unmarked_after_colon(text: &str, after: usize, sentence_start: usize, buf: &mut String) -> Option<Range<usize>> {
+    let colon = after - 1;
+    let first = text[after..].char_indices().find(|(_, c)| !c.is_whitespace() && !is_format_char(*c))?;
+    if closers(first.1).is_some() {
+        return None; // a marked quote follows
+    }
+    // only the last few hundred bytes of the sentence can hold the verb (12 words)
+    let mut lo = colon.saturating_sub(300).max(sentence_start.min(colon));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = words_in(text, lo, colon, buf);
+    if !before.iter().rev().take(12).any(|w| w.verb) {
+        return None;
+    }
+    let start = after + first.0;
+    Some(start..sentence_end(text, start))
+}
+
+/// Who said it: the words after the nearest verb of saying before the quote in its sentence,
+/// or after a verb right behind it (quote first: «…»، قال X).
+fn speaker_of(text: &str, before: &[W], after: &[W]) -> Option<String> {
+    let after_verb = |ws: &[W], v: usize| -> Option<String> {
+        let mut end = v + 1;
+        while end < ws.len() && end - v <= 4 && !ws[end].stop && !ws[end].verb {
+            if end > v + 1 && !ws[end].spaced {
+                break;
+            }
+            end += 1;
+        }
+        (end > v + 1).then(|| text[ws[v + 1].start..ws[end - 1].end].to_string())
+    };
+    let lo = before.len().saturating_sub(15);
+    if let Some(v) = (lo..before.len()).rev().find(|&k| before[k].verb) {
+        if let Some(s) = after_verb(before, v) {
+            return Some(s);
+        }
+    }
+    if let Some(v) = after.iter().take(3).position(|w| w.verb) {
+        return after_verb(after, v);
+    }
+    None
+}
+
+// ------------------------------------------------------------------ the index
+
 #[derive(Debug, Default)]
-pub struct QuoteIndex {}
+pub struct QuoteIndex {
+    docs: Vec<Option<DocQuotes>>,
+    /// Indexed fingerprint of a quoted word → documents quoting it, sorted.
+    postings: FxHashMap<u32, Vec<DocId>>,
+}
 
 impl QuoteIndex {
     /// Add (or replace) a document's quotes.
-    pub fn insert(&mut self, _doc: DocId, _quotes: DocQuotes) {}
+    pub fn insert(&mut self, doc: DocId, mut quotes: DocQuotes) {
+        self.remove(doc);
+        let keys = std::mem::take(&mut quotes.keys);
+        for k in keys {
+            let list = self.postings.entry(k).or_default();
+            match list.last() {
+                Some(&last) if last >= doc => {
+                    if let Err(pos) = list.binary_search(&doc) {
+                        list.insert(pos, doc);
+                    }
+                }
+                _ => list.push(doc),
+            }
+        }
+        let i = doc as usize;
+        if self.docs.len() <= i {
+            self.docs.resize_with(i + 1, || None);
+        }
+        self.docs[i] = (!quotes.quotes.is_empty()).then_some(quotes);
+    }
 
     /// Remove a document's quotes.
-    pub fn remove(&mut self, _doc: DocId) {}
+    pub fn remove(&mut self, doc: DocId) {
+        let Some(old) = self.docs.get_mut(doc as usize).and_then(Option::take) else { return };
+        let mut keys: Vec<u32> = old.quotes.iter().flat_map(|q| q.fps.iter().copied()).filter(|&t| indexed(t)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            if let Some(list) = self.postings.get_mut(&k) {
+                if let Ok(pos) = list.binary_search(&doc) {
+                    list.remove(pos);
+                }
+                if list.is_empty() {
+                    self.postings.remove(&k);
+                }
+            }
+        }
+    }
+
+    pub fn doc(&self, doc: DocId) -> Option<&DocQuotes> {
+        self.docs.get(doc as usize).and_then(Option::as_ref)
+    }
+
+    /// (documents with quotes, quotes, quoted words, postings, approximate bytes)
+    pub fn sizes(&self) -> (usize, usize, usize, usize, usize) {
+        let docs = self.docs.iter().flatten().count();
+        let quotes: usize = self.docs.iter().flatten().map(|d| d.quotes.len()).sum();
+        let words: usize = self.docs.iter().flatten().flat_map(|d| &d.quotes).map(|q| q.fps.capacity()).sum();
+        let speakers: usize = self.docs.iter().flatten().flat_map(|d| &d.quotes).filter_map(|q| q.speaker.as_ref()).map(String::capacity).sum();
+        let postings: usize = self.postings.values().map(Vec::capacity).sum();
+        let bytes = words * 4
+            + speakers
+            + postings * 4
+            + self.postings.capacity() * (4 + 24 + 1)
+            + quotes * std::mem::size_of::<Quote>()
+            + self.docs.capacity() * std::mem::size_of::<Option<DocQuotes>>();
+        (docs, quotes, words, postings, bytes)
+    }
+
+    fn df(&self, fp: u32) -> usize {
+        self.postings.get(&fp).map_or(0, Vec::len)
+    }
+}
+
+// ------------------------------------------------------------------ matching
+
+/// One copy of a quote: a quote of a document, or an unquoted passage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occurrence {
+    pub doc: DocId,
+    pub span: Range<usize>,
+    /// Index into the document's quotes (`None`: an unquoted passage).
+    pub quote: Option<usize>,
+}
+
+/// A reuse group: every copy, source first, then in source order.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub copies: Vec<Occurrence>,
+    /// Which copy the query started from.
+    pub origin: usize,
+}
+
+impl Group {
+    pub fn source(&self) -> &Occurrence {
+        &self.copies[0]
+    }
+}
+
+fn min_words(ws: &Workspace) -> usize {
+    ws.config().quotes.min_words.max(1)
+}
+
+/// Linkable quotes of `doc` holding byte `offset`, innermost first.
+pub fn quotes_at(ws: &Workspace, doc: DocId, offset: usize) -> Vec<usize> {
+    let Some(dq) = ws.quotes().doc(doc) else { return Vec::new() };
+    let min = min_words(ws);
+    let mut v: Vec<usize> = (0..dq.quotes.len())
+        .filter(|&i| {
+            let q = &dq.quotes[i];
+            q.words() >= min && q.span.start <= offset && offset <= q.span.end
+        })
+        .collect();
+    v.sort_by_key(|&i| dq.quotes[i].span.len());
+    v
+}
+
+/// The reuse group of the quote at `offset` in `doc`: the innermost linkable quote there that
+/// has copies elsewhere. `None` inside no quote, or inside a quote printed once.
+pub fn group_at(ws: &Workspace, doc: DocId, offset: usize) -> Option<Group> {
+    quotes_at(ws, doc, offset).into_iter().find_map(|qi| group_of(ws, doc, qi))
+}
+
+fn order(ws: &Workspace, o: &Occurrence) -> (Option<(u8, String, String)>, usize) {
+    let key = ws.doc(o.doc).map(|d| {
+        let (a, b, c) = d.order_key();
+        (a, b.to_string(), c.to_string())
+    });
+    (key, o.span.start)
+}
+
+/// The group of quote `qi` of `doc` (`None` when it has no copy, or is a scare quote).
+pub fn group_of(ws: &Workspace, doc: DocId, qi: usize) -> Option<Group> {
+    let q = ws.quotes().doc(doc)?.quotes.get(qi)?;
+    if q.words() < min_words(ws) {
+        return None;
+    }
+    let origin = Occurrence { doc, span: q.span.clone(), quote: Some(qi) };
+    let mut copies: Vec<Occurrence> = vec![origin.clone()];
+    copies.extend(find_copies(ws, &origin));
+    if copies.len() < 2 {
+        return None;
+    }
+    // the star around the source, grown until the source is stable
+    let mut expanded: Vec<DocId> = vec![origin.doc];
+    for _ in 0..3 {
+        let src = copies.iter().min_by_key(|o| order(ws, o))?.clone();
+        if expanded.contains(&src.doc) {
+            break;
+        }
+        expanded.push(src.doc);
+        for c in find_copies(ws, &src) {
+            if !copies.iter().any(|o| o.doc == c.doc) {
+                copies.push(c);
+            }
+        }
+    }
+    let mut keyed: Vec<_> = copies.into_iter().map(|o| (order(ws, &o), o)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let copies: Vec<Occurrence> = keyed.into_iter().map(|(_, o)| o).collect();
+    let origin = copies.iter().position(|o| *o == origin).unwrap_or(0);
+    Some(Group { copies, origin })
+}
+
+/// Body words of a document (what a passage is aligned against).
+fn body_words(ws: &Workspace, doc: DocId) -> Vec<W> {
+    let Some(d) = ws.doc(doc) else { return Vec::new() };
+    let from = d.body_start.min(d.text.len());
+    let from = if d.text.is_char_boundary(from) { from } else { 0 };
+    words_in(&d.text, from, d.text.len(), &mut String::new())
+}
+
+/// Every copy of `occ` in other documents (at most one per document).
+fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
+    let idx = ws.quotes();
+    let Some(doc) = ws.doc(occ.doc) else { return Vec::new() };
+    let words = match occ.quote {
+        Some(_) => None,
+        None => Some(words_in(&doc.text, occ.span.start, occ.span.end, &mut String::new())),
+    };
+    let q: Vec<u32> = match (&words, occ.quote) {
+        (Some(w), _) => w.iter().map(|w| w.fp).collect(),
+        (None, Some(qi)) => idx.doc(occ.doc).and_then(|d| d.quotes.get(qi)).map(|q| q.fps.clone()).unwrap_or_default(),
+        (None, None) => Vec::new(),
+    };
+    let m = q.len();
+    if m == 0 {
+        return Vec::new();
+    }
+    let min = min_words(ws);
+    let mut out: Vec<Occurrence> = Vec::new();
+
+    // 1. quotes of other documents: candidates share the rarest quoted words
+    let mut seeds: Vec<(usize, u32)> = q.iter().copied().filter(|&t| indexed(t)).map(|t| (idx.df(t), t)).collect();
+    seeds.sort_unstable();
+    seeds.dedup();
+    seeds.retain(|&(df, _)| df > 0);
+    seeds.truncate(SEED_WORDS);
+    let need = seeds.len().min(2);
+    let mut hits: FxHashMap<DocId, u16> = FxHashMap::default();
+    for &(_, t) in &seeds {
+        for &d in idx.postings.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
+            if d != occ.doc {
+                *hits.entry(d).or_default() += 1;
+            }
+        }
+    }
+    let mut cands: Vec<(u16, DocId)> = hits.into_iter().filter(|&(_, h)| h as usize >= need.max(1)).map(|(d, h)| (h, d)).collect();
+    cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    cands.truncate(MAX_CANDIDATES);
+    for (_, d) in cands {
+        let Some(other) = idx.doc(d) else { continue };
+        let best = other
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, oq)| oq.words() >= min)
+            .filter_map(|(i, oq)| {
+                let lcs = lcs_len(&q, &oq.fps);
+                let shorter = m.min(oq.words());
+                (lcs as f64 >= MIN_CONTAINMENT * shorter as f64 && lcs >= shorter.min(min)).then_some((lcs, i))
+            })
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, i)) = best {
+            out.push(Occurrence { doc: d, span: other.quotes[i].span.clone(), quote: Some(i) });
+        }
+    }
+
+    // 2. unquoted passages: candidates from the workspace's word postings (Arabic words)
+    if m < PASSAGE_MIN_WORDS {
+        return out;
+    }
+    let words = words.unwrap_or_else(|| words_in(&doc.text, occ.span.start, occ.span.end, &mut String::new()));
+    let mut seeds: Vec<(usize, &[DocId])> = Vec::new();
+    for w in &words {
+        let l0 = crate::text::normalize::l0(&doc.text[w.start..w.end]);
+        if l0.chars().count() < 3 {
+            continue;
+        }
+        if let Some(st) = ws.word_stats(&l0) {
+            if !st.docs.is_empty() && !seeds.iter().any(|s| std::ptr::eq(s.1, st.docs.as_slice())) {
+                seeds.push((st.docs.len(), st.docs.as_slice()));
+            }
+        }
+    }
+    seeds.sort_by_key(|s| s.0);
+    seeds.truncate(6);
+    let need = seeds.len().min(3);
+    if need == 0 {
+        return out;
+    }
+    let mut hits: FxHashMap<DocId, u16> = FxHashMap::default();
+    for (_, list) in &seeds {
+        for &d in *list {
+            if d != occ.doc && !out.iter().any(|o| o.doc == d) {
+                *hits.entry(d).or_default() += 1;
+            }
+        }
+    }
+    let mut cands: Vec<(u16, DocId)> = hits.into_iter().filter(|&(_, h)| h as usize >= need).map(|(d, h)| (h, d)).collect();
+    cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    cands.truncate(PASSAGE_CANDIDATES);
+    let mut qset: Vec<u32> = q.clone();
+    qset.sort_unstable();
+    qset.dedup();
+    for (_, d) in cands {
+        let body = body_words(ws, d);
+        let t: Vec<u32> = body.iter().map(|w| w.fp).collect();
+        let Some(al) = best_alignment(&q, &t, &qset) else { continue };
+        if al.matched < PASSAGE_MIN_MATCHED || (al.matched as f64) < MIN_CONTAINMENT * m as f64 {
+            continue;
+        }
+        let span = body[al.t.start as usize].start..body[al.t.end as usize - 1].end;
+        // inside a quote of that document: the quote path above decided
+        let quoted = idx.doc(d).is_some_and(|dq| {
+            dq.quotes.iter().any(|oq| oq.words() >= min && 2 * overlap(&oq.span, &span) >= span.len())
+        });
+        if !quoted {
+            out.push(Occurrence { doc: d, span, quote: None });
+        }
+    }
+    out
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+struct Alignment {
+    /// Aligned word range in the other text.
+    t: Range<u32>,
+    matched: usize,
+}
+
+/// Best local alignment (match +2, mismatch −1, gap −1) of `q` inside `t`, searched in
+/// windows around the words of `q` so long documents stay cheap.
+fn best_alignment(q: &[u32], t: &[u32], qset: &[u32]) -> Option<Alignment> {
+    let m = q.len();
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for (p, tok) in t.iter().enumerate() {
+        if indexed(*tok) && qset.binary_search(tok).is_ok() {
+            let w = p.saturating_sub(m + 2)..(p + m + 3).min(t.len());
+            match windows.last_mut() {
+                Some(last) if last.end >= w.start => last.end = last.end.max(w.end),
+                _ => windows.push(w),
+            }
+        }
+    }
+    let mut best: Option<(i32, Alignment)> = None;
+    // rolling rows of (score, matched, start column)
+    let mut prev: Vec<(i32, u32, u32)> = Vec::new();
+    let mut cur: Vec<(i32, u32, u32)> = Vec::new();
+    for w in windows {
+        let n = w.len();
+        prev.clear();
+        prev.resize(n + 1, (0, 0, 0));
+        for &qt in q {
+            cur.clear();
+            cur.resize(n + 1, (0, 0, 0));
+            for j in 1..=n {
+                let tj = w.start + j - 1;
+                let same = t[tj] == qt;
+                let d = prev[j - 1];
+                let mut cell = if d.0 > 0 {
+                    (d.0 + if same { 2 } else { -1 }, d.1 + same as u32, d.2)
+                } else if same {
+                    (2, 1, tj as u32)
+                } else {
+                    (0, 0, 0)
+                };
+                let up = prev[j];
+                if up.0 - 1 > cell.0 {
+                    cell = (up.0 - 1, up.1, up.2);
+                }
+                let left = cur[j - 1];
+                if left.0 - 1 > cell.0 {
+                    cell = (left.0 - 1, left.1, left.2);
+                }
+                if cell.0 <= 0 {
+                    cell = (0, 0, 0);
+                }
+                cur[j] = cell;
+                if same && cell.0 > 0 && best.as_ref().is_none_or(|b| cell.0 > b.0) {
+                    best = Some((cell.0, Alignment { t: cell.2..tj as u32 + 1, matched: cell.1 as usize }));
+                }
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// Length of the longest common subsequence of two word sequences.
+fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] as usize
+}
+
+/// Words of `copy` missing from `source` (added) and words of `source` missing from `copy`
+/// (removed), as written, in order; by a longest common subsequence of their fingerprints.
+pub fn diff(ws: &Workspace, source: &Occurrence, copy: &Occurrence) -> (Vec<String>, Vec<String>) {
+    let words = |o: &Occurrence| -> Vec<(u32, String)> {
+        let Some(doc) = ws.doc(o.doc) else { return Vec::new() };
+        let end = o.span.end.min(doc.text.len());
+        if o.span.start > end || !doc.text.is_char_boundary(o.span.start) || !doc.text.is_char_boundary(end) {
+            return Vec::new();
+        }
+        words_in(&doc.text, o.span.start, end, &mut String::new())
+            .into_iter()
+            .map(|w| (w.fp, doc.text[w.start..w.end].to_string()))
+            .collect()
+    };
+    let (a, b) = (words(source), words(copy));
+    let (n, m) = (a.len(), b.len());
+    let mut dp = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            dp[i][j] = if a[i].0 == b[j].0 { dp[i + 1][j + 1] + 1 } else { dp[i + 1][j].max(dp[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    while i < n || j < m {
+        if i < n && j < m && a[i].0 == b[j].0 {
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || dp[i][j + 1] >= dp[i + 1][j]) {
+            added.push(b[j].1.clone());
+            j += 1;
+        } else {
+            removed.push(a[i].1.clone());
+            i += 1;
+        }
+    }
+    (added, removed)
+}
+
+/// Every reuse group of the corpus, in source order of their sources (for `isnad quotes`).
+pub fn all_groups(ws: &Workspace) -> Vec<Group> {
+    let mut seen: rustc_hash::FxHashSet<(DocId, usize)> = Default::default();
+    let mut out = Vec::new();
+    for d in ws.docs_in_order() {
+        let Some(dq) = ws.quotes().doc(d) else { continue };
+        for qi in 0..dq.quotes.len() {
+            if seen.contains(&(d, dq.quotes[qi].span.start)) {
+                continue;
+            }
+            if let Some(g) = group_of(ws, d, qi) {
+                for c in &g.copies {
+                    seen.insert((c.doc, c.span.start));
+                }
+                out.push(g);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::config::Config;
+    use std::sync::Arc;
+
+    fn quotes(text: &str) -> Vec<(String, bool, bool)> {
+        extract_text(text, 0).quotes.iter().map(|q| (text[q.span.clone()].to_string(), q.marked, q.unbalanced)).collect()
+    }
+
+    #[test]
+    fn every_quotation_style() {
+        for (o, c) in [("\"", "\""), ("“", "”"), ("«", "»"), ("„", "“"), ("‹", "›"), ("「", "」"), ("”", "“")] {
+            let t = format!("وقال الوزير {o}نحن على اتصال وثيق مع الطرفين{c} أمس.");
+            assert_eq!(quotes(&t), vec![("نحن على اتصال وثيق مع الطرفين".to_string(), true, false)], "{o}{c}");
+        }
+    }
+
+    #[test]
+    fn nested_quotes_are_both_kept() {
+        let t = "قال «إن عبارة \"لا تراجع\" كانت واضحة للجميع» أمس.";
+        let q = quotes(t);
+        assert!(q.contains(&("إن عبارة \"لا تراجع\" كانت واضحة للجميع".to_string(), true, false)), "{q:?}");
+        assert!(q.contains(&("لا تراجع".to_string(), true, false)), "{q:?}");
+        // „…“ holds a “…” of its own: the inner “ does not close the outer
+        let t = "„Er sagte «ja» heute“ und ging.";
+        let q = quotes(t);
+        assert_eq!(q[0].0, "Er sagte «ja» heute");
+    }
+
+    #[test]
+    fn unbalanced_marks_stop_at_the_paragraph() {
+        let t = "قال «هذا كلام بلا نهاية هنا\nفقرة ثانية طويلة لا تخص الاقتباس أبدا.";
+        let q = quotes(t);
+        assert_eq!(q, vec![("هذا كلام بلا نهاية هنا".to_string(), true, true)]);
+        // a stray closer opens nothing that swallows the text
+        assert!(quotes("نص » آخر\nسطر").iter().all(|(s, _, _)| !s.contains('\n')));
+    }
+
+    #[test]
+    fn unmarked_quote_after_a_verb_of_saying_and_a_colon() {
+        let t = "وقال توراسيان خلال إحاطة إعلامية أمس: استمر التوتر على الحدود ليل 14 أيلول. استخدم العدو طائرات.";
+        let q = extract_text(t, 0);
+        assert_eq!(q.quotes.len(), 1);
+        assert_eq!(&t[q.quotes[0].span.clone()], "استمر التوتر على الحدود ليل 14 أيلول");
+        assert!(!q.quotes[0].marked);
+        assert_eq!(q.quotes[0].speaker.as_deref(), Some("توراسيان"));
+        // a title with a colon but no verb of saying is not a quote
+        assert!(quotes("يريفان: قد تتحول إلى حرب").is_empty());
+    }
+
+    #[test]
+    fn speakers() {
+        let sp = |t: &str| extract_text(t, 0).quotes[0].speaker.clone();
+        assert_eq!(sp("وقالت وزارة الخارجية \"ستوفر روسيا ليريفان كل المساعدة\"."), Some("وزارة الخارجية".into()));
+        assert_eq!(sp("وقال علييف: \"باشينيان يتحمل مسؤولية استمرار الحرب\"."), Some("علييف".into()));
+        assert_eq!(sp("«سنواصل العمل مع تركيا»، قال لافروف."), Some("لافروف".into()));
+    }
+
+    fn ws(files: &[(&str, &str)]) -> Workspace {
+        let mut w = Workspace::new(Config::default());
+        w.load(files.iter().map(|(p, t)| (p.to_string(), format!("/c/{p}").into(), t.to_string())).collect());
+        w
+    }
+
+    fn at(w: &Workspace, path: &str, needle: &str) -> Option<Group> {
+        let d = w.doc_id(path)?;
+        let off = w.doc(d)?.text.find(needle)? + needle.len() / 2;
+        group_at(w, d, off)
+    }
+
+    const Q: &str = "ستوفر روسيا ليريفان كل المساعدة الضرورية في حال وقعت مواجهات مباشرة على أراضي أرمينيا";
+
+    #[test]
+    fn copies_link_across_marks_hamzas_edits_and_truncation() {
+        let w = ws(&[
+            ("a.txt", &format!("وقالت الوزارة «{Q}».")),
+            ("b.txt", &format!("وقالت الخارجية \"{}\".", Q.replace('أ', "ا"))),
+            ("c.txt", &format!("وأضافت: “{}” أمس.", Q.replace("الضرورية", "اللازمة"))),
+            ("d.txt", "وقالت الوزارة «ستوفر روسيا ليريفان كل المساعدة الضرورية في حال»."),
+            ("e.txt", "وقال آخر «كل المساعدة الضرورية لا تكفي لإنهاء هذه الحرب الطويلة والمدمرة»."),
+        ]);
+        let g = at(&w, "d.txt", "روسيا").expect("group");
+        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
+        assert_eq!(docs, vec!["a.txt", "b.txt", "c.txt", "d.txt"]);
+        assert!(at(&w, "e.txt", "الحرب").is_none(), "a shared stock phrase does not link");
+        let (added, removed) = diff(&w, &g.copies[0], &g.copies[2]);
+        assert_eq!((added, removed), (vec!["اللازمة".to_string()], vec!["الضرورية".to_string()]));
+    }
+
+    #[test]
+    fn a_quote_matches_an_unquoted_passage_and_scare_quotes_never_link() {
+        let w = ws(&[
+            ("a.txt", &format!("جاء في النص أن {Q} كما ورد.")),
+            ("b.txt", &format!("وقالت الوزارة «{Q}». ثم «المساعدة الضرورية» مرة.")),
+            ("c.txt", "وقالت «المساعدة الضرورية» مرة."),
+        ]);
+        let g = at(&w, "b.txt", "مواجهات").expect("group");
+        assert_eq!(g.copies.len(), 2);
+        assert_eq!(w.doc(g.source().doc).unwrap().rel_path, "a.txt");
+        assert!(g.source().quote.is_none());
+        assert!(at(&w, "c.txt", "الضرورية").is_none());
+    }
+
+    #[test]
+    fn dates_pick_the_source_and_edits_relink() {
+        let mut w = ws(&[
+            ("a.txt", &format!("قالت «{Q}».")),
+            ("b.txt", &format!("---\ndate: 2020-01-01\n---\nقالت «{Q}».")),
+        ]);
+        let g = at(&w, "a.txt", "روسيا").unwrap();
+        assert_eq!(w.doc(g.source().doc).unwrap().rel_path, "b.txt");
+        w.upsert("b.txt".into(), "/c/b.txt".into(), Arc::from("قالت «كلام آخر تماما لا صلة له بشيء»."));
+        assert!(at(&w, "a.txt", "روسيا").is_none());
+        w.upsert("b.txt".into(), "/c/b.txt".into(), Arc::from(format!("قالت «{Q}».")));
+        assert!(at(&w, "a.txt", "روسيا").is_some());
+        w.remove("b.txt");
+        assert!(at(&w, "a.txt", "روسيا").is_none());
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in ["«", "»«»«", "\"\"\"", ":", "قال:", "قال: «", "\u{FEFB}«ﻻ»", "😀«😀 أ ب ت ث»😀", "قال\r\n: x", "„“”«»‹›「」『』"] {
+            let q = extract_text(t, 0);
+            for x in &q.quotes {
+                assert!(t.is_char_boundary(x.span.start) && t.is_char_boundary(x.span.end));
+            }
+            let _ = extract_text(t, t.len());
+            let _ = extract_text(t, 1);
+        }
+    }
 }

@@ -321,7 +321,7 @@ impl<'a> Analyzer<'a> {
             e.style_kind = self.ws.config().entity.get(s.entity).map(|x| x.kind).filter(|k| *k != EntityKind::Other);
         }
         if let Some(g) = self.lex.gazetteer(l1) {
-            if g.ambiguous {
+            if g.ambiguous || self.common_noun_city(l1, g) {
                 e.place += 1;
             } else {
                 e.strong = true;
@@ -341,6 +341,16 @@ impl<'a> Analyzer<'a> {
         e.foreign = self.lex.looks_foreign(l1);
         self.evidence.borrow_mut().insert(l1.to_string(), e);
         e
+    }
+
+    /// A gazetteer town whose name is also an ordinary noun of this corpus: the corpus
+    /// writes it with the article too (إطار / الإطار, أمن / الأمن), so the list alone does
+    /// not make it a place.
+    pub(crate) fn common_noun_city(&self, l1: &str, g: &super::lexicon::GazEntry) -> bool {
+        g.kind == super::lexicon::GazKind::City && !l1.starts_with("ال") && !l1.contains(' ') && {
+            let with_article = format!("ال{l1}");
+            self.group(&with_article).iter().any(|&id| self.ws.word(id).1.counts.count > 0)
+        }
     }
 
     /// Why a spelling is (or is not) treated as a name, for `isnad explain`.

@@ -132,9 +132,84 @@ pub fn run_bench(corpus: &Path, edits: usize) -> i32 {
         percentile(&latencies, 0.95),
         latencies.last().copied().unwrap_or(0.0)
     );
+    bench_quotes(&mut ws);
     match (rss_after_index, peak_rss_mib()) {
         (Some(a), Some(b)) => println!("peak RSS: {a:.0} MiB after indexing, {b:.0} MiB at the end"),
         _ => println!("peak RSS: not available on this platform"),
     }
     0
+}
+
+/// Repeated quotes: index size, definition/references latency (the core call the server makes:
+/// the quote's group), and an edit inside a reprinted quote followed by a lookup.
+fn bench_quotes(ws: &mut Workspace) {
+    use crate::analysis::quotes::group_at;
+    let (docs, quotes, words, postings, bytes) = ws.quotes().sizes();
+    println!(
+        "quote index: {quotes} quotes in {docs} documents, {words} word fingerprints, {postings} postings, ~{:.0} MiB",
+        bytes as f64 / 1048576.0
+    );
+    let order = ws.docs_in_order();
+    // what quotes add to the cold index: extraction (parallel in `load`) and insertion, on a sample
+    let sample: Vec<u32> = order.iter().step_by(10).copied().collect();
+    let t = Instant::now();
+    let extracted: Vec<_> = sample.iter().filter_map(|&d| ws.doc(d)).map(crate::analysis::quotes::extract).collect();
+    let t_extract = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut fresh = crate::analysis::quotes::QuoteIndex::default();
+    for (d, q) in sample.iter().zip(extracted) {
+        fresh.insert(*d, q);
+    }
+    let t_insert = t.elapsed().as_secs_f64();
+    drop(fresh);
+    let scale = order.len() as f64 / sample.len().max(1) as f64;
+    println!(
+        "quote indexing cost, extrapolated from {} documents: extraction {:.2} s CPU (parallel in load), insertion {:.2} s",
+        sample.len(),
+        t_extract * scale,
+        t_insert * scale
+    );
+    let mut lat = Vec::new();
+    let mut linked = Vec::new();
+    for &d in order.iter().step_by((order.len() / 300).max(1)) {
+        let Some(dq) = ws.quotes().doc(d) else { continue };
+        for q in dq.quotes.clone() {
+            let mid = (q.span.start + q.span.end) / 2;
+            let t = Instant::now();
+            let g = group_at(ws, d, mid);
+            lat.push(t.elapsed().as_secs_f64() * 1e3);
+            if g.is_some_and(|g| g.copies.len() > 1) {
+                linked.push((d, q.span.clone()));
+            }
+        }
+    }
+    lat.sort_by(f64::total_cmp);
+    println!(
+        "quote definition/references ({} lookups, {} in reprinted quotes): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        lat.len(),
+        linked.len(),
+        percentile(&lat, 0.5),
+        percentile(&lat, 0.95),
+        lat.last().copied().unwrap_or(0.0)
+    );
+    let mut edit_lat = Vec::new();
+    for (i, (d, span)) in linked.iter().take(100).enumerate() {
+        let Some(doc) = ws.doc(*d).cloned() else { continue };
+        let mut text = doc.text.to_string();
+        let at = crate::corpus::document::floor_char_boundary(&text, (span.start + span.end) / 2);
+        text.insert_str(at, if i % 2 == 0 { "ب" } else { " كلمة " });
+        let t = Instant::now();
+        ws.upsert(doc.rel_path.clone(), doc.abs_path.clone(), Arc::from(text.as_str()));
+        std::hint::black_box(group_at(ws, *d, span.start + 1));
+        edit_lat.push(t.elapsed().as_secs_f64() * 1e3);
+        ws.upsert(doc.rel_path.clone(), doc.abs_path.clone(), doc.text.clone());
+    }
+    edit_lat.sort_by(f64::total_cmp);
+    println!(
+        "edit inside a reprinted quote -> re-linked ({} edits): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        edit_lat.len(),
+        percentile(&edit_lat, 0.5),
+        percentile(&edit_lat, 0.95),
+        edit_lat.last().copied().unwrap_or(0.0)
+    );
 }

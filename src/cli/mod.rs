@@ -1,6 +1,7 @@
 //! Command-line front ends on the same core: `lsp`, `check`, `gen-corpus`, `bench`.
 
 pub mod check;
+pub mod quotes;
 
 use std::path::PathBuf;
 
@@ -33,6 +34,13 @@ enum Command {
     /// Check a corpus (folders and files) and print its findings.
     Check {
         /// Folders or files; a folder is a corpus root (isnad.toml there is read).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List the reuse groups of a corpus: quotes printed in more than one document, source first.
+    Quotes {
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -78,6 +86,7 @@ pub fn main() -> i32 {
         }
         Some(Command::Lsp { .. }) => lsp_entry(),
         Some(Command::Check { paths, format }) => check::run(&paths, format),
+        Some(Command::Quotes { paths, format }) => quotes::run(&paths, format),
         Some(Command::Explain { corpus, words }) => check::explain(&corpus, &words),
         Some(Command::GenCorpus { out, articles, seed }) => crate::bench::run_generate(&out, articles, seed),
         Some(Command::Bench { corpus, edits }) => crate::bench::run_bench(&corpus, edits),

@@ -105,6 +105,22 @@ pub struct Config {
     pub spelling: SpellingConfig,
     #[serde(alias = "entities")]
     pub entity: Vec<EntityEntry>,
+    pub quotes: QuotesConfig,
+}
+
+/// Repeated quotes (see `analysis::quotes`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuotesConfig {
+    /// Quotes with fewer words are scare quotes («الضرورية»): never linked.
+    #[serde(alias = "minWords")]
+    pub min_words: usize,
+}
+
+impl Default for QuotesConfig {
+    fn default() -> Self {
+        QuotesConfig { min_words: 4 }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,6 +182,9 @@ impl Config {
             }
         }
         out.entity.extend(editor.entity.iter().cloned());
+        if editor.quotes != defaults.quotes {
+            out.quotes = editor.quotes.clone();
+        }
         out
     }
 }
@@ -260,6 +279,10 @@ aliases = []
         assert_eq!(c.severity.inconsistent_spelling, Severity::Hint);
         assert_eq!(c.corpus.max_file_size, 10);
         assert!(Config::from_json(&serde_json::json!({"severity": 3})).is_err());
+        let q = Config::from_json(&serde_json::json!({"quotes": {"minWords": 6}})).unwrap();
+        assert_eq!(q.quotes.min_words, 6);
+        assert_eq!(Config::from_toml("[quotes]\nmin_words = 3\n").unwrap().quotes.min_words, 3);
+        assert!(Config::from_toml("[quotes]\nmin_wordz = 3\n").is_err());
     }
 
     #[test]

@@ -24,6 +24,7 @@ use crate::corpus::scan::{self, FileFilter};
 
 use super::actions;
 use super::diagnostics;
+use super::entities;
 use super::position::{Encoding, rope_char};
 use super::state::{
     ClientCaps, ConfigChange, Logger, Note, OpenDoc, State, editor_settings, file_path, guarded, read_config_file,
@@ -161,6 +162,7 @@ fn client_caps(c: &ClientCapabilities) -> ClientCaps {
             .and_then(|t| t.publish_diagnostics.as_ref())
             .and_then(|p| p.related_information)
             .unwrap_or(false),
+        arabic_labels: false,
     }
 }
 
@@ -455,6 +457,7 @@ impl LanguageServer for Backend {
             let mut st = self.shared.lock();
             st.encoding = encoding;
             st.caps = client_caps(&params.capabilities);
+            st.caps.arabic_labels = params.locale.as_deref().is_some_and(|l| l.to_ascii_lowercase().starts_with("ar"));
             let roots = initial_roots(&params, &st.log);
             st.set_roots(roots);
             if let Some(v) = &params.initialization_options {
@@ -467,6 +470,19 @@ impl LanguageServer for Backend {
                 open_close: Some(true),
                 change: Some(TextDocumentSyncKind::INCREMENTAL),
                 ..Default::default()
+            })),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            definition_provider: Some(OneOf::Left(super::quotes::set_link_support(Arc::as_ptr(&self.shared) as usize, &params.capabilities))),
+            code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+            references_provider: Some(OneOf::Left(true)),
+            rename_provider: Some(OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })),
+            document_symbol_provider: Some(OneOf::Left(true)),
+            workspace_symbol_provider: Some(OneOf::Left(true)),
+            semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
+                legend: super::entities::legend(),
+                range: Some(true),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                work_done_progress_options: Default::default(),
             })),
             code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
                 code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
@@ -642,6 +658,96 @@ impl LanguageServer for Backend {
             st.rekey_open_docs();
         }
         start_index(&self.shared);
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let links = super::quotes::link_support(Arc::as_ptr(&self.shared) as usize);
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        let r = guarded(&log, "definition", || {
+            st.flush();
+            super::quotes::definition(&st, &p.text_document.uri, p.position, links)
+        });
+        Ok(r.flatten())
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        let r = guarded(&log, "codeLens", || {
+            st.flush();
+            super::quotes::code_lenses(&st, &params.text_document.uri)
+        });
+        Ok(r.flatten())
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        let r = guarded(&log, "hover", || {
+            st.flush();
+            super::quotes::hover(&st, &p.text_document.uri, p.position).or_else(|| entities::hover(&mut st, &p.text_document.uri, p.position))
+        });
+        Ok(r.flatten())
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        let r = guarded(&log, "references", || {
+            st.flush();
+            super::quotes::references(&st, &p.text_document.uri, p.position)
+                .or_else(|| entities::references(&mut st, &p.text_document.uri, p.position))
+        });
+        Ok(r.flatten())
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        Ok(guarded(&log, "prepareRename", || entities::prepare_rename(&mut st, &params.text_document.uri, params.position)).flatten())
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        match guarded(&log, "rename", || entities::rename(&mut st, &p.text_document.uri, p.position, &params.new_name)) {
+            Some(Ok(edit)) => Ok(edit),
+            Some(Err(message)) => Err(tower_lsp_server::jsonrpc::Error::invalid_params(message)),
+            None => Ok(None),
+        }
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        Ok(guarded(&log, "documentSymbol", || entities::document_symbols(&mut st, &params.text_document.uri)).flatten())
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        let found = guarded(&log, "workspace/symbol", || entities::workspace_symbols(&mut st, &params.query)).unwrap_or_default();
+        Ok(Some(WorkspaceSymbolResponse::Flat(found)))
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        let t = guarded(&log, "semanticTokens/full", || entities::semantic_tokens(&mut st, &params.text_document.uri, None)).flatten();
+        Ok(t.map(SemanticTokensResult::Tokens))
+    }
+
+    async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+        let mut st = self.shared.lock();
+        let log = st.log.clone();
+        let t = guarded(&log, "semanticTokens/range", || entities::semantic_tokens(&mut st, &params.text_document.uri, Some(params.range)))
+            .flatten();
+        Ok(t.map(SemanticTokensRangeResult::Tokens))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

