@@ -117,7 +117,10 @@ impl<'a> Analyzer<'a> {
         for m in mentions {
             if let Some(prev) = out.last() {
                 let adjacent = prev.span.end <= m.span.start && text[prev.span.end..m.span.start].chars().all(|c| c == ' ');
-                let single = !prev.spelling.contains(' ') && matches!(prev.key, EntityKey::Cluster(_));
+                // a plain word (not a nisba or article word, not already a joined name)
+                let single = !prev.spelling.contains(' ') && matches!(prev.key, EntityKey::Cluster(_))
+                    && !prev.spelling.starts_with("ال") && self.lexicon().nisba_base(&to_l1(&prev.spelling)).is_none()
+                    && text[prev.span.clone()].split_whitespace().count() == 1;
                 if adjacent && single {
                     if let (EntityKey::Cluster(a), EntityKey::Cluster(b)) = (&prev.key, &m.key) {
                         let kind = |k: &str| self.cluster(k).or_else(|| self.entity_only_cluster(k)).map(|c| self.cluster_kind(&c));
@@ -188,7 +191,7 @@ impl<'a> Analyzer<'a> {
             let rest: Vec<&str> = words[i + 1..i + n].iter().map(|w| w.l1.as_str()).collect();
             for (prefix, head, lil) in candidates {
                 let key = format!("{head} {}", rest.join(" "));
-                if lex.phrase(&key).is_some() {
+                if lex.phrase(&key).is_some() && !self.all_names(&words[i..i + n]) {
                     let start = first.folded.source_offset(prefix);
                     let end = words[i + n - 1].token.end;
                     let written = words[i..i + n].iter().map(|w| w.l0()).collect::<Vec<_>>().join(" ");
@@ -197,6 +200,27 @@ impl<'a> Analyzer<'a> {
             }
         }
         None
+    }
+
+    /// Every word is a name in its own right (ناغورني قره باغ): the words are mentions of
+    /// their own entities rather than one listed phrase.
+    fn all_names(&self, words: &[Word]) -> bool {
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            if let Some(next) = words.get(i + 1) {
+                if is_bigram_candidate(w, next, self.lexicon()) && self.cluster(&bigram_key(w.l0(), next.l0())).is_some() {
+                    i += 2;
+                    continue;
+                }
+            }
+            let (_, name, _) = self.resolve_word(w);
+            if self.cluster(&name).is_none() {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// The mention at a byte offset of a document. Only the words around the offset are
@@ -240,10 +264,16 @@ impl<'a> Analyzer<'a> {
     fn first_mention_in(&self, doc_id: DocId, c: &ClusterInfo) -> Option<usize> {
         let ws = self.workspace();
         let doc = ws.doc(doc_id)?;
-        let members: Vec<&str> = c.members.iter().map(|&m| ws.word(m).0).filter(|m| !m.contains(' ')).collect();
-        for w in scan_words(&doc.text, doc.body_start) {
+        let members: Vec<&str> = c.members.iter().map(|&m| ws.word(m).0).collect();
+        let words = scan_words(&doc.text, doc.body_start);
+        for (i, w) in words.iter().enumerate() {
             if members.contains(&w.l0()) {
                 return Some(w.token.start);
+            }
+            if let Some(next) = words.get(i + 1) {
+                if next.token.gap_before == Gap::Space && members.contains(&bigram_key(w.l0(), next.l0()).as_str()) {
+                    return Some(w.token.start);
+                }
             }
             let mut found = None;
             crate::text::clitics::for_each_split(w.l0(), 2, |p, rest, lil| {
@@ -265,7 +295,9 @@ impl<'a> Analyzer<'a> {
         match key {
             EntityKey::Phrase(l1) => {
                 let p = lex.phrase(l1)?;
-                let mentions = self.phrase_mentions(l1);
+                // counted on the first documents that hold the phrase's last word: a hover
+                // must not read the whole corpus for a frequent phrase
+                let mentions = self.phrase_mentions_limited(l1, 24);
                 let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
                 docs.dedup();
                 let mut spell: FxHashMap<String, (u32, Vec<DocId>)> = FxHashMap::default();
@@ -380,7 +412,7 @@ impl<'a> Analyzer<'a> {
         let mut others: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
         others.sort_unstable();
         others.dedup();
-        others.truncate(12);
+        others.truncate(6);
         docs.extend(others.into_iter().filter(|d| Some(*d) != context));
         let mut counts: FxHashMap<String, (u32, usize)> = FxHashMap::default();
         let mut order = 0usize;
@@ -418,6 +450,39 @@ impl<'a> Analyzer<'a> {
             .map(|(g, _)| g.clone())
     }
 
+    fn phrase_mentions_limited(&self, l1: &str, max_docs: usize) -> Vec<Mention> {
+        let ws = self.workspace();
+        let last = l1.rsplit(' ').next().unwrap_or(l1);
+        let mut docs: Vec<DocId> = ws.docs_with_l1(last);
+        docs.sort_by_cached_key(|&d| ws.doc(d).map(|x| {
+            let (a, b, c) = x.order_key();
+            (a, b.to_string(), c.to_string())
+        }));
+        docs.truncate(max_docs);
+        docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1)).collect()
+    }
+
+    /// Mentions of one phrase in a document: only where its words occur in sequence.
+    fn phrase_mentions_in(&self, d: DocId, l1: &str) -> Vec<Mention> {
+        let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
+        let words = scan_words(&doc.text, doc.body_start);
+        let parts: Vec<&str> = l1.split(' ').collect();
+        let key = EntityKey::Phrase(l1.to_string());
+        let mut out = Vec::new();
+        for i in 0..words.len() {
+            let n = parts.len();
+            if i + n > words.len() || words[i + n - 1].l1 != parts[n - 1] {
+                continue;
+            }
+            if let Some((_, m)) = self.phrase_at(d, &words, i) {
+                if m.key == key {
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
     /// Every mention of a multiword phrase entity (documents that contain its last word).
     fn phrase_mentions(&self, l1: &str) -> Vec<Mention> {
         let ws = self.workspace();
@@ -427,8 +492,7 @@ impl<'a> Analyzer<'a> {
             let (a, b, c) = x.order_key();
             (a, b.to_string(), c.to_string())
         }));
-        let key = EntityKey::Phrase(l1.to_string());
-        docs.into_iter().flat_map(|d| self.entity_mentions(d).into_iter().filter(|m| m.key == key).collect::<Vec<_>>()).collect()
+        docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1)).collect()
     }
 
     /// Every mention of an entity across the corpus, in source order.
