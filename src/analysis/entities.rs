@@ -454,10 +454,7 @@ impl<'a> Analyzer<'a> {
         let ws = self.workspace();
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let mut docs: Vec<DocId> = ws.docs_with_l1(last);
-        docs.sort_by_cached_key(|&d| ws.doc(d).map(|x| {
-            let (a, b, c) = x.order_key();
-            (a, b.to_string(), c.to_string())
-        }));
+        ws.sort_in_source_order(&mut docs);
         docs.truncate(max_docs);
         docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1)).collect()
     }
@@ -488,10 +485,7 @@ impl<'a> Analyzer<'a> {
         let ws = self.workspace();
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let mut docs: Vec<DocId> = ws.docs_with_l1(last);
-        docs.sort_by_cached_key(|&d| ws.doc(d).map(|x| {
-            let (a, b, c) = x.order_key();
-            (a, b.to_string(), c.to_string())
-        }));
+        ws.sort_in_source_order(&mut docs);
         docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1)).collect()
     }
 
@@ -505,13 +499,47 @@ impl<'a> Analyzer<'a> {
                 let mut docs: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
                 docs.sort_unstable();
                 docs.dedup();
-                docs.sort_by_cached_key(|&d| ws.doc(d).map(|x| {
-                    let (a, b, c) = x.order_key();
-                    (a, b.to_string(), c.to_string())
-                }));
-                docs.into_iter().flat_map(|d| self.entity_mentions(d).into_iter().filter(|m| m.key == *key).collect::<Vec<_>>()).collect()
+                ws.sort_in_source_order(&mut docs);
+                let members: rustc_hash::FxHashSet<&str> = c.members.iter().map(|&m| ws.word(m).0).collect();
+                docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
             }
         }
+    }
+
+    /// Mentions of a cluster's spellings in one document: a quick pass that only resolves
+    /// the words whose form (or remainder after a proclitic) is one of the spellings.
+    fn cluster_mentions_in(&self, d: DocId, members: &rustc_hash::FxHashSet<&str>, key: &EntityKey) -> Vec<Mention> {
+        let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
+        let words = scan_words(&doc.text, doc.body_start);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            if let Some(next) = words.get(i + 1) {
+                if next.token.gap_before == Gap::Space && self.lexicon().is_name_particle(&w.l1) {
+                    let pair = bigram_key(w.l0(), next.l0());
+                    if members.contains(pair.as_str()) {
+                        out.push(Mention { doc: d, span: w.token.start..next.token.end, spelling: pair, lil: false, key: key.clone() });
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            let mut candidate = members.contains(w.l0());
+            if !candidate {
+                crate::text::clitics::for_each_split(w.l0(), 3, |_, rest, lil| {
+                    candidate |= if lil { rest.strip_prefix('ل').is_some_and(|r| members.contains(format!("ال{r}").as_str())) } else { members.contains(rest) };
+                });
+            }
+            if candidate && !w.tanween {
+                let (prefix, spelling, lil) = self.resolve_word(w);
+                if members.contains(spelling.as_str()) {
+                    out.push(Mention { doc: d, span: w.folded.source_offset(prefix)..w.token.end, spelling, lil, key: key.clone() });
+                }
+            }
+            i += 1;
+        }
+        out
     }
 
     /// Entities whose spellings match a query, tolerant of hamza, diacritics and

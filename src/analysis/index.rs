@@ -141,9 +141,8 @@ impl Workspace {
         }
     }
 
-    /// Add a document that is not in the index yet, with the ids of spellings known when
-    /// its summary was made.
-    fn insert_new(&mut self, doc: Document, summary: DocSummary, ids: Vec<Option<WordId>>) -> DocId {
+    /// A document id for a new path (a freed one when there is one).
+    fn allocate(&mut self, rel_path: &str) -> DocId {
         let id = match self.free_ids.pop() {
             Some(id) => id,
             None => {
@@ -151,7 +150,14 @@ impl Workspace {
                 (self.docs.len() - 1) as DocId
             }
         };
-        self.by_path.insert(doc.rel_path.clone(), id);
+        self.by_path.insert(rel_path.to_string(), id);
+        id
+    }
+
+    /// Add a document that is not in the index yet, with the ids of spellings known when
+    /// its summary was made.
+    fn insert_new(&mut self, doc: Document, summary: DocSummary, ids: Vec<Option<WordId>>) -> DocId {
+        let id = self.allocate(&doc.rel_path);
         let mut changed: Vec<&str> = Vec::new();
         for ((word, counts), known) in summary.words.iter().zip(ids) {
             let wid = known.unwrap_or_else(|| self.intern(word));
@@ -187,17 +193,7 @@ impl Workspace {
     fn insert(&mut self, doc: Document, summary: DocSummary) -> DocId {
         let (id, old) = match self.by_path.get(&doc.rel_path) {
             Some(&id) => (id, self.subtract(id)),
-            None => {
-                let id = match self.free_ids.pop() {
-                    Some(id) => id,
-                    None => {
-                        self.docs.push(None);
-                        (self.docs.len() - 1) as DocId
-                    }
-                };
-                self.by_path.insert(doc.rel_path.clone(), id);
-                (id, None)
-            }
+            None => (self.allocate(&doc.rel_path), None),
         };
         let order_changed = old.as_ref().is_some_and(|(_, key)| *key != order_key_of(&doc));
         for (word, counts) in &summary.words {
@@ -322,8 +318,13 @@ impl Workspace {
     /// Every document, in source order (date, then relative path).
     pub fn docs_in_order(&self) -> Vec<DocId> {
         let mut ids: Vec<DocId> = self.by_path.values().copied().collect();
-        ids.sort_by(|&a, &b| self.doc(a).map(|d| d.order_key()).cmp(&self.doc(b).map(|d| d.order_key())));
+        self.sort_in_source_order(&mut ids);
         ids
+    }
+
+    /// Sort document ids in source order (date, then relative path).
+    pub fn sort_in_source_order(&self, ids: &mut [DocId]) {
+        ids.sort_by(|&a, &b| self.doc(a).map(|d| d.order_key()).cmp(&self.doc(b).map(|d| d.order_key())));
     }
 
     /// (distinct spellings, of which bigrams, total document postings, skeleton keys)

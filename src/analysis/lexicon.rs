@@ -335,14 +335,17 @@ impl Lexicon {
     /// الأذربيجاني ← أذربيجان.
     pub fn nisba_base(&self, l1: &str) -> Option<&GazEntry> {
         let stem = l1.strip_prefix("ال").unwrap_or(l1);
+        let mut cand = String::with_capacity(stem.len() + 4);
         for suffix in ["يين", "يون", "يه", "ي"] {
             if let Some(base) = stem.strip_suffix(suffix) {
                 if base.chars().count() < 3 {
                     continue;
                 }
                 for ending in ["يا", "ا", "", "ه", "ي"] {
-                    let cand = format!("{base}{ending}");
-                    if let Some(g) = self.gazetteer.get(&cand) {
+                    cand.clear();
+                    cand.push_str(base);
+                    cand.push_str(ending);
+                    if let Some(g) = self.gazetteer.get(cand.as_str()) {
                         if !g.ambiguous && g.kind != GazKind::Organization {
                             return Some(g);
                         }

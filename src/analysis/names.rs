@@ -162,16 +162,21 @@ enum CueKind {
 
 pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     let words = scan_words(text, body_start);
-    let mut map: FxHashMap<Box<str>, WordCounts> = FxHashMap::default();
+    // spelling -> index into `order`: one hash lookup per occurrence, one allocation per
+    // distinct spelling
+    let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
     map.reserve(words.len());
-    let mut order: Vec<Box<str>> = Vec::with_capacity(words.len());
-    fn slot<'m>(key: &str, map: &'m mut FxHashMap<Box<str>, WordCounts>, order: &mut Vec<Box<str>>) -> &'m mut WordCounts {
-        if !map.contains_key(key) {
-            let k: Box<str> = key.into();
-            order.push(k.clone());
-            map.insert(k, WordCounts::default());
-        }
-        map.get_mut(key).expect("just inserted")
+    let mut order: Vec<(String, WordCounts)> = Vec::with_capacity(words.len());
+    fn slot<'m>(key: &str, map: &mut FxHashMap<Box<str>, u32>, order: &'m mut Vec<(String, WordCounts)>) -> &'m mut WordCounts {
+        let i = match map.get(key) {
+            Some(&i) => i as usize,
+            None => {
+                map.insert(key.into(), order.len() as u32);
+                order.push((key.to_string(), WordCounts::default()));
+                order.len() - 1
+            }
+        };
+        &mut order[i].1
     }
     let mut lil_name = String::new();
     let mut pair = String::new();
@@ -333,11 +338,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             i += 1;
         }
     }
-    let words = order.into_iter().map(|k| {
-        let c = map[&k];
-        (String::from(k), c)
-    }).collect();
-    DocSummary { words }
+    DocSummary { words: order }
 }
 
 #[cfg(test)]

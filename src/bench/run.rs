@@ -109,6 +109,13 @@ pub fn run_bench(corpus: &Path, edits: usize) -> i32 {
     }
     println!("first diagnostics of {} open documents: {} findings in {:.1} ms", open.len(), total_findings, t.elapsed().as_secs_f64() * 1e3);
 
+    if edits == 0 {
+        // indexing only
+        if let (Some(a), Some(b)) = (rss_after_index, peak_rss_mib()) {
+            println!("peak RSS: {a:.0} MiB after indexing, {b:.0} MiB at the end");
+        }
+        return 0;
+    }
     let edited = open[0];
     let doc = ws.doc(edited).expect("open document exists").clone();
     let mut text = doc.text.to_string();
@@ -133,11 +140,48 @@ pub fn run_bench(corpus: &Path, edits: usize) -> i32 {
         latencies.last().copied().unwrap_or(0.0)
     );
     bench_quotes(&mut ws);
+    bench_entities(&ws, &open);
     match (rss_after_index, peak_rss_mib()) {
         (Some(a), Some(b)) => println!("peak RSS: {a:.0} MiB after indexing, {b:.0} MiB at the end"),
         _ => println!("peak RSS: not available on this platform"),
     }
     0
+}
+
+/// Entities: hover (mention at a position + entity description), references and workspace
+/// symbol search, on the mentions of the open documents.
+fn bench_entities(ws: &Workspace, open: &[u32]) {
+    let mentions: Vec<_> = ws.with_analyzer(|an| open.iter().flat_map(|&d| an.entity_mentions(d)).collect());
+    let sample: Vec<_> = mentions.iter().step_by((mentions.len() / 200).max(1)).take(200).collect();
+    let (mut hover, mut refs, mut search) = (Vec::new(), Vec::new(), Vec::new());
+    let mut total_refs = 0;
+    for m in &sample {
+        let t = Instant::now();
+        let e = ws.with_analyzer(|an| an.mention_at(m.doc, m.span.start).and_then(|x| an.entity(&x.key, Some(m.doc))));
+        std::hint::black_box(e);
+        hover.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        total_refs += ws.with_analyzer(|an| an.references(&m.key).len());
+        refs.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        std::hint::black_box(ws.with_analyzer(|an| an.search(&m.spelling, 50)));
+        search.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    for v in [&mut hover, &mut refs, &mut search] {
+        v.sort_by(f64::total_cmp);
+    }
+    println!(
+        "entities ({} mentions sampled): hover p50 {:.2} ms, p95 {:.2} ms; references p50 {:.2} ms, p95 {:.2} ms, max {:.1} ms ({} locations); workspace symbol p50 {:.2} ms, p95 {:.2} ms",
+        sample.len(),
+        percentile(&hover, 0.5),
+        percentile(&hover, 0.95),
+        percentile(&refs, 0.5),
+        percentile(&refs, 0.95),
+        refs.last().copied().unwrap_or(0.0),
+        total_refs,
+        percentile(&search, 0.5),
+        percentile(&search, 0.95)
+    );
 }
 
 /// Repeated quotes: index size, definition/references latency (the core call the server makes:

@@ -63,7 +63,7 @@ enum Command {
     Bench {
         /// Corpus folder (see gen-corpus).
         corpus: PathBuf,
-        /// Number of edits for the latency measurement.
+        /// Number of edits for the latency measurement (0: measure indexing only).
         #[arg(long, default_value_t = 200)]
         edits: usize,
     },

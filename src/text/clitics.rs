@@ -52,27 +52,10 @@ pub fn for_each_split(word: &str, min_chars: usize, mut f: impl FnMut(usize, &st
 /// `min_chars` chars, longest proclitic first. The whole word (no split) is not included.
 pub fn splits(word: &str, min_chars: usize) -> Vec<Split> {
     let mut out = Vec::new();
-    let total = word.chars().count();
-    for conj in CONJ {
-        for prep in PREP {
-            let prefix_len = conj.chars().count() + prep.chars().count();
-            if prefix_len == 0 {
-                continue;
-            }
-            let Some(rest) = word.strip_prefix(conj).and_then(|r| r.strip_prefix(prep)) else { continue };
-            if prep == "ل" && rest.starts_with('ل') {
-                // لل: ل + ال with the alef elided
-                if total - prefix_len >= min_chars {
-                    out.push(Split { prefix_chars: prefix_len, name: format!("ا{rest}"), lil: true });
-                }
-                continue;
-            }
-            if total - prefix_len >= min_chars {
-                out.push(Split { prefix_chars: prefix_len, name: rest.to_string(), lil: false });
-            }
-        }
-    }
-    out.sort_by(|a, b| b.prefix_chars.cmp(&a.prefix_chars));
+    for_each_split(word, min_chars, |prefix_chars, rest, lil| {
+        let name = if lil { format!("ا{rest}") } else { rest.to_string() };
+        out.push(Split { prefix_chars, name, lil });
+    });
     out
 }
 
