@@ -62,17 +62,24 @@ fn display_path(root: &Path, rel: &str) -> String {
     if root == Path::new(".") { rel.to_string() } else { root.join(rel).display().to_string() }
 }
 
-pub fn run(paths: &[PathBuf], format: Format) -> i32 {
-    let (ws, warnings) = match load(paths) {
-        Ok(x) => x,
+/// [`load`] for a command: warnings and errors go to stderr; `None` means exit code 2.
+pub fn load_reporting(paths: &[PathBuf]) -> Option<(Workspace, Vec<String>)> {
+    match load(paths) {
+        Ok((ws, warnings)) => {
+            for w in &warnings {
+                eprintln!("isnad: {w}");
+            }
+            Some((ws, warnings))
+        }
         Err(e) => {
             eprintln!("isnad: {e}");
-            return 2;
+            None
         }
-    };
-    for w in &warnings {
-        eprintln!("isnad: {w}");
     }
+}
+
+pub fn run(paths: &[PathBuf], format: Format) -> i32 {
+    let Some((ws, warnings)) = load_reporting(paths) else { return 2 };
     let mut all: Vec<(String, (usize, usize), (usize, usize), Finding)> = Vec::new();
     for id in ws.docs_in_order() {
         let doc = ws.doc(id).expect("listed documents exist");
@@ -114,13 +121,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
 }
 
 pub fn explain(corpus: &Path, words: &[String]) -> i32 {
-    let (ws, _) = match load(&[corpus.to_path_buf()]) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("isnad: {e}");
-            return 2;
-        }
-    };
+    let Some((ws, _)) = load_reporting(&[corpus.to_path_buf()]) else { return 2 };
     let an = crate::analysis::spelling::Analyzer::new(&ws);
     for w in words {
         let w = crate::text::normalize::l0(w);

@@ -35,16 +35,7 @@ fn copy_json(ws: &Workspace, o: &Occurrence, source: &Occurrence) -> serde_json:
 }
 
 pub fn run(paths: &[PathBuf], format: Format) -> i32 {
-    let (ws, warnings) = match super::check::load(paths) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("isnad: {e}");
-            return 2;
-        }
-    };
-    for w in &warnings {
-        eprintln!("isnad: {w}");
-    }
+    let Some((ws, _)) = super::check::load_reporting(paths) else { return 2 };
     let groups = all_groups(&ws);
     let mut out = std::io::stdout().lock();
     match format {
