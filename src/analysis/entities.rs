@@ -10,22 +10,22 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::index::{DocId, Workspace};
-use super::names::{bigram_key, is_bigram_candidate, scan_words, Word};
+use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, Word};
 use super::spelling::{Analyzer, ClusterInfo};
 use crate::corpus::config::EntityKind;
 use crate::text::normalize::{l0, to_l1};
-use crate::text::tokenize::Gap;
+use crate::text::tokenize::{tokenize_range, Gap};
 
 /// Which entity a mention belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKey {
     /// A spelling cluster, by its canonical spelling.
-    Cluster(String),
+    Cluster(Arc<str>),
     /// A multiword name from the gazetteer or style guide, by its L1 form.
-    Phrase(String),
+    Phrase(Arc<str>),
 }
 
 /// One mention of an entity in a document.
@@ -34,8 +34,9 @@ pub struct Mention {
     pub doc: DocId,
     /// The name without its proclitic (bytes).
     pub span: Range<usize>,
-    /// The spelling as written (L0, standalone form).
-    pub spelling: String,
+    /// The spelling as written (L0, standalone form). Shared: references of a frequent name
+    /// make tens of thousands of mentions.
+    pub spelling: Arc<str>,
     /// The لل form (the name's alef is elided in the text).
     pub lil: bool,
     pub key: EntityKey,
@@ -90,9 +91,9 @@ impl<'a> Analyzer<'a> {
                         out.push(Mention {
                             doc: doc_id,
                             span: w.token.start..next.token.end,
-                            spelling: key,
+                            spelling: key.into(),
                             lil: false,
-                            key: EntityKey::Cluster(c.canonical.clone()),
+                            key: EntityKey::Cluster(c.canonical.as_str().into()),
                         });
                         i += 2;
                         continue;
@@ -103,7 +104,7 @@ impl<'a> Analyzer<'a> {
             let cluster = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling));
             if let Some(c) = cluster {
                 let start = w.folded.source_offset(prefix);
-                out.push(Mention { doc: doc_id, span: start..w.token.end, spelling, lil, key: EntityKey::Cluster(c.canonical.clone()) });
+                out.push(Mention { doc: doc_id, span: start..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()) });
             }
             i += 1;
         }
@@ -195,7 +196,7 @@ impl<'a> Analyzer<'a> {
                     let start = first.folded.source_offset(prefix);
                     let end = words[i + n - 1].token.end;
                     let written = words[i..i + n].iter().map(|w| w.l0()).collect::<Vec<_>>().join(" ");
-                    return Some((n, Mention { doc, span: start..end, spelling: written, lil, key: EntityKey::Phrase(key) }));
+                    return Some((n, Mention { doc, span: start..end, spelling: written.into(), lil, key: EntityKey::Phrase(key.into()) }));
                 }
             }
         }
@@ -243,7 +244,7 @@ impl<'a> Analyzer<'a> {
             if is_bigram_candidate(w, next, self.lexicon()) {
                 let key = bigram_key(w.l0(), next.l0());
                 if let Some(c) = self.cluster(&key) {
-                    let m = Mention { doc: doc_id, span: w.token.start..next.token.end, spelling: key, lil: false, key: EntityKey::Cluster(c.canonical.clone()) };
+                    let m = Mention { doc: doc_id, span: w.token.start..next.token.end, spelling: key.into(), lil: false, key: EntityKey::Cluster(c.canonical.as_str().into()) };
                     if covers(&m) {
                         return Some(m);
                     }
@@ -256,7 +257,7 @@ impl<'a> Analyzer<'a> {
         }
         let (prefix, spelling, lil) = self.resolve_word(w);
         let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling))?;
-        let m = Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling, lil, key: EntityKey::Cluster(c.canonical.clone()) };
+        let m = Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()) };
         covers(&m).then_some(m)
     }
 
@@ -302,7 +303,7 @@ impl<'a> Analyzer<'a> {
                 docs.dedup();
                 let mut spell: FxHashMap<String, (u32, Vec<DocId>)> = FxHashMap::default();
                 for m in &mentions {
-                    let e = spell.entry(m.spelling.clone()).or_default();
+                    let e = spell.entry(m.spelling.to_string()).or_default();
                     e.0 += 1;
                     if e.1.last() != Some(&m.doc) {
                         e.1.push(m.doc);
@@ -345,10 +346,7 @@ impl<'a> Analyzer<'a> {
                 let gaz = c.members.iter().find_map(|&m| lex.gazetteer(&to_l1(ws.word(m).0)));
                 let latin = style.and_then(|e| e.latin.clone()).or_else(|| gaz.map(|g| g.latin.clone())).filter(|l| !l.is_empty());
                 let description = style.and_then(|e| e.description.clone());
-                let first_doc = all_docs.iter().copied().min_by_key(|&d| ws.doc(d).map(|x| {
-                    let (a, b, c) = x.order_key();
-                    (a, b.to_string(), c.to_string())
-                }));
+                let first_doc = all_docs.iter().copied().min_by_key(|&d| ws.source_rank(d));
                 let first = first_doc.and_then(|d| self.first_mention_in(d, &c).map(|o| (d, o)));
                 let name = if kind == EntityKind::Person { self.full_name(&c, context).unwrap_or_else(|| c.canonical.clone()) } else { c.canonical.clone() };
                 Some(EntityInfo { key: key.clone(), name, kind, latin, description, spellings, docs: all_docs.len() as u32, first })
@@ -464,7 +462,7 @@ impl<'a> Analyzer<'a> {
         let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
         let parts: Vec<&str> = l1.split(' ').collect();
-        let key = EntityKey::Phrase(l1.to_string());
+        let key = EntityKey::Phrase(l1.into());
         let mut out = Vec::new();
         for i in 0..words.len() {
             let n = parts.len();
@@ -497,34 +495,117 @@ impl<'a> Analyzer<'a> {
                 let ws = self.workspace();
                 let Some(c) = self.cluster(canonical).or_else(|| self.entity_only_cluster(canonical)) else { return Vec::new() };
                 let mut docs: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
-                docs.sort_unstable();
-                docs.dedup();
+                if c.members.len() > 1 {
+                    docs.sort_unstable();
+                    docs.dedup();
+                }
                 ws.sort_in_source_order(&mut docs);
-                let members: rustc_hash::FxHashSet<&str> = c.members.iter().map(|&m| ws.word(m).0).collect();
-                docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
+                let members: FxHashSet<&str> = c.members.iter().map(|&m| ws.word(m).0).collect();
+                let Some(search) = LiteralSearch::new(&members) else { return Vec::new() };
+                // which needles each document can hold, from the spellings' postings (each
+                // needle is a pass over the text)
+                let mut needles_of: FxHashMap<DocId, Vec<usize>> = FxHashMap::default();
+                let every_needle: Vec<usize> = (0..search.needles.len()).collect();
+                for &m in c.members.iter().filter(|_| search.needles.len() > 1) {
+                    let (spelling, st) = ws.word(m);
+                    let Some(n) = search.needles.index_of(LiteralSearch::needle(spelling)) else { continue };
+                    for &d in &st.docs {
+                        let v = needles_of.entry(d).or_default();
+                        if !v.contains(&n) {
+                            v.push(n);
+                        }
+                    }
+                }
+                // the text search (and, for one-word spellings, finding the words around the
+                // matches) runs on every core; the analysis of the words after it
+                let par_map = |f: &(dyn Fn(DocId) -> Option<Vec<(usize, usize)>> + Sync)| -> Vec<Option<Vec<(usize, usize)>>> {
+                    if docs.len() >= 64 {
+                        use rayon::prelude::*;
+                        docs.par_iter().map(|&d| f(d)).collect()
+                    } else {
+                        docs.iter().map(|&d| f(d)).collect()
+                    }
+                };
+                let found = par_map(&|d: DocId| {
+                    let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
+                    let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
+                    let positions = search.candidates(&doc.text, body, needles_of.get(&d).map_or(&every_needle[..], Vec::as_slice));
+                    Some(if search.has_pairs { positions.into_iter().map(|p| (p, p)).collect() } else { words_at(&doc.text, body, &positions) })
+                });
+                let mut by_word = FxHashMap::default();
+                let mut out = Vec::with_capacity(found.iter().flatten().map(Vec::len).sum());
+                for (d, found) in docs.into_iter().zip(found) {
+                    match found {
+                        Some(words) if !search.has_pairs => self.mentions_of_words(d, &words, &members, key, &mut by_word, &mut out),
+                        Some(positions) => {
+                            let positions: Vec<usize> = positions.into_iter().map(|(p, _)| p).collect();
+                            self.cluster_mentions_literal(d, &members, &positions, key, &mut out)
+                        }
+                        None => out.extend(self.cluster_mentions_in(d, &members, key)),
+                    }
+                }
+                out
             }
         }
     }
 
+    /// Mentions made by the given words (byte ranges of whole tokens) of a literal document:
+    /// each distinct written form is resolved once per query.
+    fn mentions_of_words<'t>(
+        &'t self,
+        d: DocId,
+        words: &[(usize, usize)],
+        members: &FxHashSet<&str>,
+        key: &EntityKey,
+        memo: &mut FxHashMap<&'t str, Option<(usize, Arc<str>, bool)>>,
+        out: &mut Vec<Mention>,
+    ) where
+        'a: 't,
+    {
+        let Some(doc) = self.workspace().doc(d) else { return };
+        let text: &'t str = &doc.text;
+        for &(start, end) in words {
+            let raw = &text[start..end];
+            let r = memo.entry(raw).or_insert_with(|| {
+                let w = scan_words_range(text, start, end).into_iter().next().filter(|w| !w.tanween && w.token.start == start && w.token.end == end)?;
+                let (prefix, spelling, lil) = self.resolve_word(&w);
+                // the text starts with the word's L0 form: its chars map to source chars one to one
+                members.contains(spelling.as_str()).then(|| (raw.char_indices().nth(prefix).map_or(raw.len(), |(i, _)| i), spelling.into(), lil))
+            });
+            if let Some((prefix_bytes, spelling, lil)) = r {
+                out.push(Mention { doc: d, span: start + *prefix_bytes..end, spelling: spelling.clone(), lil: *lil, key: key.clone() });
+            }
+        }
+    }
+
+    /// `references` reading every document whole: the reference the literal search is
+    /// checked against (tests, `isnad bench`).
+    pub fn references_full_scan(&self, key: &EntityKey) -> Vec<Mention> {
+        let EntityKey::Cluster(canonical) = key else { return self.references(key) };
+        let ws = self.workspace();
+        let Some(c) = self.cluster(canonical).or_else(|| self.entity_only_cluster(canonical)) else { return Vec::new() };
+        let mut docs: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        ws.sort_in_source_order(&mut docs);
+        let members: FxHashSet<&str> = c.members.iter().map(|&m| ws.word(m).0).collect();
+        docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
+    }
+
     /// Mentions of a cluster's spellings in one document: a quick pass that only resolves
     /// the words whose form (or remainder after a proclitic) is one of the spellings.
-    fn cluster_mentions_in(&self, d: DocId, members: &rustc_hash::FxHashSet<&str>, key: &EntityKey) -> Vec<Mention> {
+    fn cluster_mentions_in(&self, d: DocId, members: &FxHashSet<&str>, key: &EntityKey) -> Vec<Mention> {
         let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let w = &words[i];
-            if let Some(next) = words.get(i + 1) {
-                if next.token.gap_before == Gap::Space && self.lexicon().is_name_particle(&w.l1) {
-                    let pair = bigram_key(w.l0(), next.l0());
-                    if members.contains(pair.as_str()) {
-                        out.push(Mention { doc: d, span: w.token.start..next.token.end, spelling: pair, lil: false, key: key.clone() });
-                        i += 2;
-                        continue;
-                    }
-                }
+            if let Some(pair) = self.member_pair(&words, i, members) {
+                out.push(Mention { doc: d, span: words[i].token.start..words[i + 1].token.end, spelling: pair.into(), lil: false, key: key.clone() });
+                i += 2;
+                continue;
             }
+            let w = &words[i];
             let mut candidate = members.contains(w.l0());
             if !candidate {
                 crate::text::clitics::for_each_split(w.l0(), 3, |_, rest, lil| {
@@ -534,12 +615,80 @@ impl<'a> Analyzer<'a> {
             if candidate && !w.tanween {
                 let (prefix, spelling, lil) = self.resolve_word(w);
                 if members.contains(spelling.as_str()) {
-                    out.push(Mention { doc: d, span: w.folded.source_offset(prefix)..w.token.end, spelling, lil, key: key.clone() });
+                    out.push(Mention { doc: d, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: key.clone() });
                 }
             }
             i += 1;
         }
         out
+    }
+
+    /// Words `i`, `i + 1` written as one of the spellings (a name particle and a word).
+    fn member_pair(&self, words: &[Word], i: usize, members: &FxHashSet<&str>) -> Option<String> {
+        let (w, next) = (words.get(i)?, words.get(i + 1)?);
+        if next.token.gap_before != Gap::Space || !self.lexicon().is_name_particle(&w.l1) {
+            return None;
+        }
+        let pair = bigram_key(w.l0(), next.l0());
+        members.contains(pair.as_str()).then_some(pair)
+    }
+
+    /// The same mentions as `cluster_mentions_in`, for a document whose words contain their
+    /// spellings literally (`Workspace::is_literal`): only the few words around a literal
+    /// match are read, instead of the whole document. A name found in thousands of
+    /// documents is listed in milliseconds this way. Each match is analysed in a window of
+    /// two whitespace-separated chunks before it and one after, which holds every word the
+    /// whole-document pass would consult (a two-word spelling is separated by spaces only).
+    fn cluster_mentions_literal(
+        &self,
+        d: DocId,
+        members: &FxHashSet<&str>,
+        candidates: &[usize],
+        key: &EntityKey,
+        out: &mut Vec<Mention>,
+    ) {
+        let Some(doc) = self.workspace().doc(d) else { return };
+        let text = &doc.text[..];
+        let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
+        // everything before `done` has been decided (a mention made, or no mention)
+        let mut done = body;
+        for &pos in candidates {
+            if pos < done {
+                continue;
+            }
+            let from = chunks_back(text, done.max(body), pos, 2);
+            let to = chunks_forward(text, pos, 1);
+            let words = scan_words_range(text, from, to);
+            let Some(j) = words.iter().position(|w| w.token.start <= pos && pos < w.token.end) else { continue };
+            if words[j].token.start < done {
+                continue;
+            }
+            // the previous word may still pair with this one, unless it was taken by its own
+            // previous word or was already decided
+            let prev_free = j >= 1 && words[j - 1].token.start >= done && !(j >= 2 && self.member_pair(&words, j - 2, members).is_some());
+            if prev_free {
+                if let Some(pair) = self.member_pair(&words, j - 1, members) {
+                    out.push(Mention { doc: d, span: words[j - 1].token.start..words[j].token.end, spelling: pair.into(), lil: false, key: key.clone() });
+                    done = words[j].token.end;
+                    continue;
+                }
+            }
+            if let Some(pair) = self.member_pair(&words, j, members) {
+                out.push(Mention { doc: d, span: words[j].token.start..words[j + 1].token.end, spelling: pair.into(), lil: false, key: key.clone() });
+                done = words[j + 1].token.end;
+                continue;
+            }
+            let w = &words[j];
+            done = w.token.end;
+            if w.tanween {
+                continue;
+            }
+            let r = self.resolve_word(w);
+            if members.contains(r.1.as_str()) {
+                let (prefix, spelling, lil) = (&r.0, &r.1, &r.2);
+                out.push(Mention { doc: d, span: w.folded.source_offset(*prefix)..w.token.end, spelling: spelling.as_str().into(), lil: *lil, key: key.clone() });
+            }
+        }
     }
 
     /// Entities whose spellings match a query, tolerant of hamza, diacritics and
@@ -552,11 +701,11 @@ impl<'a> Analyzer<'a> {
         }
         let (ql1, qsk, _) = super::index::spelling_keys(&q);
         let mut found: Vec<(u8, u32, EntityKey)> = Vec::new();
-        let mut seen = rustc_hash::FxHashSet::default();
+        let mut seen = FxHashSet::default();
         let mut consider = |spelling: &str, rank: u8, found: &mut Vec<(u8, u32, EntityKey)>| {
             if let Some(c) = self.cluster(spelling) {
                 if seen.insert(c.canonical.clone()) {
-                    found.push((rank, c.canonical_mentions, EntityKey::Cluster(c.canonical.clone())));
+                    found.push((rank, c.canonical_mentions, EntityKey::Cluster(c.canonical.as_str().into())));
                 }
             }
         };
@@ -571,7 +720,7 @@ impl<'a> Analyzer<'a> {
         // phrases of the gazetteer/style guide that contain the query as a word
         for key in self.lexicon().phrases_containing(&ql1) {
             if seen.insert(key.clone()) && ws.docs_with_l1(key.rsplit(' ').next().unwrap_or(&key)).iter().any(|_| true) {
-                found.push((2, 0, EntityKey::Phrase(key)));
+                found.push((2, 0, EntityKey::Phrase(key.into())));
             }
         }
         found.sort_by(|a, b| (a.0, std::cmp::Reverse(a.1)).cmp(&(b.0, std::cmp::Reverse(b.1))));
@@ -581,6 +730,110 @@ impl<'a> Analyzer<'a> {
     fn resolve_word(&self, w: &Word) -> (usize, String, bool) {
         self.resolve_pub(w)
     }
+}
+
+/// A literal search for a cluster's spellings: each spelling's last word (the second word of
+/// a two-word spelling), with the article's alef dropped from ال (للعراق holds لعراق, not
+/// العراق). Every word whose form, or remainder after a proclitic, is a spelling contains
+/// one of the needles.
+struct LiteralSearch {
+    needles: crate::text::search::Needles,
+    /// Some spelling has two words (قره باغ): neighbouring words must be read too.
+    has_pairs: bool,
+}
+
+impl LiteralSearch {
+    fn new(members: &FxHashSet<&str>) -> Option<LiteralSearch> {
+        let needles = crate::text::search::Needles::new(members.iter().map(|m| LiteralSearch::needle(m)))?;
+        Some(LiteralSearch { needles, has_pairs: members.iter().any(|m| m.contains(' ')) })
+    }
+
+    fn needle(spelling: &str) -> &str {
+        let last = spelling.rsplit(' ').next().unwrap_or(spelling);
+        last.strip_prefix('ا').filter(|r| r.starts_with('ل')).unwrap_or(last)
+    }
+
+    /// Matches in a document's body that can be a spelling: a spelling ends its word and
+    /// follows at most a three-letter proclitic (وللعراق holds لعراق after two letters), so
+    /// most matches inside longer words are dismissed here without tokenizing anything.
+    fn candidates(&self, text: &str, body: usize, needles: &[usize]) -> Vec<usize> {
+        let mut hits = Vec::new();
+        self.needles.find_some(&text[body..], needles.iter().copied(), &mut hits);
+        hits.into_iter()
+            .map(|(a, b)| (body + a, body + b))
+            .filter(|&(a, b)| ends_word(text, b) && near_word_start(text, body, a))
+            .map(|(a, _)| a)
+            .collect()
+    }
+}
+
+/// A char that the L0 form keeps as part of a word (marks, tatweel and joiners are dropped;
+/// Rust counts Arabic vowel marks as alphabetic, hence the exclusions).
+fn is_letter(c: char) -> bool {
+    use crate::text::normalize::{is_arabic_letter, is_arabic_mark, is_format_char};
+    is_arabic_letter(c)
+        || (c.is_alphanumeric() && !is_arabic_mark(c) && !is_format_char(c) && c != '\u{0640}' && !('\u{0300}'..='\u{036F}').contains(&c))
+}
+
+/// No letter follows `end`: a match there ends its word (marks such as tanween may follow).
+fn ends_word(text: &str, end: usize) -> bool {
+    !text[end..].chars().next().is_some_and(is_letter)
+}
+
+/// At most three letters lie between the word's start and `pos`.
+fn near_word_start(text: &str, floor: usize, pos: usize) -> bool {
+    text[floor..pos].chars().rev().take(4).take_while(|&c| is_letter(c)).count() <= 3
+}
+
+/// The distinct tokens holding the given positions (sorted) of a literal document's body.
+fn words_at(text: &str, body: usize, positions: &[usize]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(positions.len());
+    for &pos in positions {
+        if out.last().is_some_and(|&(_, end)| pos < end) {
+            continue;
+        }
+        let from = chunks_back(text, body, pos, 0);
+        let to = chunks_forward(text, pos, 0);
+        if let Some(t) = tokenize_range(text, from, to).into_iter().find(|t| t.start <= pos && pos < t.end) {
+            out.push((t.start, t.end));
+        }
+    }
+    out
+}
+
+/// The start of the whitespace-separated chunk holding `pos`, moved back `n` more chunks
+/// (never before `floor`).
+fn chunks_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
+    let mut i = pos.max(floor);
+    let back = |i: usize| text[floor..i].chars().next_back();
+    for k in 0..=n {
+        if k > 0 {
+            while let Some(c) = back(i).filter(|c| c.is_whitespace()) {
+                i -= c.len_utf8();
+            }
+        }
+        while let Some(c) = back(i).filter(|c| !c.is_whitespace()) {
+            i -= c.len_utf8();
+        }
+    }
+    i
+}
+
+/// The end of the whitespace-separated chunk holding `pos`, moved forward `n` more chunks.
+fn chunks_forward(text: &str, pos: usize, n: usize) -> usize {
+    let mut i = pos;
+    let fwd = |i: usize| text[i..].chars().next();
+    for k in 0..=n {
+        if k > 0 {
+            while let Some(c) = fwd(i).filter(|c| c.is_whitespace()) {
+                i += c.len_utf8();
+            }
+        }
+        while let Some(c) = fwd(i).filter(|c| !c.is_whitespace()) {
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 fn is_adjective(an: &Analyzer, name: &str) -> bool {
@@ -620,6 +873,48 @@ mod tests {
         let mut ws = Workspace::new(crate::corpus::config::Config::default());
         ws.load(files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), p.clone(), std::fs::read_to_string(p).unwrap())).collect());
         ws
+    }
+
+    /// Every entity of every document: the literal search finds exactly the mentions a
+    /// reading of every document finds.
+    fn assert_references_match_full_scan(ws: &Workspace) -> usize {
+        let mut checked = 0;
+        for id in ws.docs_in_order() {
+            let keys: Vec<EntityKey> = ws.with_analyzer(|an| an.entity_mentions(id).into_iter().map(|m| m.key).collect());
+            for key in keys {
+                let (fast, full) = ws.with_analyzer(|an| (an.references(&key), an.references_full_scan(&key)));
+                assert_eq!(fast, full, "{key:?}");
+                assert!(!fast.is_empty(), "{key:?}");
+                checked += 1;
+            }
+        }
+        checked
+    }
+
+    #[test]
+    fn references_by_literal_search_equal_a_full_scan_on_the_seeds() {
+        assert!(assert_references_match_full_scan(&seeds()) > 100);
+    }
+
+    #[test]
+    fn references_by_literal_search_equal_a_full_scan_on_tricky_text() {
+        let texts = [
+            // proclitics, لل, punctuation around names, tanween words, names at line ends
+            "قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة. وقال بوتين (بوتين) «بوتين»، لبوتين وبروسيا\nوللعراق والعراق العراق.",
+            "الرئيس فلاديمير بوتين زار العراق. بوتين! قال بوتين: روسيا. العراقُ جداً أيضاً بوتين",
+            // a diacritic inside a name: the document is read whole
+            "قال الرئيس فلاديمير بوتِين إن بوتين ولبوتين في العراق وروسيا",
+            // two-word spellings and a particle before a particle
+            "إقليم ناغورني قره باغ وقره باغ. منطقة كاراباخ، قره قره باغ و قره باغ",
+            "منطقة ناغورني قره باغ ثم قره باغ. إقليم كاراباخ",
+            // tatweel and a joiner inside words, front matter before the body
+            "---\ndate: 2020-01-01\n---\nقال بوتـين إن روسيا\u{200c} وبوتين في العراق",
+        ];
+        let mut ws = Workspace::new(crate::corpus::config::Config::default());
+        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        assert!(!ws.is_literal(2) && !ws.is_literal(5), "a diacritic, tatweel or joiner inside a word makes a document non-literal");
+        assert!(ws.is_literal(0) && ws.is_literal(1), "tanween at a word's end does not");
+        assert!(assert_references_match_full_scan(&ws) > 5);
     }
 
     #[test]

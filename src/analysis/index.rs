@@ -33,6 +33,8 @@ pub struct WordStats {
 
 struct DocEntry {
     doc: Document,
+    /// See `DocSummary::literal`.
+    literal: bool,
 }
 
 fn order_key_of(doc: &Document) -> (u8, String, String) {
@@ -69,6 +71,10 @@ pub struct Workspace {
     /// Derived results (clusters, evidence, related mentions), shared by requests and
     /// invalidated precisely when the statistics they read change.
     caches: Mutex<Caches>,
+    /// Each document's rank in source order (by id), computed when first needed and dropped
+    /// when a document is added or removed or its date or path changes. Sorting thousands of
+    /// documents by rank instead of by (date, path) strings keeps references fast.
+    source_ranks: Mutex<Option<Arc<Vec<u32>>>>,
 }
 
 impl Workspace {
@@ -89,6 +95,7 @@ impl Workspace {
             generation: 0,
             quotes: QuoteIndex::default(),
             caches: Mutex::new(Caches::default()),
+            source_ranks: Mutex::new(None),
         }
     }
 
@@ -151,6 +158,7 @@ impl Workspace {
             }
         };
         self.by_path.insert(rel_path.to_string(), id);
+        self.forget_source_ranks();
         id
     }
 
@@ -175,7 +183,7 @@ impl Workspace {
             changed.push(word);
         }
         self.invalidate(&changed, id);
-        self.docs[id as usize] = Some(DocEntry { doc });
+        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal });
         self.generation += 1;
         id
     }
@@ -204,9 +212,10 @@ impl Workspace {
                 st.docs.insert(pos, id);
             }
         }
-        self.docs[id as usize] = Some(DocEntry { doc });
+        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal });
         self.generation += 1;
         if order_changed {
+            self.forget_source_ranks();
             self.clear_caches();
         } else {
             // Only the spellings whose counts moved can change derived results.
@@ -281,6 +290,7 @@ impl Workspace {
                 }
                 self.quotes.remove(id);
                 self.free_ids.push(id);
+                self.forget_source_ranks();
                 true
             }
             None => false,
@@ -315,6 +325,12 @@ impl Workspace {
         self.docs.get(id as usize).and_then(|e| e.as_ref()).map(|e| &e.doc)
     }
 
+    /// Whether a literal search of the document's text finds every word containing a
+    /// spelling (`DocSummary::literal`).
+    pub(crate) fn is_literal(&self, id: DocId) -> bool {
+        self.docs.get(id as usize).and_then(|e| e.as_ref()).is_some_and(|e| e.literal)
+    }
+
     /// Every document, in source order (date, then relative path).
     pub fn docs_in_order(&self) -> Vec<DocId> {
         let mut ids: Vec<DocId> = self.by_path.values().copied().collect();
@@ -324,7 +340,33 @@ impl Workspace {
 
     /// Sort document ids in source order (date, then relative path).
     pub fn sort_in_source_order(&self, ids: &mut [DocId]) {
+        let ranks = self.source_ranks();
+        ids.sort_unstable_by_key(|&id| ranks.get(id as usize).copied().unwrap_or(u32::MAX));
+    }
+
+    /// A document's position in source order (0 = first); `u32::MAX` for no document.
+    pub fn source_rank(&self, id: DocId) -> u32 {
+        self.source_ranks().get(id as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    fn source_ranks(&self) -> Arc<Vec<u32>> {
+        let mut slot = self.source_ranks.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(ranks) = &*slot {
+            return ranks.clone();
+        }
+        let mut ids: Vec<DocId> = self.by_path.values().copied().filter(|&id| self.doc(id).is_some()).collect();
         ids.sort_by(|&a, &b| self.doc(a).map(|d| d.order_key()).cmp(&self.doc(b).map(|d| d.order_key())));
+        let mut ranks = vec![u32::MAX; self.docs.len()];
+        for (rank, &id) in ids.iter().enumerate() {
+            ranks[id as usize] = rank as u32;
+        }
+        let ranks = Arc::new(ranks);
+        *slot = Some(ranks.clone());
+        ranks
+    }
+
+    fn forget_source_ranks(&self) {
+        *self.source_ranks.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// (distinct spellings, of which bigrams, total document postings, skeleton keys)

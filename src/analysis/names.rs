@@ -58,6 +58,10 @@ impl WordCounts {
 pub struct DocSummary {
     /// Distinct words, remainders and bigrams with their counts, in first-seen order.
     pub words: Vec<(String, WordCounts)>,
+    /// Every word's L0 form is a prefix of its text as written (no diacritic, tatweel or
+    /// joiner inside a word; trailing marks such as tanween allowed): a literal search for a
+    /// spelling finds every word that contains it (see `Analyzer::references`).
+    pub literal: bool,
 }
 
 /// An Arabic word of a document, folded.
@@ -81,10 +85,18 @@ impl Word {
 /// The Arabic words of `text[body_start..]`, with the gap before each (a non-Arabic token
 /// between two words counts as a phrase boundary).
 pub fn scan_words(text: &str, body_start: usize) -> Vec<Word> {
-    let body_start = crate::corpus::document::floor_char_boundary(text, body_start);
+    scan_words_range(text, body_start, text.len())
+}
+
+/// The Arabic words of `text[from..to]`. Starting at a whitespace boundary, the words (and
+/// the gaps between them) are the same as in a scan of the whole text; only the first word's
+/// `gap_before` does not see what lies before `from`.
+pub fn scan_words_range(text: &str, from: usize, to: usize) -> Vec<Word> {
+    let from = crate::corpus::document::floor_char_boundary(text, from);
+    let to = crate::corpus::document::floor_char_boundary(text, to).max(from);
     let mut out: Vec<Word> = Vec::new();
     let mut pending_gap: Option<Gap> = None;
-    for tok in tokenize_range(text, body_start, text.len()) {
+    for tok in tokenize_range(text, from, to) {
         if tok.script != Script::Arabic {
             pending_gap = Some(Gap::Punct.max(pending_gap.unwrap_or(Gap::Punct)).max(tok.gap_before));
             continue;
@@ -338,7 +350,8 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             i += 1;
         }
     }
-    DocSummary { words: order }
+    let literal = words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()));
+    DocSummary { words: order, literal }
 }
 
 #[cfg(test)]

@@ -155,14 +155,20 @@ fn bench_entities(ws: &Workspace, open: &[u32]) {
     let sample: Vec<_> = mentions.iter().step_by((mentions.len() / 200).max(1)).take(200).collect();
     let (mut hover, mut refs, mut search) = (Vec::new(), Vec::new(), Vec::new());
     let mut total_refs = 0;
+    let mut full_scan_differs = 0;
     for m in &sample {
         let t = Instant::now();
         let e = ws.with_analyzer(|an| an.mention_at(m.doc, m.span.start).and_then(|x| an.entity(&x.key, Some(m.doc))));
         std::hint::black_box(e);
         hover.push(t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
-        total_refs += ws.with_analyzer(|an| an.references(&m.key).len());
+        let found = ws.with_analyzer(|an| an.references(&m.key));
         refs.push(t.elapsed().as_secs_f64() * 1e3);
+        total_refs += found.len();
+        // the literal search must find exactly what reading every document finds
+        if ws.with_analyzer(|an| an.references_full_scan(&m.key)) != found {
+            full_scan_differs += 1;
+        }
         let t = Instant::now();
         std::hint::black_box(ws.with_analyzer(|an| an.search(&m.spelling, 50)));
         search.push(t.elapsed().as_secs_f64() * 1e3);
@@ -182,6 +188,9 @@ fn bench_entities(ws: &Workspace, open: &[u32]) {
         percentile(&search, 0.5),
         percentile(&search, 0.95)
     );
+    if full_scan_differs > 0 {
+        println!("WARNING: references differ from a full scan for {full_scan_differs} of {} entities", sample.len());
+    }
 }
 
 /// Repeated quotes: index size, definition/references latency (the core call the server makes:

@@ -127,7 +127,7 @@ pub fn explain(corpus: &Path, words: &[String]) -> i32 {
         let w = crate::text::normalize::l0(w);
         println!("{}", an.explain(&w));
         // the entity of the word's first mention
-        let found = ws.docs_in_order().into_iter().find_map(|d| an.entity_mentions(d).into_iter().find(|m| m.spelling == w || m.span.len() > 0 && ws.doc(d).is_some_and(|doc| doc.text[m.span.clone()].contains(w.as_str()))));
+        let found = ws.docs_in_order().into_iter().find_map(|d| an.entity_mentions(d).into_iter().find(|m| *m.spelling == *w || m.span.len() > 0 && ws.doc(d).is_some_and(|doc| doc.text[m.span.clone()].contains(w.as_str()))));
         match found.and_then(|m| an.entity(&m.key, Some(m.doc)).map(|e| (m, e))) {
             Some((_, e)) => println!(
                 "  entity: {} ({}){}; spellings: {}; {} documents",

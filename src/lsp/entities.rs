@@ -125,7 +125,7 @@ pub fn prepare_rename(st: &mut State, uri: &Uri, pos: Position) -> Option<Prepar
         EntityKey::Cluster(c) => c.clone(),
         EntityKey::Phrase(_) => m.spelling.clone(),
     };
-    Some(PrepareRenameResponse::RangeWithPlaceholder { range: ranges.pop()?, placeholder })
+    Some(PrepareRenameResponse::RangeWithPlaceholder { range: ranges.pop()?, placeholder: placeholder.to_string() })
 }
 
 /// Rename every mention of the entity; each mention keeps its proclitic (لأذربيجان stays

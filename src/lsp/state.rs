@@ -456,7 +456,7 @@ impl State {
         }
         let ws = &self.workspace;
         let mut ids: Vec<DocId> = ws.word_stats(variant).map(|s| s.docs.clone()).unwrap_or_default();
-        ids.sort_by(|a, b| ws.doc(*a).map(|d| d.order_key()).cmp(&ws.doc(*b).map(|d| d.order_key())));
+        ws.sort_in_source_order(&mut ids);
         let mut out = Vec::new();
         for id in ids {
             let spans: Vec<(std::ops::Range<usize>, String)> =

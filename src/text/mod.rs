@@ -3,4 +3,5 @@
 
 pub mod clitics;
 pub mod normalize;
+pub mod search;
 pub mod tokenize;
