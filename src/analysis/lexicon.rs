@@ -28,6 +28,9 @@ const STOPWORDS: &str = "
 الحالي السابق الجديد الجديدة الثاني الأول الماضي المقبل التالي الفعلي الرسمي الأعلى الكبير العام
 الخاص المساعد الأسبق المنتهية المنتخب بدء بدأ تم يتم كما ومن وفي أنّ إنّ
 سابق سابقة جديد جديدة كبير كبيرة رسميا رسمي رسمية حاليا سابقا لاحقا مؤخرا أيضا فقط كذلك
+وسط شمال جنوب شرق غرب شمالي جنوبي شرقي غربي أطراف ضواحي قرب داخل خارج إطار اطار
+قائلا قائلة قائلين مضيفا مضيفة موضحا موضحة مشيرا مشيرة مؤكدا مؤكدة معتبرا معتبرة لافتا لافتة
+محذرا محذرة متابعا متابعة مطالبا مطالبة داعيا داعية معربا معربة
 طلب طلبت دعا دعت وصل وصلت أشار اتهم اتهمت دان دانت رفض رفضت وافق وافقت بحث بحثت التقى التقت استقبل
 استقبلت زار زارت أجرى أجرت تلقى تلقت بعث بعثت وجه وجهت هدد هددت أبلغ أبلغت ناقش ناقشت وقع وقعت أصدر
 أصدرت قرر قررت أمر أمرت عين عينت شارك شاركت أفاد أفادت أعرب أعربت جدد جددت بدأت أكمل واصل واصلت انتقد
@@ -83,6 +86,10 @@ const GIVEN_NAMES: &str = "
 مأمون مهدي مهند منير منيرة ميسون نزار نعيم نعمان هيثم يزيد أيمن إيمان أمين أمينة توفيق تامر ثامر
 جواد حبيب حبيبة خضر رفيق رفعت زهير سعاد سلوى شكري عبير عفاف غادة لبنى مها نجلاء نجيب نهى هالة وفاء
 يسرى يسري رحمن رحيم مجدي حمدان حمود حماد محمدي أحمدي عباس عبيد جاسم جاسمي هادي مهدية سهى سهام
+جون جورج ديفيد دافيد مايكل مايك بول جيمس توماس ريتشارد روبرت وليام ويليام دونالد باراك هيلاري جو
+فلاديمير سيرغي سيرجي ديمتري دميتري ميخائيل نيكولاي ألكسندر أليكسي إيغور يوري بوريس نيكول ماريا
+إيمانويل فرانسوا جان بيار بيير ميشال نيكولا أنجيلا أولاف غيرهارد هيلموت رجب مولود أحمد إلهام
+كاري جاستن أنطونيو أنتوني خوسيه ماريو كارلوس لويس بيدرو
 ";
 
 /// First elements of names that are written either as a separate word or joined to the next:
@@ -124,6 +131,9 @@ pub struct GazEntry {
     pub latin: String,
     /// Also an ordinary word (مالي "financial"): weak evidence only.
     pub ambiguous: bool,
+    /// A GeoNames town or city (not a country, capital or hand-listed name): the corpus's
+    /// own cues may overrule it (بولتون is John Bolton more often than Bolton, England).
+    pub minor: bool,
 }
 
 /// A style-guide entry resolved for lookup.
@@ -179,7 +189,8 @@ impl Lexicon {
                 continue;
             }
             let mut f = line.split('\t');
-            let (Some(arabic), Some(kind), latin) = (f.next(), f.next(), f.next().unwrap_or("")) else { continue };
+            let (Some(arabic), Some(kind), latin, source) = (f.next(), f.next(), f.next().unwrap_or(""), f.next().unwrap_or("")) else { continue };
+            let minor = kind == "city" && source == "geonames";
             let kind = match kind {
                 "country" => GazKind::Country,
                 "city" => GazKind::City,
@@ -190,12 +201,16 @@ impl Lexicon {
             let key = l1(arabic);
             let amb = ambiguous.contains(&key);
             // first entry wins (countries come before cities in the file's sort only by
-            // chance, so prefer the more specific kinds explicitly)
-            let better = |old: &GazEntry| matches!((old.kind, kind), (GazKind::City, GazKind::Country) | (GazKind::Region, GazKind::Country));
+            // chance, so prefer the more specific kinds explicitly); a place wins over an
+            // organisation named after it (الشرق الأوسط the region, not the newspaper)
+            let better = |old: &GazEntry| {
+                matches!((old.kind, kind), (GazKind::City, GazKind::Country) | (GazKind::Region, GazKind::Country))
+                    || old.kind == GazKind::Organization && kind != GazKind::Organization
+            };
             match gazetteer.get(&key) {
                 Some(old) if !better(old) => {}
                 _ => {
-                    gazetteer.insert(key, GazEntry { arabic: arabic.to_string(), kind, latin: latin.to_string(), ambiguous: amb });
+                    gazetteer.insert(key, GazEntry { arabic: arabic.to_string(), kind, latin: latin.to_string(), ambiguous: amb, minor });
                 }
             }
         }
