@@ -349,7 +349,8 @@ impl<'a> Analyzer<'a> {
                 let gaz = c.members.iter().find_map(|&m| lex.gazetteer(&to_l1(ws.word(m).0)));
                 let latin = style.and_then(|e| e.latin.clone()).or_else(|| gaz.map(|g| g.latin.clone())).filter(|l| !l.is_empty());
                 let description = style.and_then(|e| e.description.clone());
-                let first_doc = all_docs.iter().copied().min_by_key(|&d| ws.source_rank(d));
+                let ranks = ws.source_ranks();
+                let first_doc = all_docs.iter().copied().min_by_key(|&d| ranks.get(d as usize).copied().unwrap_or(u32::MAX));
                 let first = first_doc.and_then(|d| self.first_mention_in(d, &c).map(|o| (d, o)));
                 let name = if kind == EntityKind::Person { self.full_name(&c, context).unwrap_or_else(|| c.canonical.clone()) } else { c.canonical.clone() };
                 Some(EntityInfo { key: key.clone(), name, kind, latin, description, spellings, docs: all_docs.len() as u32, first })
@@ -501,14 +502,7 @@ impl<'a> Analyzer<'a> {
             EntityKey::Phrase(l1) => self.phrase_mentions(l1),
             EntityKey::Cluster(canonical) => {
                 let ws = self.workspace();
-                let Some(c) = self.cluster(canonical).or_else(|| self.entity_only_cluster(canonical)) else { return Vec::new() };
-                let mut docs: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
-                if c.members.len() > 1 {
-                    docs.sort_unstable();
-                    docs.dedup();
-                }
-                ws.sort_in_source_order(&mut docs);
-                let members: FxHashSet<&str> = c.members.iter().map(|&m| ws.word(m).0).collect();
+                let Some((c, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
                 let Some(search) = LiteralSearch::new(&members) else { return Vec::new() };
                 // which needles each document can hold, from the spellings' postings (each
                 // needle is a pass over the text)
@@ -590,14 +584,23 @@ impl<'a> Analyzer<'a> {
     /// checked against (tests, `isnad bench`).
     pub fn references_full_scan(&self, key: &EntityKey) -> Vec<Mention> {
         let EntityKey::Cluster(canonical) = key else { return self.references(key) };
-        let ws = self.workspace();
-        let Some(c) = self.cluster(canonical).or_else(|| self.entity_only_cluster(canonical)) else { return Vec::new() };
-        let mut docs: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        ws.sort_in_source_order(&mut docs);
-        let members: FxHashSet<&str> = c.members.iter().map(|&m| ws.word(m).0).collect();
+        let Some((_, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
         docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
+    }
+
+    /// A cluster entity, the documents holding any of its spellings (in source order) and
+    /// its spellings.
+    fn cluster_scope(&self, canonical: &str) -> Option<(Arc<ClusterInfo>, Vec<DocId>, FxHashSet<&'a str>)> {
+        let ws = self.workspace();
+        let c = self.cluster(canonical).or_else(|| self.entity_only_cluster(canonical))?;
+        let mut docs: Vec<DocId> = c.members.iter().flat_map(|&m| ws.word(m).1.docs.iter().copied()).collect();
+        if c.members.len() > 1 {
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        ws.sort_in_source_order(&mut docs);
+        let members = c.members.iter().map(|&m| ws.word(m).0).collect();
+        Some((c, docs, members))
     }
 
     /// Mentions of a cluster's spellings in one document: a quick pass that only resolves
@@ -620,11 +623,8 @@ impl<'a> Analyzer<'a> {
                     candidate |= if lil { rest.strip_prefix('ل').is_some_and(|r| members.contains(format!("ال{r}").as_str())) } else { members.contains(rest) };
                 });
             }
-            if candidate && !w.tanween {
-                let (prefix, spelling, lil) = self.resolve_word(w);
-                if members.contains(spelling.as_str()) {
-                    out.push(Mention { doc: d, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: key.clone() });
-                }
+            if candidate {
+                out.extend(self.word_mention(d, w, members, key));
             }
             i += 1;
         }
@@ -686,17 +686,25 @@ impl<'a> Analyzer<'a> {
                 done = words[j + 1].token.end;
                 continue;
             }
-            let w = &words[j];
-            done = w.token.end;
-            if w.tanween {
-                continue;
-            }
-            let r = self.resolve_word(w);
-            if members.contains(r.1.as_str()) {
-                let (prefix, spelling, lil) = (&r.0, &r.1, &r.2);
-                out.push(Mention { doc: d, span: w.folded.source_offset(*prefix)..w.token.end, spelling: spelling.as_str().into(), lil: *lil, key: key.clone() });
-            }
+            done = words[j].token.end;
+            out.extend(self.word_mention(d, &words[j], members, key));
         }
+    }
+
+    /// The mention one word makes when it (or its remainder after a proclitic) resolves to
+    /// one of the spellings; a tanween word makes none.
+    fn word_mention(&self, d: DocId, w: &Word, members: &FxHashSet<&str>, key: &EntityKey) -> Option<Mention> {
+        if w.tanween {
+            return None;
+        }
+        let (prefix, spelling, lil) = self.resolve_word(w);
+        members.contains(spelling.as_str()).then(|| Mention {
+            doc: d,
+            span: w.folded.source_offset(prefix)..w.token.end,
+            spelling: spelling.into(),
+            lil,
+            key: key.clone(),
+        })
     }
 
     /// Entities whose spellings match a query, tolerant of hamza, diacritics and
@@ -775,12 +783,11 @@ impl LiteralSearch {
     }
 }
 
-/// A char that the L0 form keeps as part of a word (marks, tatweel and joiners are dropped;
-/// Rust counts Arabic vowel marks as alphabetic, hence the exclusions).
+/// A char that the L0 form keeps as part of a word (Rust counts Arabic vowel marks as
+/// alphabetic; L0 drops them).
 fn is_letter(c: char) -> bool {
-    use crate::text::normalize::{is_arabic_letter, is_arabic_mark, is_format_char};
-    is_arabic_letter(c)
-        || (c.is_alphanumeric() && !is_arabic_mark(c) && !is_format_char(c) && c != '\u{0640}' && !('\u{0300}'..='\u{036F}').contains(&c))
+    use crate::text::normalize::{dropped_at_l0, is_arabic_letter};
+    is_arabic_letter(c) || (c.is_alphanumeric() && !dropped_at_l0(c))
 }
 
 /// No letter follows `end`: a match there ends its word (marks such as tanween may follow).

@@ -349,7 +349,9 @@ impl Workspace {
         self.source_ranks().get(id as usize).copied().unwrap_or(u32::MAX)
     }
 
-    fn source_ranks(&self) -> Arc<Vec<u32>> {
+    /// Every document's source-order rank, by id (`u32::MAX` for a free id): one lock for a
+    /// caller that ranks many documents.
+    pub(crate) fn source_ranks(&self) -> Arc<Vec<u32>> {
         let mut slot = self.source_ranks.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(ranks) = &*slot {
             return ranks.clone();

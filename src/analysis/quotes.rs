@@ -503,12 +503,8 @@ pub fn group_at(ws: &Workspace, doc: DocId, offset: usize) -> Option<Group> {
     quotes_at(ws, doc, offset).into_iter().find_map(|qi| group_of(ws, doc, qi))
 }
 
-fn order(ws: &Workspace, o: &Occurrence) -> (Option<(u8, String, String)>, usize) {
-    let key = ws.doc(o.doc).map(|d| {
-        let (a, b, c) = d.order_key();
-        (a, b.to_string(), c.to_string())
-    });
-    (key, o.span.start)
+fn order(ws: &Workspace, o: &Occurrence) -> (u32, usize) {
+    (ws.source_rank(o.doc), o.span.start)
 }
 
 /// The group of quote `qi` of `doc` (`None` when it has no copy, or is a scare quote).

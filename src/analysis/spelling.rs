@@ -511,16 +511,10 @@ impl<'a> Analyzer<'a> {
         x.intersection(&y).next().is_some()
     }
 
-    /// Earliest source-order key among the documents a spelling occurs in.
-    fn first_seen(&self, id: WordId) -> Option<(u8, String, String)> {
-        let docs = &self.ws.word(id).1.docs;
-        docs.iter()
-            .filter_map(|&d| self.ws.doc(d))
-            .map(|d| {
-                let (a, b, c) = d.order_key();
-                (a, b.to_string(), c.to_string())
-            })
-            .min()
+    /// Earliest source-order rank among the documents a spelling occurs in.
+    fn first_seen(&self, id: WordId) -> Option<u32> {
+        let ranks = self.ws.source_ranks();
+        self.ws.word(id).1.docs.iter().filter_map(|&d| ranks.get(d as usize).copied()).filter(|&r| r != u32::MAX).min()
     }
 
     /// The cluster of a spelling, or `None` when it is not (a spelling of) a name.

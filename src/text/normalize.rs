@@ -75,6 +75,12 @@ fn is_word_ligature(c: char) -> bool {
     matches!(c, '\u{FDF0}'..='\u{FDFD}')
 }
 
+/// A char that L0 drops or merges into the letter before it: format characters, tatweel,
+/// Arabic marks and combining marks (a hamza or madda above composes with its letter).
+pub fn dropped_at_l0(c: char) -> bool {
+    is_format_char(c) || c == TATWEEL || is_arabic_mark(c) || matches!(c, '\u{0653}'..='\u{0655}') || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
 /// Fold one base char at L0 (after composition). `None` drops it.
 fn fold_l0_char(c: char) -> Option<char> {
     Some(match c {
