@@ -12,12 +12,13 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::hits::DocHits;
 use super::index::{DocId, Workspace};
 use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, Word};
 use super::spelling::{Analyzer, ClusterInfo};
 use crate::corpus::config::EntityKind;
 use crate::text::normalize::{l0, to_l1};
-use crate::text::tokenize::{tokenize_range, Gap};
+use crate::text::tokenize::{token_span_at, Gap};
 
 /// Which entity a mention belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -518,9 +519,14 @@ impl<'a> Analyzer<'a> {
                         }
                     }
                 }
+                // positions kept from earlier searches (see `hits`)
+                let kept: Vec<Option<Arc<DocHits>>> = {
+                    let mut cache = ws.hit_cache();
+                    (0..search.needles.len()).map(|n| search.needles.get(n).and_then(|needle| cache.get(needle))).collect()
+                };
                 // the text search (and, for one-word spellings, finding the words around the
                 // matches) runs on every core; the analysis of the words after it
-                let par_map = |f: &(dyn Fn(DocId) -> Option<Vec<(usize, usize)>> + Sync)| -> Vec<Option<Vec<(usize, usize)>>> {
+                let par_map = |f: &(dyn Fn(DocId) -> Option<Searched> + Sync)| -> Vec<Option<Searched>> {
                     if docs.len() >= 64 {
                         use rayon::prelude::*;
                         docs.par_iter().map(|&d| f(d)).collect()
@@ -531,12 +537,54 @@ impl<'a> Analyzer<'a> {
                 let found = par_map(&|d: DocId| {
                     let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
                     let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
-                    let positions = search.candidates(&doc.text, body, needles_of.get(&d).map_or(&every_needle[..], Vec::as_slice));
-                    Some(if search.has_pairs { positions.into_iter().map(|p| (p, p)).collect() } else { words_at(&doc.text, body, &positions) })
+                    let needles = needles_of.get(&d).map_or(&every_needle[..], Vec::as_slice);
+                    let mut positions: Vec<usize> = Vec::new();
+                    let mut fresh = Vec::new();
+                    for &n in needles {
+                        match kept[n].as_ref().and_then(|k| k.get(&d)) {
+                            Some(p) => positions.extend(p.iter().map(|&p| p as usize)),
+                            None => {
+                                let p = search.candidates(&doc.text, body, n);
+                                // positions are kept as u32 (texts under 4 GiB)
+                                if let Ok(kept) = p.iter().map(|&p| u32::try_from(p)).collect::<Result<Box<[u32]>, _>>() {
+                                    fresh.push((n, kept));
+                                }
+                                positions.extend(p);
+                            }
+                        }
+                    }
+                    if needles.len() > 1 {
+                        positions.sort_unstable();
+                        positions.dedup();
+                    }
+                    let words = if search.has_pairs { positions.into_iter().map(|p| (p, p)).collect() } else { words_at(&doc.text, body, &positions) };
+                    Some(Searched { words, fresh })
                 });
+                // keep what was searched
+                let mut fresh: Vec<Vec<(DocId, Box<[u32]>)>> = vec![Vec::new(); search.needles.len()];
+                let mut found: Vec<Option<Vec<(usize, usize)>>> = docs
+                    .iter()
+                    .zip(found)
+                    .map(|(&d, s)| {
+                        s.map(|s| {
+                            for (n, p) in s.fresh {
+                                fresh[n].push((d, p));
+                            }
+                            s.words
+                        })
+                    })
+                    .collect();
+                {
+                    let mut cache = ws.hit_cache();
+                    for (n, f) in fresh.into_iter().enumerate() {
+                        if let Some(needle) = search.needles.get(n) {
+                            cache.add(needle, f);
+                        }
+                    }
+                }
                 let mut by_word = FxHashMap::default();
                 let mut out = Vec::with_capacity(found.iter().flatten().map(Vec::len).sum());
-                for (d, found) in docs.into_iter().zip(found) {
+                for (d, found) in docs.into_iter().zip(found.drain(..)) {
                     match found {
                         Some(words) if !search.has_pairs => self.mentions_of_words(d, &words, &members, key, &mut by_word, &mut out),
                         Some(positions) => {
@@ -769,18 +817,26 @@ impl LiteralSearch {
         last.strip_prefix('ا').filter(|r| r.starts_with('ل')).unwrap_or(last)
     }
 
-    /// Matches in a document's body that can be a spelling: a spelling ends its word and
-    /// follows at most a three-letter proclitic (وللعراق holds لعراق after two letters), so
-    /// most matches inside longer words are dismissed here without tokenizing anything.
-    fn candidates(&self, text: &str, body: usize, needles: &[usize]) -> Vec<usize> {
+    /// Matches of one needle in a document's body that can be a spelling: a spelling ends
+    /// its word and follows at most a three-letter proclitic (وللعراق holds لعراق after two
+    /// letters), so most matches inside longer words are dismissed here without tokenizing
+    /// anything. Sorted.
+    fn candidates(&self, text: &str, body: usize, needle: usize) -> Vec<usize> {
         let mut hits = Vec::new();
-        self.needles.find_some(&text[body..], needles.iter().copied(), &mut hits);
+        self.needles.find_some(&text[body..], [needle], &mut hits);
         hits.into_iter()
             .map(|(a, b)| (body + a, body + b))
             .filter(|&(a, b)| ends_word(text, b) && near_word_start(text, body, a))
             .map(|(a, _)| a)
             .collect()
     }
+}
+
+/// What the search of one document found: the words (or, for clusters with two-word
+/// spellings, the positions) to analyse, and the positions of needles searched afresh.
+struct Searched {
+    words: Vec<(usize, usize)>,
+    fresh: Vec<(usize, Box<[u32]>)>,
 }
 
 /// A char that the L0 form keeps as part of a word (Rust counts Arabic vowel marks as
@@ -807,11 +863,7 @@ fn words_at(text: &str, body: usize, positions: &[usize]) -> Vec<(usize, usize)>
         if out.last().is_some_and(|&(_, end)| pos < end) {
             continue;
         }
-        let from = chunks_back(text, body, pos, 0);
-        let to = chunks_forward(text, pos, 0);
-        if let Some(t) = tokenize_range(text, from, to).into_iter().find(|t| t.start <= pos && pos < t.end) {
-            out.push((t.start, t.end));
-        }
+        out.extend(token_span_at(text, body, pos));
     }
     out
 }
@@ -930,6 +982,24 @@ mod tests {
         assert!(!ws.is_literal(2) && !ws.is_literal(5), "a diacritic, tatweel or joiner inside a word makes a document non-literal");
         assert!(ws.is_literal(0) && ws.is_literal(1), "tanween at a word's end does not");
         assert!(assert_references_match_full_scan(&ws) > 5);
+    }
+
+    #[test]
+    fn kept_match_positions_follow_edits() {
+        let texts = ["قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة. وقال بوتين", "التقى بوتين نظيره. ولبوتين رأي"];
+        let mut ws = Workspace::new(crate::corpus::config::Config::default());
+        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let key = ws.with_analyzer(|an| an.entity_mentions(0).into_iter().find(|m| &*m.spelling == "بوتين").unwrap().key);
+        let before = ws.with_analyzer(|an| an.references(&key));
+        assert_eq!(before.iter().filter(|m| m.doc == 0).count(), 2);
+        assert!(ws.hit_cache_bytes() > 0, "the positions found are kept");
+        // an edit that moves every mention of the first document and adds one
+        let edited = format!("عاجل: {} ثم بوتين", texts[0]);
+        ws.upsert("0.txt".into(), "/c/0.txt".into(), edited.clone().into());
+        let after = ws.with_analyzer(|an| an.references(&key));
+        assert_eq!(after, ws.with_analyzer(|an| an.references_full_scan(&key)));
+        let in_first: Vec<&str> = after.iter().filter(|m| m.doc == 0).map(|m| &edited[m.span.clone()]).collect();
+        assert_eq!(in_first, ["بوتين", "بوتين", "بوتين"]);
     }
 
     fn kinds_of(texts: &[&str]) -> Vec<(String, EntityKind)> {

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::corpus::config::Config;
 use crate::corpus::document::Document;
 
+use super::hits::HitCache;
 use super::lexicon::Lexicon;
 use super::names::{self, DocSummary, WordCounts};
 use super::quotes::{self, DocQuotes, QuoteIndex};
@@ -75,6 +76,8 @@ pub struct Workspace {
     /// when a document is added or removed or its date or path changes. Sorting thousands of
     /// documents by rank instead of by (date, path) strings keeps references fast.
     source_ranks: Mutex<Option<Arc<Vec<u32>>>>,
+    /// Where references' literal search found its needles, kept until a document changes.
+    hits: Mutex<HitCache>,
 }
 
 impl Workspace {
@@ -96,6 +99,7 @@ impl Workspace {
             quotes: QuoteIndex::default(),
             caches: Mutex::new(Caches::default()),
             source_ranks: Mutex::new(None),
+            hits: Mutex::new(HitCache::default()),
         }
     }
 
@@ -237,6 +241,7 @@ impl Workspace {
     /// Subtract a document's contribution; returns it with the document's source-order key.
     fn subtract(&mut self, id: DocId) -> Option<(Vec<(String, WordCounts)>, (u8, String, String))> {
         let entry = self.docs.get_mut(id as usize).and_then(Option::take)?;
+        self.hit_cache().forget_doc(id);
         // The contribution is recomputed from the old text rather than stored: summarising
         // one document costs far less than keeping every document's word list in memory.
         let old = names::summarize(&entry.doc.text, entry.doc.body_start, &self.lexicon);
@@ -365,6 +370,16 @@ impl Workspace {
         let ranks = Arc::new(ranks);
         *slot = Some(ranks.clone());
         ranks
+    }
+
+    /// Positions found by references' literal search (see `hits`).
+    pub(crate) fn hit_cache(&self) -> std::sync::MutexGuard<'_, HitCache> {
+        self.hits.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Bytes held by the kept positions of references' search (an estimate).
+    pub fn hit_cache_bytes(&self) -> usize {
+        self.hit_cache().bytes()
     }
 
     fn forget_source_ranks(&self) {

@@ -3,6 +3,7 @@
 //! knows nothing of the protocol.
 
 pub mod entities;
+mod hits;
 pub mod index;
 pub mod lexicon;
 pub mod names;

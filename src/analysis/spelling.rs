@@ -220,6 +220,14 @@ pub struct Caches {
     clusters: FxHashMap<String, CachedCluster>,
     evidence: FxHashMap<String, Evidence>,
     related: FxHashMap<String, Vec<Related>>,
+    given_before: FxHashMap<String, Arc<GivenBefore>>,
+}
+
+/// The words written right before a spelling in the first documents that hold it (the
+/// given names a surname is seen with), and those documents.
+struct GivenBefore {
+    docs: Vec<DocId>,
+    words: rustc_hash::FxHashSet<String>,
 }
 
 /// A cluster result with the keys whose statistics it read: the spelling's L1 form and the
@@ -232,7 +240,7 @@ struct CachedCluster {
 
 impl Caches {
     pub fn is_empty(&self) -> bool {
-        self.clusters.is_empty() && self.evidence.is_empty() && self.related.is_empty()
+        self.clusters.is_empty() && self.evidence.is_empty() && self.related.is_empty() && self.given_before.is_empty()
     }
 
     /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
@@ -241,6 +249,7 @@ impl Caches {
         self.clusters.retain(|_, c| !c.deps.iter().any(|k| keys.contains(k)));
         self.evidence.retain(|l1, _| !keys.contains(l1));
         self.related.retain(|canonical, r| !changed.contains(&canonical.as_str()) && !r.iter().any(|x| x.doc == doc));
+        self.given_before.retain(|spelling, g| !changed.contains(&spelling.as_str()) && !g.docs.contains(&doc));
     }
 
     /// Keep the union (both sides are valid for the current statistics: the workspace cannot
@@ -253,6 +262,7 @@ impl Caches {
         self.clusters.extend(other.clusters);
         self.evidence.extend(other.evidence);
         self.related.extend(other.related);
+        self.given_before.extend(other.given_before);
     }
 }
 
@@ -262,6 +272,7 @@ pub struct Analyzer<'a> {
     clusters: RefCell<FxHashMap<String, CachedCluster>>,
     evidence: RefCell<FxHashMap<String, Evidence>>,
     related: RefCell<FxHashMap<String, Vec<Related>>>,
+    given_before: RefCell<FxHashMap<String, Arc<GivenBefore>>>,
     /// Documents read while computing the current cluster (its dependencies).
     scanned: RefCell<Vec<DocId>>,
     /// The current cluster was joined by a shared-given-name link.
@@ -280,6 +291,7 @@ impl<'a> Analyzer<'a> {
             clusters: RefCell::new(c.clusters),
             evidence: RefCell::new(c.evidence),
             related: RefCell::new(c.related),
+            given_before: RefCell::new(c.given_before),
             scanned: RefCell::new(Vec::new()),
             person_link: std::cell::Cell::new(false),
         }
@@ -298,7 +310,12 @@ impl<'a> Analyzer<'a> {
     }
 
     pub fn into_caches(self) -> Caches {
-        Caches { clusters: self.clusters.into_inner(), evidence: self.evidence.into_inner(), related: self.related.into_inner() }
+        Caches {
+            clusters: self.clusters.into_inner(),
+            evidence: self.evidence.into_inner(),
+            related: self.related.into_inner(),
+            given_before: self.given_before.into_inner(),
+        }
     }
 
     fn mentions(&self, id: WordId) -> u32 {
@@ -489,26 +506,36 @@ impl<'a> Analyzer<'a> {
     /// corpus (a shared given name). Reads the documents, so they become the cached
     /// cluster's dependencies.
     fn share_given_name(&self, a: &str, b: &str) -> bool {
-        let before = |spelling: &str| -> rustc_hash::FxHashSet<String> {
-            let mut out = rustc_hash::FxHashSet::default();
-            let Some(st) = self.ws.word_stats(spelling) else { return out };
-            for &d in st.docs.iter().take(20) {
-                self.scanned.borrow_mut().push(d);
+        let (x, y) = (self.given_before(a), self.given_before(b));
+        x.words.iter().any(|w| y.words.contains(w))
+    }
+
+    /// The words right before a spelling in its first 20 documents (read once per spelling,
+    /// kept until the spelling's statistics or one of those documents change).
+    fn given_before(&self, spelling: &str) -> Arc<GivenBefore> {
+        let found = self.given_before.borrow().get(spelling).cloned();
+        let g = found.unwrap_or_else(|| {
+            let docs: Vec<DocId> = self.ws.word_stats(spelling).map(|st| st.docs.iter().take(20).copied().collect()).unwrap_or_default();
+            let mut words = rustc_hash::FxHashSet::default();
+            for &d in &docs {
                 let Some(doc) = self.ws.doc(d) else { continue };
-                let words = scan_words(&doc.text, doc.body_start);
-                for pair in words.windows(2) {
+                let scanned = scan_words(&doc.text, doc.body_start);
+                for pair in scanned.windows(2) {
                     let (g, s) = (&pair[0], &pair[1]);
                     if s.l0() == spelling && s.token.gap_before == crate::text::tokenize::Gap::Space && g.letters() >= 3
                         && !g.l0().starts_with("ال") && !self.lex.is_function_word(&g.l1) && !self.lex.is_cue_word(&g.l1)
                     {
-                        out.insert(g.l0().to_string());
+                        words.insert(g.l0().to_string());
                     }
                 }
             }
-            out
-        };
-        let (x, y) = (before(a), before(b));
-        x.intersection(&y).next().is_some()
+            let g = Arc::new(GivenBefore { docs, words });
+            self.given_before.borrow_mut().insert(spelling.to_string(), g.clone());
+            g
+        });
+        // the cluster being computed read these documents, kept or not
+        self.scanned.borrow_mut().extend(g.docs.iter().copied());
+        g
     }
 
     /// Earliest source-order rank among the documents a spelling occurs in.

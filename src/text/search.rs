@@ -94,6 +94,11 @@ impl Needles {
         self.finders.is_empty()
     }
 
+    /// The needle at an index.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.finders.get(i).and_then(|f| std::str::from_utf8(f.needle()).ok())
+    }
+
     /// The index of a needle, for [`Needles::find_some`].
     pub fn index_of(&self, needle: &str) -> Option<usize> {
         self.finders.binary_search_by(|f| f.needle().cmp(needle.as_bytes())).ok()

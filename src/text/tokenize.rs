@@ -133,6 +133,22 @@ pub fn tokenize_range(text: &str, from: usize, to: usize) -> Vec<Token> {
     tokens
 }
 
+/// The span of the token that `tokenize_range(text, floor, ..)` finds around byte `pos`,
+/// reading only that token's bytes; `None` when no token holds `pos`. A token is a maximal
+/// run of word chars and format chars with the format chars at its edges left out, so the
+/// run around `pos` is found and trimmed. `floor <= pos`, both on char boundaries.
+pub fn token_span_at(text: &str, floor: usize, pos: usize) -> Option<(usize, usize)> {
+    let in_run = |c: char| is_word_core(c) || is_format_char(c);
+    let before = text[floor..pos].chars().rev().take_while(|&c| in_run(c)).map(char::len_utf8).sum::<usize>();
+    let after = text[pos..].chars().take_while(|&c| in_run(c)).map(char::len_utf8).sum::<usize>();
+    let run_start = pos - before;
+    let run = &text[run_start..pos + after];
+    let first = run.char_indices().find(|&(_, c)| is_word_core(c))?.0;
+    let end = run.char_indices().rev().find(|&(_, c)| is_word_core(c)).map(|(i, c)| i + c.len_utf8())?;
+    let (start, end) = (run_start + first, run_start + end);
+    (start <= pos && pos < end).then_some((start, end))
+}
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     tokenize_range(text, 0, text.len())
 }
@@ -177,6 +193,18 @@ mod tests {
         assert_eq!(t[5].script, Script::Latin);
         assert_eq!(t[6].script, Script::Number);
         assert_eq!(t[0].script, Script::Arabic);
+    }
+
+    #[test]
+    fn the_token_at_a_position_is_the_one_tokenize_finds() {
+        let s = "\u{200F}يريفان\u{200F} باش\u{200C}ينيان، «بَيْراموف» أرمـــينيا\u{200D} x2020 😀e\u{301}\u{200C}\u{200C}ب ،وقال";
+        for floor in [0, "\u{200F}يريف".len()] {
+            let tokens = tokenize_range(s, floor, s.len());
+            for (pos, _) in s.char_indices().filter(|&(i, _)| i >= floor) {
+                let expected = tokens.iter().find(|t| t.start <= pos && pos < t.end).map(|t| (t.start, t.end));
+                assert_eq!(token_span_at(s, floor, pos), expected, "at byte {pos} from {floor}");
+            }
+        }
     }
 
     #[test]
