@@ -1009,6 +1009,16 @@ mod tests {
     }
 
     #[test]
+    fn a_known_place_written_only_after_a_proclitic_is_still_a_place() {
+        let kinds = kinds_of(&["وصل الوفد لمصر ثم توجه للدوحة وإيران", "قالت لجنة التحقيق إن الضرر كان كبيرا"]);
+        for place in ["مصر", "الدوحة", "إيران"] {
+            assert!(kinds.contains(&(place.to_string(), EntityKind::Place)), "{place}: {kinds:?}");
+        }
+        // a GeoNames town hidden in an ordinary word is not split off (ل + جنة, ك + بيرا)
+        assert!(!kinds.iter().any(|(n, _)| n == "جنة" || n == "بيرا"), "{kinds:?}");
+    }
+
+    #[test]
     fn common_words_and_adjectives_are_not_entities() {
         let found = kinds_of(&[
             "وقال الوسطاء المجتمعون في إطار مجموعة مينسك إن سفير أميركي سابق أضاف قائلا إن منطقة وسط الصومال",

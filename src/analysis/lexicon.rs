@@ -198,10 +198,12 @@ impl Lexicon {
             let amb = ambiguous.contains(&key);
             // first entry wins (countries come before cities in the file's sort only by
             // chance, so prefer the more specific kinds explicitly); a place wins over an
-            // organisation named after it (الشرق الأوسط the region, not the newspaper)
+            // organisation named after it (الشرق الأوسط the region, not the newspaper); a
+            // hand-listed city is not a minor GeoNames town (الدوحة)
             let better = |old: &GazEntry| {
                 matches!((old.kind, kind), (GazKind::City, GazKind::Country) | (GazKind::Region, GazKind::Country))
                     || old.kind == GazKind::Organization && kind != GazKind::Organization
+                    || old.minor && !minor && old.kind == kind
             };
             match gazetteer.get(&key) {
                 Some(old) if !better(old) => {}

@@ -630,9 +630,11 @@ impl<'a> Analyzer<'a> {
             return Some(ClusterInfo { canonical, canonical_mentions: m, canonical_docs: d, from_style: true, members });
         }
         // best group by mentions, ties by first appearance; within it, hamza first. Only a
-        // group written as a word of its own can be canonical.
+        // group written as a word of its own can be canonical, or a place the gazetteer
+        // knows (لمصر, وللدوحة: a corpus may write it only after a proclitic).
         let group_total = |m: &[WordId]| m.iter().map(|&x| self.mentions(x)).sum::<u32>();
-        let eligible: Vec<&(String, Vec<WordId>)> = groups.iter().filter(|(_, m)| self.standalone(m) > 0).collect();
+        let known_word = |g: &str| self.lex.gazetteer(g).is_some_and(|e| !e.ambiguous && !e.minor);
+        let eligible: Vec<&(String, Vec<WordId>)> = groups.iter().filter(|(g, m)| self.standalone(m) > 0 || known_word(g)).collect();
         let best_total = eligible.iter().map(|(_, m)| group_total(m)).max()?;
         let mut tied: Vec<&(String, Vec<WordId>)> = eligible.into_iter().filter(|(_, m)| group_total(m) == best_total).collect();
         if tied.len() > 1 {
