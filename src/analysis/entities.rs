@@ -109,7 +109,37 @@ impl<'a> Analyzer<'a> {
             }
             i += 1;
         }
-        self.join_given_names(out, &doc.text)
+        let out = self.join_given_names(out, &doc.text);
+        self.with_given_names(out, &words)
+    }
+
+    /// A person mention right after a given name that is nothing but a name takes it in
+    /// (فيصل السويدي is one mention, not a name after a plain word).
+    fn with_given_names(&self, mut mentions: Vec<Mention>, words: &[Word]) -> Vec<Mention> {
+        let mut taken_until = 0;
+        for m in &mut mentions {
+            if let Some(start) = self.given_name_before(m, words).filter(|&s| s >= taken_until) {
+                m.span.start = start;
+            }
+            taken_until = m.span.end;
+        }
+        mentions
+    }
+
+    /// The start of a given name (`Lexicon::starts_full_name`) written right before a
+    /// one-word person mention.
+    fn given_name_before(&self, m: &Mention, words: &[Word]) -> Option<usize> {
+        let EntityKey::Cluster(k) = &m.key else { return None };
+        if m.spelling.contains(' ') {
+            return None;
+        }
+        let j = words.partition_point(|w| w.token.end <= m.span.start);
+        let (w, prev) = (words.get(j)?, words.get(j.checked_sub(1)?)?);
+        if w.token.end != m.span.end || w.token.gap_before != Gap::Space || prev.tanween || !self.lexicon().starts_full_name(&prev.l1) {
+            return None;
+        }
+        let c = self.cluster(k).or_else(|| self.entity_only_cluster(k))?;
+        (self.cluster_kind(&c) == EntityKind::Person).then_some(prev.token.start)
     }
 
     /// Join a given name to the surname after it (نيكول + باشينيان): one mention of the
@@ -147,7 +177,8 @@ impl<'a> Analyzer<'a> {
         let st = self.workspace().word_stats(spelling)?;
         let l1 = to_l1(spelling);
         let lex = self.lexicon();
-        if st.counts.count == 0 || spelling.starts_with("ال") || l1.chars().count() < 3 || lex.is_function_word(&l1) || lex.is_cue_word(&l1)
+        let family_name = st.counts.after_given > 0;
+        if st.counts.count == 0 || (spelling.starts_with("ال") && !family_name) || l1.chars().count() < 3 || lex.is_function_word(&l1) || lex.is_cue_word(&l1)
             // a nisba adjective (سفير أميركي) describes; it does not name
             || lex.nisba_base(&l1).is_some()
         {
@@ -157,7 +188,9 @@ impl<'a> Analyzer<'a> {
         let slots = c.cue_person + c.cue_place + c.cue_org + c.said;
         let mentions = (c.count + c.prefixed).max(1);
         let foreign = lex.looks_foreign(&l1) || super::names::high_vowel_share(&l1);
-        let enough = if foreign { slots >= 1 } else { slots >= 2 && slots * 4 >= mentions };
+        // a word seen mostly right after given names is a family name
+        let enough = if foreign { slots >= 1 } else { slots >= 2 && slots * 4 >= mentions }
+            || c.after_given * 2 >= mentions && c.after_given + slots >= 1;
         if !enough {
             return None;
         }
@@ -255,13 +288,28 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        let w = &words[k];
-        if w.tanween {
-            return None;
+        let word_mention = |w: &Word| -> Option<Mention> {
+            if w.tanween {
+                return None;
+            }
+            let (prefix, spelling, lil) = self.resolve_word(w);
+            let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling))?;
+            Some(Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()) })
+        };
+        // the person after a given name (the given name itself is no entity)
+        let own = word_mention(&words[k]);
+        if own.is_none() && k + 1 < words.len() {
+            if let Some(mut m) = word_mention(&words[k + 1]) {
+                if let Some(start) = self.given_name_before(&m, &words) {
+                    m.span.start = start;
+                    return covers(&m).then_some(m);
+                }
+            }
         }
-        let (prefix, spelling, lil) = self.resolve_word(w);
-        let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling))?;
-        let m = Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()) };
+        let mut m = own?;
+        if let Some(start) = self.given_name_before(&m, &words) {
+            m.span.start = start;
+        }
         covers(&m).then_some(m)
     }
 
@@ -374,7 +422,7 @@ impl<'a> Analyzer<'a> {
         let (mut person, mut place, mut org) = (0u32, 0u32, 0u32);
         for &m in &c.members {
             let st = ws.word(m).1;
-            person += st.counts.cue_person + st.counts.said;
+            person += st.counts.cue_person + st.counts.said + st.counts.after_given;
             place += st.counts.cue_place;
             org += st.counts.cue_org;
         }
@@ -389,7 +437,8 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        if lex.nisba_base(&l1).is_some() || c.canonical.starts_with("ال") {
+        let family_name = c.members.iter().any(|&m| ws.word(m).1.counts.after_given > 0);
+        if lex.nisba_base(&l1).is_some() || c.canonical.starts_with("ال") && !family_name {
             return EntityKind::Other; // a nisba adjective describes, it does not name
         }
         let best = person.max(place).max(org);
@@ -1006,6 +1055,28 @@ mod tests {
         let mut ws = Workspace::new(crate::corpus::config::Config::default());
         ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
         ws.docs_in_order().into_iter().flat_map(|d| document_entities(&ws, d)).map(|(e, _)| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn a_family_name_after_a_plain_given_name_is_a_person() {
+        let texts = ["وقال فيصل الحمادي إن الشركة ستبدأ الإنتاج", "وصل جون بولتون أمس", "رفعوا صورا للرئيس صدام حسين وشوهدت لافتات", "قال محمد إن الطريق مغلق"];
+        let mut ws = Workspace::new(crate::corpus::config::Config::default());
+        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let marked = |d: DocId| -> Vec<(String, EntityKind)> {
+            ws.with_analyzer(|an| {
+                an.entity_mentions(d)
+                    .into_iter()
+                    .map(|m| (texts[d as usize][m.span.clone()].to_string(), an.entity(&m.key, Some(d)).map_or(EntityKind::Other, |e| e.kind)))
+                    .collect()
+            })
+        };
+        assert_eq!(marked(0), [("فيصل الحمادي".to_string(), EntityKind::Person)]);
+        assert_eq!(marked(1), [("جون بولتون".to_string(), EntityKind::Person)]);
+        assert!(!marked(2).iter().any(|(t, _)| t.contains("وشوهدت")), "{:?}", marked(2));
+        assert!(marked(3).is_empty(), "a given name alone, or before a particle, marks nothing: {:?}", marked(3));
+        // hovering the given name finds the person
+        let at = texts[0].find("فيصل").unwrap();
+        assert_eq!(ws.with_analyzer(|an| an.mention_at(0, at).map(|m| texts[0][m.span].to_string())).as_deref(), Some("فيصل الحمادي"));
     }
 
     #[test]

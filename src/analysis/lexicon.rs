@@ -88,6 +88,20 @@ const GIVEN_NAMES: &str = "
 يسرى يسري رحمن رحيم مجدي حمدان حمود حماد محمدي أحمدي عباس عبيد جاسم جاسمي هادي مهدية سهى سهام
 ";
 
+/// Given names that are nothing but names (no common word, verb or preposition shares their
+/// letters: not علي/على, حسن, سعيد, أمين…), Arabic and foreign. The word right after one of
+/// them is a family name (فيصل السويدي, جون بولتون): evidence for a person entity, never for a
+/// spelling cluster.
+const FULL_NAME_STARTS: &str = "
+محمد محمود أحمد إبراهيم إسماعيل إسحاق يوسف يونس يحيى يعقوب موسى عيسى مصطفى فاطمة عائشة مريم زينب
+خديجة أسامة فيصل خالد وليد هشام وائل عدنان عثمان زياد بشار جعفر حمزة أيمن غسان مهند فهد نزار ياسر
+سمير سامر عمرو عمار معمر حسين حسان محسن مسعود سعود خليل سليمان سلمان طارق تامر ثامر جاسم حمد حمدان
+هيثم لؤي مهدي مجدي حازم حاتم عصام علاء بسام رياض زهير فؤاد
+جون جورج ديفيد مايكل بيتر توني دونالد باراك هيلاري نيكولا أنغيلا أنجيلا إيمانويل فرانسوا جاك ميشال
+ميشيل كوندوليزا كولن ريتشارد روبرت وليام جيمس تشارلز فلاديمير ديمتري نيكول بنيامين إيهود أرييل
+شمعون أفيغدور ماري أندرس جان كلاوس فرانك هانس
+";
+
 /// First elements of names that are written either as a separate word or joined to the next:
 /// Turkic قره/آق (Kara-, Ak-), Arabic compounds (أبو، عبد، بن، بيت، عين، رأس، تل، كفر، بئر…),
 /// and foreign particles (نيو، سان، لوس، دي، فان، فون…).
@@ -161,6 +175,7 @@ pub struct Lexicon {
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
     given_names: FxHashSet<String>,
+    full_name_starts: FxHashSet<String>,
     saying: FxHashSet<String>,
     particles: FxHashSet<String>,
     gazetteer: FxHashMap<String, GazEntry>,
@@ -254,6 +269,7 @@ impl Lexicon {
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
             given_names: l1_set(GIVEN_NAMES),
+            full_name_starts: l1_set(FULL_NAME_STARTS),
             particles: l1_set(NAME_PARTICLES),
             saying: l1_set(SAYING_VERBS),
             gazetteer,
@@ -315,6 +331,10 @@ impl Lexicon {
     }
     pub fn is_given_name(&self, l1: &str) -> bool {
         self.given_names.contains(l1)
+    }
+    /// A given name that is nothing but a name (`FULL_NAME_STARTS`).
+    pub fn starts_full_name(&self, l1: &str) -> bool {
+        self.full_name_starts.contains(l1)
     }
     pub fn gazetteer(&self, l1: &str) -> Option<&GazEntry> {
         self.gazetteer.get(l1)
