@@ -229,11 +229,17 @@ impl<'a> Analyzer<'a> {
             let rest: Vec<&str> = words[i + 1..i + n].iter().map(|w| w.l1.as_str()).collect();
             for (prefix, head, lil) in candidates {
                 let key = format!("{head} {}", rest.join(" "));
-                if lex.phrase(&key).is_some() && !self.all_names(&words[i..i + n]) {
+                let Some(p) = lex.phrase(&key) else { continue };
+                // السياسة الخارجية الروسية: an adjective after a feminine noun, not the ministry
+                let after_feminine_noun = i > 0 && prefix == 0 && lex.is_short_ministry(&key) && {
+                    let prev = &words[i - 1];
+                    first.token.gap_before == Gap::Space && (prev.l0().ends_with('ة') || prev.l0().ends_with("ات") || prev.l1 == "الشوون")
+                };
+                if !after_feminine_noun && !self.all_names(&words[i..i + n]) {
                     let start = first.folded.source_offset(prefix);
                     let end = words[i + n - 1].token.end;
                     let written = words[i..i + n].iter().map(|w| w.l0()).collect::<Vec<_>>().join(" ");
-                    return Some((n, Mention { doc, span: start..end, spelling: written.into(), lil, key: EntityKey::Phrase(key.into()) }));
+                    return Some((n, Mention { doc, span: start..end, spelling: written.into(), lil, key: EntityKey::Phrase(p.key.into()) }));
                 }
             }
         }
@@ -516,34 +522,121 @@ impl<'a> Analyzer<'a> {
         docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1)).collect()
     }
 
-    /// Mentions of one phrase in a document: only where its words occur in sequence.
+    /// Mentions of one phrase entity in a document: where a phrase of it (any of its forms,
+    /// which all end with its last word) ends at that word.
     fn phrase_mentions_in(&self, d: DocId, l1: &str) -> Vec<Mention> {
         let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
-        let parts: Vec<&str> = l1.split(' ').collect();
+        let last = l1.rsplit(' ').next().unwrap_or(l1);
         let key = EntityKey::Phrase(l1.into());
-        let mut out = Vec::new();
-        for i in 0..words.len() {
-            let n = parts.len();
-            if i + n > words.len() || words[i + n - 1].l1 != parts[n - 1] {
-                continue;
-            }
-            if let Some((_, m)) = self.phrase_at(d, &words, i) {
-                if m.key == key {
-                    out.push(m);
+        let mut out: Vec<Mention> = Vec::new();
+        for k in (0..words.len()).filter(|&k| words[k].l1 == last) {
+            for n in (2..=5).rev() {
+                let Some(i) = (k + 1).checked_sub(n) else { continue };
+                if out.last().is_some_and(|m| m.span.end > words[i].token.start) {
+                    continue;
+                }
+                if let Some((len, m)) = self.phrase_at(d, &words, i) {
+                    if i + len - 1 == k && m.key == key {
+                        out.push(m);
+                        break;
+                    }
                 }
             }
         }
         out
     }
 
-    /// Every mention of a multiword phrase entity (documents that contain its last word).
-    fn phrase_mentions(&self, l1: &str) -> Vec<Mention> {
+    /// Every mention of a multiword phrase entity (documents that contain its last word),
+    /// reading each document whole: what `phrase_mentions` is checked against.
+    fn phrase_mentions_full_scan(&self, l1: &str) -> Vec<Mention> {
         let ws = self.workspace();
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let mut docs: Vec<DocId> = ws.docs_with_l1(last);
         ws.sort_in_source_order(&mut docs);
         docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1)).collect()
+    }
+
+    /// Every mention of a multiword phrase entity. Its last word is never written with a
+    /// proclitic, so a literal search for that word's spellings finds every place a phrase
+    /// of it can end (in documents whose words contain their L0 forms); only the few words
+    /// before each match are read. وزارة الخارجية ends with a word of thousands of documents.
+    fn phrase_mentions(&self, l1: &str) -> Vec<Mention> {
+        let ws = self.workspace();
+        let last = l1.rsplit(' ').next().unwrap_or(l1);
+        let spellings: FxHashSet<&str> = ws.by_l1.get(last).into_iter().flatten().map(|&id| ws.word(id).0).collect();
+        let Some(needles) = crate::text::search::Needles::new(spellings.iter().copied()) else { return self.phrase_mentions_full_scan(l1) };
+        let mut docs: Vec<DocId> = ws.docs_with_l1(last);
+        ws.sort_in_source_order(&mut docs);
+        // the word before the last is one of the forms' (a proclitic aside): وزير الخارجية is
+        // dismissed without reading the words around it
+        let before_last = self.lexicon().phrase_words_before_last(l1);
+        let search = |d: DocId| -> Option<Vec<usize>> {
+            let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
+            let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
+            let mut hits = Vec::new();
+            needles.find_all(&doc.text[body..], &mut hits);
+            let text = &doc.text[..];
+            let starts_word = |a: usize| !text[body..a].chars().next_back().is_some_and(is_letter);
+            let after_a_form_word = |a: usize| {
+                let prev = text[chunks_back(text, body, a, 1)..a].split_whitespace().next_back().unwrap_or("");
+                let prev = to_l1(&l0(prev));
+                before_last.iter().any(|w| prev.ends_with(w.as_str()))
+            };
+            Some(hits.into_iter().map(|(a, b)| (body + a, body + b)).filter(|&(a, b)| ends_word(text, b) && starts_word(a) && after_a_form_word(a)).map(|(a, _)| a).collect())
+        };
+        let found: Vec<Option<Vec<usize>>> = if docs.len() >= 64 {
+            use rayon::prelude::*;
+            docs.par_iter().map(|&d| search(d)).collect()
+        } else {
+            docs.iter().map(|&d| search(d)).collect()
+        };
+        let key = EntityKey::Phrase(l1.into());
+        let mut out = Vec::new();
+        for (d, ends) in docs.into_iter().zip(found) {
+            match ends {
+                Some(ends) => self.phrase_mentions_ending_at(d, &ends, &key, &mut out),
+                None => out.extend(self.phrase_mentions_in(d, l1)),
+            }
+        }
+        out
+    }
+
+    /// The mentions of a phrase entity that end with the words starting at `ends` (sorted)
+    /// in a literal document: each read in a window of whitespace chunks around it, with a
+    /// word to spare before the phrase's first (a short ministry name looks one word back)
+    /// and room after it for a longer phrase that would take its words.
+    fn phrase_mentions_ending_at(&self, d: DocId, ends: &[usize], key: &EntityKey, out: &mut Vec<Mention>) {
+        let Some(doc) = self.workspace().doc(d) else { return };
+        let text = &doc.text[..];
+        let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
+        let first_in_doc = out.len();
+        for &pos in ends {
+            let from = chunks_back(text, body, pos, 8);
+            // a longer phrase may run on past this word (وزارة الخارجية الروسية is not a
+            // mention of وزارة الخارجية): up to four more words, each its own chunk
+            let words = scan_words_range(text, from, chunks_forward(text, pos, 4));
+            let Some(k) = words.iter().position(|w| w.token.start == pos) else { continue };
+            for n in (2..=5).rev() {
+                let Some(i) = (k + 1).checked_sub(n) else { continue };
+                if i == 0 && from > body {
+                    // the window holds too few words: read the document whole
+                    out.truncate(first_in_doc);
+                    let EntityKey::Phrase(l1) = key else { return };
+                    out.extend(self.phrase_mentions_in(d, l1));
+                    return;
+                }
+                if out[first_in_doc..].last().is_some_and(|m: &Mention| m.span.end > words[i].token.start) {
+                    continue;
+                }
+                if let Some((len, m)) = self.phrase_at(d, &words, i) {
+                    if i + len - 1 == k && m.key == *key {
+                        out.push(m);
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /// Every mention of an entity across the corpus, in source order.
@@ -680,7 +773,10 @@ impl<'a> Analyzer<'a> {
     /// `references` reading every document whole: the reference the literal search is
     /// checked against (tests, `isnad bench`).
     pub fn references_full_scan(&self, key: &EntityKey) -> Vec<Mention> {
-        let EntityKey::Cluster(canonical) = key else { return self.references(key) };
+        let canonical = match key {
+            EntityKey::Cluster(canonical) => canonical,
+            EntityKey::Phrase(l1) => return self.phrase_mentions_full_scan(l1),
+        };
         let Some((_, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
         docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
     }
@@ -832,6 +928,7 @@ impl<'a> Analyzer<'a> {
         }
         // phrases of the gazetteer/style guide that contain the query as a word
         for key in self.lexicon().phrases_containing(&ql1) {
+            let key = self.lexicon().phrase(&key).map_or(key, |p| p.key);
             if seen.insert(key.clone()) && ws.docs_with_l1(key.rsplit(' ').next().unwrap_or(&key)).iter().any(|_| true) {
                 found.push((2, 0, EntityKey::Phrase(key.into())));
             }
@@ -1025,6 +1122,9 @@ mod tests {
             "منطقة ناغورني قره باغ ثم قره باغ. إقليم كاراباخ",
             // tatweel and a joiner inside words, front matter before the body
             "---\ndate: 2020-01-01\n---\nقال بوتـين إن روسيا\u{200c} وبوتين في العراق",
+            // ministries: full, bare, short, inside a longer phrase, after a feminine noun
+            "أعلنت وزارة الخارجية الروسية ثم وزارة الخارجية وحدها، ولوزارة الخارجية. الخارجية الروسية والسياسة الخارجية الروسية",
+            "وزارة الخارجية الأرمينية وزارة الخارجية الروسية الخارجية الروسية وزارة الدفاع",
         ];
         let mut ws = Workspace::new(crate::corpus::config::Config::default());
         ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
@@ -1055,6 +1155,31 @@ mod tests {
         let mut ws = Workspace::new(crate::corpus::config::Config::default());
         ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
         ws.docs_in_order().into_iter().flat_map(|d| document_entities(&ws, d)).map(|(e, _)| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn ministries_are_organisations_and_their_short_names_the_same_entity() {
+        let texts = [
+            "أعلنت وزارة الخارجية الروسية أن روسيا مستعدة. وقالت وزارة الدفاع الأرمينية إن",
+            "وجاء في تصريح لوزارة الخارجية الروسية أن موسكو. وأكدت الخارجية الروسية ذلك",
+            "تغيرت السياسة الخارجية الروسية كثيرا. وقال وزير الخارجية الروسي إن",
+        ];
+        let mut ws = Workspace::new(crate::corpus::config::Config::default());
+        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let phrases = |d: DocId| -> Vec<(String, EntityKey)> {
+            ws.with_analyzer(|an| {
+                an.entity_mentions(d).into_iter().filter(|m| matches!(m.key, EntityKey::Phrase(_))).map(|m| (texts[d as usize][m.span].to_string(), m.key)).collect()
+            })
+        };
+        let (first, second, third) = (phrases(0), phrases(1), phrases(2));
+        assert_eq!(first.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["وزارة الخارجية الروسية", "وزارة الدفاع الأرمينية"]);
+        assert_eq!(second.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["وزارة الخارجية الروسية", "الخارجية الروسية"]);
+        assert!(second.iter().all(|(_, k)| *k == first[0].1), "the short name is the same entity: {second:?}");
+        assert!(third.is_empty(), "an adjective after a feminine noun is no ministry: {third:?}");
+        let info = ws.with_analyzer(|an| an.entity(&first[1].1, Some(0))).unwrap();
+        assert_eq!((info.name.as_str(), info.kind, info.latin.as_deref()), ("وزارة الدفاع الأرمينية", EntityKind::Organization, Some("Ministry of Defence (Armenia)")));
+        let refs = ws.with_analyzer(|an| an.references(&first[0].1));
+        assert_eq!(refs.iter().map(|m| texts[m.doc as usize][m.span.clone()].to_string()).collect::<Vec<_>>(), ["وزارة الخارجية الروسية", "وزارة الخارجية الروسية", "الخارجية الروسية"]);
     }
 
     #[test]

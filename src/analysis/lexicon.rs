@@ -102,6 +102,30 @@ const FULL_NAME_STARTS: &str = "
 شمعون أفيغدور ماري أندرس جان كلاوس فرانك هانس
 ";
 
+/// Ministries' portfolios (after وزارة) and their English names.
+const PORTFOLIOS: &[(&str, &str)] = &[
+    ("الخارجية", "Foreign Affairs"),
+    ("الدفاع", "Defence"),
+    ("الداخلية", "the Interior"),
+    ("المالية", "Finance"),
+    ("العدل", "Justice"),
+    ("الصحة", "Health"),
+    ("التعليم", "Education"),
+    ("التربية", "Education"),
+    ("الزراعة", "Agriculture"),
+    ("الطاقة", "Energy"),
+    ("النفط", "Oil"),
+    ("الإعلام", "Information"),
+    ("الثقافة", "Culture"),
+    ("الاقتصاد", "Economy"),
+    ("التجارة", "Trade"),
+    ("النقل", "Transport"),
+];
+
+/// Portfolios that, with a country's feminine nisba and without وزارة, still name the
+/// ministry (الخارجية الروسية): not الطاقة الروسية (Russian energy) or المالية.
+const SHORT_PORTFOLIOS: [&str; 4] = ["الخارجية", "الداخلية", "الدفاع", "العدل"];
+
 /// First elements of names that are written either as a separate word or joined to the next:
 /// Turkic قره/آق (Kara-, Ak-), Arabic compounds (أبو، عبد، بن، بيت، عين، رأس، تل، كفر، بئر…),
 /// and foreign particles (نيو، سان، لوس، دي، فان، فون…).
@@ -158,6 +182,9 @@ pub struct StyleRef {
 /// A multiword name (gazetteer or style guide), for entity mentions.
 #[derive(Debug, Clone)]
 pub struct Phrase {
+    /// The entity's key: the L1 form of its canonical name (every form of one entity, such
+    /// as a style-guide alias or a ministry's short name, shares it).
+    pub key: String,
     pub name: String,
     pub kind: EntityKind,
     pub latin: Option<String>,
@@ -247,19 +274,21 @@ impl Lexicon {
         let mut phrases = FxHashMap::default();
         for (key, g) in &gazetteer {
             if key.contains(' ') && !g.ambiguous {
-                phrases.insert(key.clone(), Phrase { name: g.arabic.clone(), kind: g.kind.entity_kind(), latin: Some(g.latin.clone()).filter(|l| !l.is_empty()), description: None });
+                phrases.insert(key.clone(), Phrase { key: key.clone(), name: g.arabic.clone(), kind: g.kind.entity_kind(), latin: Some(g.latin.clone()).filter(|l| !l.is_empty()), description: None });
             }
         }
         for e in &config.entity {
             let canonical = crate::text::normalize::l0(e.canonical.trim());
             if canonical.contains(' ') {
-                let p = Phrase { name: canonical.clone(), kind: e.kind, latin: e.latin.clone(), description: e.description.clone() };
+                let p = Phrase { key: l1(&canonical), name: canonical.clone(), kind: e.kind, latin: e.latin.clone(), description: e.description.clone() };
                 for form in std::iter::once(&canonical).chain(e.variants.iter()).chain(e.aliases.iter()) {
                     phrases.insert(l1(form.trim()), p.clone());
                 }
             }
         }
-        let phrase_heads = phrases.keys().filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
+        let mut phrase_heads: FxHashSet<String> = phrases.keys().filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
+        phrase_heads.insert(l1("وزارة"));
+        phrase_heads.extend(SHORT_PORTFOLIOS.iter().map(|p| l1(p)));
         Lexicon {
             phrases,
             phrase_heads,
@@ -308,8 +337,58 @@ impl Lexicon {
         self.phrase_heads.contains(l1)
     }
 
-    pub fn phrase(&self, l1: &str) -> Option<&Phrase> {
-        self.phrases.get(l1)
+    /// A multiword name by the L1 form of its words: listed (gazetteer, style guide) or a
+    /// ministry (`ministry`).
+    pub fn phrase(&self, l1: &str) -> Option<Phrase> {
+        self.phrases.get(l1).cloned().or_else(|| self.ministry(l1))
+    }
+
+    /// A ministry: وزارة + portfolio, with or without a country's feminine nisba (وزارة
+    /// الخارجية الروسية, وزارة الدفاع), or the short form without وزارة that only a ministry
+    /// takes (الخارجية الروسية), which is the same entity as the full form.
+    fn ministry(&self, key: &str) -> Option<Phrase> {
+        let words: Vec<&str> = key.split(' ').collect();
+        let (portfolio, nisba) = match words[..] {
+            [head, p] if head == l1("وزارة") => (p, None),
+            [head, p, n] if head == l1("وزارة") => (p, Some(n)),
+            [p, n] if SHORT_PORTFOLIOS.iter().any(|s| l1(s) == p) => (p, Some(n)),
+            _ => return None,
+        };
+        let (shown, english) = PORTFOLIOS.iter().find(|(a, _)| l1(a) == portfolio)?;
+        let mut name = format!("وزارة {shown}");
+        let mut latin = format!("Ministry of {english}");
+        let mut canonical = format!("{} {portfolio}", l1("وزارة"));
+        if let Some(n) = nisba {
+            // feminine, agreeing with وزارة, and of a country
+            let country = self.nisba_base(n).filter(|g| n.ends_with("يه") && g.kind == GazKind::Country)?;
+            // the written nisba: L1 lost the final ة and the hamza the country is written with
+            let stem = n.strip_prefix("ال")?.strip_suffix('ه')?;
+            let hamza = country.arabic.chars().next().filter(|c| matches!(c, 'أ' | 'إ' | 'آ'));
+            let stem: String = match hamza {
+                Some(h) if stem.starts_with('ا') => std::iter::once(h).chain(stem.chars().skip(1)).collect(),
+                _ => stem.to_string(),
+            };
+            name.push_str(&format!(" ال{stem}ة"));
+            latin.push_str(&format!(" ({})", country.latin));
+            canonical.push(' ');
+            canonical.push_str(n);
+        }
+        Some(Phrase { key: canonical, name, kind: crate::corpus::config::EntityKind::Organization, latin: Some(latin), description: None })
+    }
+
+    /// The words that come right before the last word in the forms of a phrase entity
+    /// (its key, and listed forms with the same key).
+    pub fn phrase_words_before_last(&self, key: &str) -> FxHashSet<String> {
+        let before_last = |form: &str| form.rsplit(' ').nth(1).map(str::to_string);
+        let mut out: FxHashSet<String> = before_last(key).into_iter().collect();
+        out.extend(self.phrases.iter().filter(|(_, p)| p.key == key).filter_map(|(form, _)| before_last(form)));
+        out
+    }
+
+    /// Whether a phrase key is a ministry's short form (الخارجية الروسية), which an
+    /// adjective reading shadows after a feminine noun (السياسة الخارجية الروسية).
+    pub fn is_short_ministry(&self, key: &str) -> bool {
+        key.split(' ').next().is_some_and(|p| SHORT_PORTFOLIOS.iter().any(|s| l1(s) == p)) && self.ministry(key).is_some()
     }
 
     /// Multiword names that contain `word` (L1) as one of their words.
