@@ -133,9 +133,8 @@ fn name_like(w: &Word, lex: &Lexicon) -> bool {
 }
 
 /// Can this word be a family name right after a given name? A name-like word that is not
-/// itself a given name, a feminine noun, a verb of saying or a word after و/ف, or a nisba
-/// family name with the
-/// article (الحمادي) that is not the adjective of a country (المصري).
+/// itself a given name, a feminine noun, a verb of saying or a word after و/ف; or a nisba
+/// family name with the article (الحمادي) that is not the adjective of a country (المصري).
 pub fn family_name_like(w: &Word, lex: &Lexicon) -> bool {
     if w.tanween || w.letters() < 3 || lex.is_given_name(&w.l1) || lex.is_saying_verb(&w.l1) {
         return false;
