@@ -592,10 +592,11 @@ impl<'a> Analyzer<'a> {
             docs.iter().map(|&d| search(d)).collect()
         };
         let key = EntityKey::Phrase(l1.into());
+        let lengths = self.lexicon().phrase_form_lengths(l1);
         let mut out = Vec::new();
         for (d, ends) in docs.into_iter().zip(found) {
             match ends {
-                Some(ends) => self.phrase_mentions_ending_at(d, &ends, &key, &mut out),
+                Some(ends) => self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut out),
                 None => out.extend(self.phrase_mentions_in(d, l1)),
             }
         }
@@ -606,18 +607,20 @@ impl<'a> Analyzer<'a> {
     /// in a literal document: each read in a window of whitespace chunks around it, with a
     /// word to spare before the phrase's first (a short ministry name looks one word back)
     /// and room after it for a longer phrase that would take its words.
-    fn phrase_mentions_ending_at(&self, d: DocId, ends: &[usize], key: &EntityKey, out: &mut Vec<Mention>) {
+    fn phrase_mentions_ending_at(&self, d: DocId, ends: &[usize], key: &EntityKey, lengths: &[usize], out: &mut Vec<Mention>) {
         let Some(doc) = self.workspace().doc(d) else { return };
         let text = &doc.text[..];
         let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
         let first_in_doc = out.len();
+        let longest = lengths.first().copied().unwrap_or(5);
         for &pos in ends {
-            let from = chunks_back(text, body, pos, 8);
+            let from = chunks_back(text, body, pos, longest + 1);
             // a longer phrase may run on past this word (وزارة الخارجية الروسية is not a
             // mention of وزارة الخارجية): up to four more words, each its own chunk
             let words = scan_words_range(text, from, chunks_forward(text, pos, 4));
             let Some(k) = words.iter().position(|w| w.token.start == pos) else { continue };
-            for n in (2..=5).rev() {
+            // only the entity's own form lengths can end here with its key
+            for &n in lengths {
                 let Some(i) = (k + 1).checked_sub(n) else { continue };
                 if i == 0 && from > body {
                     // the window holds too few words: read the document whole

@@ -196,6 +196,10 @@ pub struct Lexicon {
     /// Multiword names by L1 form, and the set of their first words.
     phrases: FxHashMap<String, Phrase>,
     phrase_heads: FxHashSet<String>,
+    /// `PORTFOLIOS` by L1 form: (written form, English).
+    portfolios: FxHashMap<String, (&'static str, &'static str)>,
+    /// `SHORT_PORTFOLIOS` by L1 form.
+    short_portfolios: FxHashSet<String>,
     stop: FxHashSet<String>,
     person_titles: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
@@ -292,6 +296,8 @@ impl Lexicon {
         Lexicon {
             phrases,
             phrase_heads,
+            portfolios: PORTFOLIOS.iter().map(|&(a, e)| (l1(a), (a, e))).collect(),
+            short_portfolios: SHORT_PORTFOLIOS.iter().map(|p| l1(p)).collect(),
             stop: l1_set(STOPWORDS),
             person_titles: l1_set(PERSON_TITLES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
@@ -347,17 +353,21 @@ impl Lexicon {
     /// الخارجية الروسية, وزارة الدفاع), or the short form without وزارة that only a ministry
     /// takes (الخارجية الروسية), which is the same entity as the full form.
     fn ministry(&self, key: &str) -> Option<Phrase> {
-        let words: Vec<&str> = key.split(' ').collect();
-        let (portfolio, nisba) = match words[..] {
-            [head, p] if head == l1("وزارة") => (p, None),
-            [head, p, n] if head == l1("وزارة") => (p, Some(n)),
-            [p, n] if SHORT_PORTFOLIOS.iter().any(|s| l1(s) == p) => (p, Some(n)),
+        const HEAD: &str = "وزاره"; // وزارة in L1
+        let mut words = key.split(' ');
+        let (first, second, third) = (words.next()?, words.next()?, words.next());
+        if words.next().is_some() {
+            return None;
+        }
+        let (portfolio, nisba) = match (first, third) {
+            (HEAD, _) => (second, third),
+            (p, None) if self.short_portfolios.contains(p) => (p, Some(second)),
             _ => return None,
         };
-        let (shown, english) = PORTFOLIOS.iter().find(|(a, _)| l1(a) == portfolio)?;
+        let &(shown, english) = self.portfolios.get(portfolio)?;
         let mut name = format!("وزارة {shown}");
         let mut latin = format!("Ministry of {english}");
-        let mut canonical = format!("{} {portfolio}", l1("وزارة"));
+        let mut canonical = format!("{HEAD} {portfolio}");
         if let Some(n) = nisba {
             // feminine, agreeing with وزارة, and of a country
             let country = self.nisba_base(n).filter(|g| n.ends_with("يه") && g.kind == GazKind::Country)?;
@@ -385,10 +395,24 @@ impl Lexicon {
         out
     }
 
+    /// How many words the forms of a phrase entity have (its key, listed forms with the same
+    /// key, and for a ministry with a nisba its short form), longest first.
+    pub fn phrase_form_lengths(&self, key: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = std::iter::once(key.split(' ').count())
+            .chain(self.phrases.iter().filter(|(_, p)| p.key == key).map(|(form, _)| form.split(' ').count()))
+            .collect();
+        if self.ministry(key).is_some() && key.split(' ').count() == 3 {
+            out.push(2);
+        }
+        out.sort_unstable_by(|a, b| b.cmp(a));
+        out.dedup();
+        out
+    }
+
     /// Whether a phrase key is a ministry's short form (الخارجية الروسية), which an
     /// adjective reading shadows after a feminine noun (السياسة الخارجية الروسية).
     pub fn is_short_ministry(&self, key: &str) -> bool {
-        key.split(' ').next().is_some_and(|p| SHORT_PORTFOLIOS.iter().any(|s| l1(s) == p)) && self.ministry(key).is_some()
+        key.split(' ').next().is_some_and(|p| self.short_portfolios.contains(p)) && self.ministry(key).is_some()
     }
 
     /// Multiword names that contain `word` (L1) as one of their words.
