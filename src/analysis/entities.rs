@@ -1186,6 +1186,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_in_ya_is_no_nisba_of_a_minor_town() {
+        // كاري is not "of Kara" (a GeoNames town): it is the given name joined to the person
+        let kinds = kinds_of(&["وغرد كاري كانافه السفير الأميركي السابق", "اعتبر كاري كافانو وهو سفير أميركي سابق أن"]);
+        assert!(kinds.iter().any(|(n, k)| n.contains("كاري") && *k == EntityKind::Person), "{kinds:?}");
+        assert!(!kinds.iter().any(|(n, k)| n == "كاري" && *k == EntityKind::Other), "{kinds:?}");
+    }
+
+    #[test]
     fn a_family_name_after_a_plain_given_name_is_a_person() {
         let texts = ["وقال فيصل الحمادي إن الشركة ستبدأ الإنتاج", "وصل جون بولتون أمس", "رفعوا صورا للرئيس صدام حسين وشوهدت لافتات", "قال محمد إن الطريق مغلق"];
         let mut ws = Workspace::new(crate::corpus::config::Config::default());

@@ -482,7 +482,9 @@ impl Lexicon {
                     cand.push_str(base);
                     cand.push_str(ending);
                     if let Some(g) = self.gazetteer.get(cand.as_str()) {
-                        if !g.ambiguous && g.kind != GazKind::Organization {
+                        // without the article, a minor town's "nisba" is more often a name
+                        // ending in ي: كاري is Kari, not "of Kara"
+                        if !g.ambiguous && g.kind != GazKind::Organization && !(g.minor && !l1.starts_with("ال")) {
                             return Some(g);
                         }
                     }
