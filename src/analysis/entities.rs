@@ -929,6 +929,12 @@ impl<'a> Analyzer<'a> {
                 consider(ws.word(id).0, 1, &mut found);
             }
         }
+        // a whole multiword name: listed, or a ministry (وزارة الخارجية الروسية, الخارجية الروسية)
+        if let Some(p) = self.lexicon().phrase(&ql1) {
+            if seen.insert(p.key.clone()) && !ws.docs_with_l1(p.key.rsplit(' ').next().unwrap_or(&p.key)).is_empty() {
+                found.push((0, u32::MAX, EntityKey::Phrase(p.key.into())));
+            }
+        }
         // phrases of the gazetteer/style guide that contain the query as a word
         for key in self.lexicon().phrases_containing(&ql1) {
             let key = self.lexicon().phrase(&key).map_or(key, |p| p.key);
@@ -1181,6 +1187,10 @@ mod tests {
         assert!(third.is_empty(), "an adjective after a feminine noun is no ministry: {third:?}");
         let info = ws.with_analyzer(|an| an.entity(&first[1].1, Some(0))).unwrap();
         assert_eq!((info.name.as_str(), info.kind, info.latin.as_deref()), ("وزارة الدفاع الأرمينية", EntityKind::Organization, Some("Ministry of Defence (Armenia)")));
+        // found by workspace symbol search in either form
+        for query in ["وزارة الخارجية الروسية", "الخارجية الروسية"] {
+            assert_eq!(ws.with_analyzer(|an| an.search(query, 5)).first(), Some(&first[0].1), "{query}");
+        }
         let refs = ws.with_analyzer(|an| an.references(&first[0].1));
         assert_eq!(refs.iter().map(|m| texts[m.doc as usize][m.span.clone()].to_string()).collect::<Vec<_>>(), ["وزارة الخارجية الروسية", "وزارة الخارجية الروسية", "الخارجية الروسية"]);
     }
