@@ -239,7 +239,7 @@ impl<'a> Analyzer<'a> {
                     let start = first.folded.source_offset(prefix);
                     let end = words[i + n - 1].token.end;
                     let written = words[i..i + n].iter().map(|w| w.l0()).collect::<Vec<_>>().join(" ");
-                    return Some((n, Mention { doc, span: start..end, spelling: written.into(), lil, key: EntityKey::Phrase(p.key.into()) }));
+                    return Some((n, Mention { doc, span: start..end, spelling: written.into(), lil, key: EntityKey::Phrase(p.key.as_str().into()) }));
                 }
             }
         }
@@ -570,7 +570,8 @@ impl<'a> Analyzer<'a> {
         ws.sort_in_source_order(&mut docs);
         // the word before the last is one of the forms' (a proclitic aside): وزير الخارجية is
         // dismissed without reading the words around it
-        let before_last = self.lexicon().phrase_words_before_last(l1);
+        let forms = self.lexicon().phrase_forms(l1);
+        let before_last: FxHashSet<&str> = forms.iter().filter_map(|f| f.rsplit(' ').nth(1)).collect();
         let search = |d: DocId| -> Option<Vec<usize>> {
             let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
             let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
@@ -581,18 +582,16 @@ impl<'a> Analyzer<'a> {
             let after_a_form_word = |a: usize| {
                 let prev = text[chunks_back(text, body, a, 1)..a].split_whitespace().next_back().unwrap_or("");
                 let prev = to_l1(&l0(prev));
-                before_last.iter().any(|w| prev.ends_with(w.as_str()))
+                before_last.iter().any(|w| prev.ends_with(w))
             };
             Some(hits.into_iter().map(|(a, b)| (body + a, body + b)).filter(|&(a, b)| ends_word(text, b) && starts_word(a) && after_a_form_word(a)).map(|(a, _)| a).collect())
         };
-        let found: Vec<Option<Vec<usize>>> = if docs.len() >= 64 {
-            use rayon::prelude::*;
-            docs.par_iter().map(|&d| search(d)).collect()
-        } else {
-            docs.iter().map(|&d| search(d)).collect()
-        };
+        let found = map_docs(&docs, search);
         let key = EntityKey::Phrase(l1.into());
-        let lengths = self.lexicon().phrase_form_lengths(l1);
+        // only the entity's own form lengths can end at a match with its key, longest first
+        let mut lengths: Vec<usize> = forms.iter().map(|f| f.split(' ').count()).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
         let mut out = Vec::new();
         for (d, ends) in docs.into_iter().zip(found) {
             match ends {
@@ -619,7 +618,6 @@ impl<'a> Analyzer<'a> {
             // mention of وزارة الخارجية): up to four more words, each its own chunk
             let words = scan_words_range(text, from, chunks_forward(text, pos, 4));
             let Some(k) = words.iter().position(|w| w.token.start == pos) else { continue };
-            // only the entity's own form lengths can end here with its key
             for &n in lengths {
                 let Some(i) = (k + 1).checked_sub(n) else { continue };
                 if i == 0 && from > body {
@@ -671,15 +669,7 @@ impl<'a> Analyzer<'a> {
                 };
                 // the text search (and, for one-word spellings, finding the words around the
                 // matches) runs on every core; the analysis of the words after it
-                let par_map = |f: &(dyn Fn(DocId) -> Option<Searched> + Sync)| -> Vec<Option<Searched>> {
-                    if docs.len() >= 64 {
-                        use rayon::prelude::*;
-                        docs.par_iter().map(|&d| f(d)).collect()
-                    } else {
-                        docs.iter().map(|&d| f(d)).collect()
-                    }
-                };
-                let found = par_map(&|d: DocId| {
+                let found = map_docs(&docs, |d: DocId| {
                     let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
                     let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
                     let needles = needles_of.get(&d).map_or(&every_needle[..], Vec::as_slice);
@@ -932,12 +922,12 @@ impl<'a> Analyzer<'a> {
         // a whole multiword name: listed, or a ministry (وزارة الخارجية الروسية, الخارجية الروسية)
         if let Some(p) = self.lexicon().phrase(&ql1) {
             if seen.insert(p.key.clone()) && !ws.docs_with_l1(p.key.rsplit(' ').next().unwrap_or(&p.key)).is_empty() {
-                found.push((0, u32::MAX, EntityKey::Phrase(p.key.into())));
+                found.push((0, u32::MAX, EntityKey::Phrase(p.key.as_str().into())));
             }
         }
         // phrases of the gazetteer/style guide that contain the query as a word
         for key in self.lexicon().phrases_containing(&ql1) {
-            let key = self.lexicon().phrase(&key).map_or(key, |p| p.key);
+            let key = self.lexicon().phrase(&key).map_or(key, |p| p.key.clone());
             if seen.insert(key.clone()) && ws.docs_with_l1(key.rsplit(' ').next().unwrap_or(&key)).iter().any(|_| true) {
                 found.push((2, 0, EntityKey::Phrase(key.into())));
             }
@@ -992,6 +982,17 @@ impl LiteralSearch {
 struct Searched {
     words: Vec<(usize, usize)>,
     fresh: Vec<(usize, Box<[u32]>)>,
+}
+
+/// `f` of every document, in order: on every core when there are enough documents to pay
+/// for it (the text searches of references).
+fn map_docs<T: Send>(docs: &[DocId], f: impl Fn(DocId) -> T + Sync) -> Vec<T> {
+    if docs.len() >= 64 {
+        use rayon::prelude::*;
+        docs.par_iter().map(|&d| f(d)).collect()
+    } else {
+        docs.iter().map(|&d| f(d)).collect()
+    }
 }
 
 /// A char that the L0 form keeps as part of a word (Rust counts Arabic vowel marks as

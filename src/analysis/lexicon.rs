@@ -345,8 +345,9 @@ impl Lexicon {
 
     /// A multiword name by the L1 form of its words: listed (gazetteer, style guide) or a
     /// ministry (`ministry`).
-    pub fn phrase(&self, l1: &str) -> Option<Phrase> {
-        self.phrases.get(l1).cloned().or_else(|| self.ministry(l1))
+    pub fn phrase(&self, l1: &str) -> Option<std::borrow::Cow<'_, Phrase>> {
+        use std::borrow::Cow;
+        self.phrases.get(l1).map(Cow::Borrowed).or_else(|| self.ministry(l1).map(Cow::Owned))
     }
 
     /// A ministry: وزارة + portfolio, with or without a country's feminine nisba (وزارة
@@ -386,26 +387,14 @@ impl Lexicon {
         Some(Phrase { key: canonical, name, kind: crate::corpus::config::EntityKind::Organization, latin: Some(latin), description: None })
     }
 
-    /// The words that come right before the last word in the forms of a phrase entity
-    /// (its key, and listed forms with the same key).
-    pub fn phrase_words_before_last(&self, key: &str) -> FxHashSet<String> {
-        let before_last = |form: &str| form.rsplit(' ').nth(1).map(str::to_string);
-        let mut out: FxHashSet<String> = before_last(key).into_iter().collect();
-        out.extend(self.phrases.iter().filter(|(_, p)| p.key == key).filter_map(|(form, _)| before_last(form)));
-        out
-    }
-
-    /// How many words the forms of a phrase entity have (its key, listed forms with the same
-    /// key, and for a ministry with a nisba its short form), longest first.
-    pub fn phrase_form_lengths(&self, key: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = std::iter::once(key.split(' ').count())
-            .chain(self.phrases.iter().filter(|(_, p)| p.key == key).map(|(form, _)| form.split(' ').count()))
-            .collect();
-        if self.ministry(key).is_some() && key.split(' ').count() == 3 {
-            out.push(2);
+    /// The L1 forms of a phrase entity: its key, the listed forms with the same key, and for
+    /// a ministry with a nisba its short form (الخارجيه الروسيه). All end with the same word.
+    pub fn phrase_forms(&self, key: &str) -> Vec<String> {
+        let mut out = vec![key.to_string()];
+        out.extend(self.phrases.iter().filter(|(form, p)| p.key == key && form.as_str() != key).map(|(form, _)| form.clone()));
+        if let Some(short) = key.strip_prefix("وزاره ").filter(|rest| rest.contains(' ') && self.ministry(key).is_some()) {
+            out.push(short.to_string());
         }
-        out.sort_unstable_by(|a, b| b.cmp(a));
-        out.dedup();
         out
     }
 
