@@ -101,12 +101,7 @@ impl<'a> Analyzer<'a> {
                     }
                 }
             }
-            let (prefix, spelling, lil) = self.resolve_word(w);
-            let cluster = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling));
-            if let Some(c) = cluster {
-                let start = w.folded.source_offset(prefix);
-                out.push(Mention { doc: doc_id, span: start..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()) });
-            }
+            out.extend(self.entity_word_mention(doc_id, w));
             i += 1;
         }
         let out = self.join_given_names(out, &doc.text);
@@ -140,6 +135,16 @@ impl<'a> Analyzer<'a> {
         }
         let c = self.cluster(k).or_else(|| self.entity_only_cluster(k))?;
         (self.cluster_kind(&c) == EntityKind::Person).then_some(prev.token.start)
+    }
+
+    /// The mention one word makes of a cluster entity (its proclitic left out), if any.
+    fn entity_word_mention(&self, doc_id: DocId, w: &Word) -> Option<Mention> {
+        if w.tanween {
+            return None;
+        }
+        let (prefix, spelling, lil) = self.resolve_word(w);
+        let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling))?;
+        Some(Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()) })
     }
 
     /// Join a given name to the surname after it (نيكول + باشينيان): one mention of the
@@ -294,18 +299,10 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        let word_mention = |w: &Word| -> Option<Mention> {
-            if w.tanween {
-                return None;
-            }
-            let (prefix, spelling, lil) = self.resolve_word(w);
-            let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling))?;
-            Some(Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()) })
-        };
         // the person after a given name (the given name itself is no entity)
-        let own = word_mention(&words[k]);
+        let own = self.entity_word_mention(doc_id, &words[k]);
         if own.is_none() && k + 1 < words.len() {
-            if let Some(mut m) = word_mention(&words[k + 1]) {
+            if let Some(mut m) = self.entity_word_mention(doc_id, &words[k + 1]) {
                 if let Some(start) = self.given_name_before(&m, &words) {
                     m.span.start = start;
                     return covers(&m).then_some(m);
