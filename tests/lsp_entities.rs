@@ -195,3 +195,41 @@ async fn hover_labels_follow_the_client_locale_and_semantic_tokens_have_kinds() 
     let types: Vec<u64> = data.chunks(5).map(|c| c[3].as_u64().unwrap()).collect();
     assert!(types.contains(&0) && types.contains(&1), "people and places are colored: {types:?}");
 }
+
+/// Seed 000 names the Russian foreign ministry in full, then as وزارة الخارجية; seed 004
+/// names it الخارجية الروسية (بالخارجية الروسية) before its spokeswoman's باسم وزارة الخارجية.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_short_name_is_a_reference_of_the_full_name_and_rename_leaves_it() {
+    let dir = seed_copy();
+    let c = client(dir.path(), "en").await;
+    let (p000, p004) = (file(dir.path(), "000_"), file(dir.path(), "004_"));
+    let (t000, t004) = (std::fs::read_to_string(&p000).unwrap(), std::fs::read_to_string(&p004).unwrap());
+    let u000 = c.open(&p000, 1).await;
+    let u004 = c.open(&p004, 1).await;
+    // hover on the short name names the ministry it stands for
+    let short = pos_of(&t000, "وقالت وزارة الخارجية \"", "الخارجية");
+    let h = c.request("textDocument/hover", json!({"textDocument": {"uri": u000}, "position": short})).await;
+    let md = h["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(md.starts_with("**\u{2068}وزارة الخارجية الروسية\u{2069}**"), "{md}");
+    assert!(md.contains("Short names after the full name") && md.contains("\u{2068}وزارة الخارجية\u{2069} — 2 mentions, 2 documents"), "{md}");
+    // references from the full name reach the short names in both documents
+    let full = pos_of(&t000, "أعلنت وزارة الخارجية الروسية", "الروسية");
+    let r = c.request("textDocument/references", json!({"textDocument": {"uri": u000}, "position": full, "context": {"includeDeclaration": true}})).await;
+    let locs = r["result"].as_array().expect("locations").clone();
+    let at = |u: &str, t: &str, context: &str, word: &str| {
+        let p = pos_of(t, context, word);
+        locs.iter().any(|l| l["uri"] == u && l["range"]["start"]["line"] == p["line"] && l["range"]["start"]["character"].as_u64() <= p["character"].as_u64() && l["range"]["end"]["character"].as_u64() >= p["character"].as_u64())
+    };
+    assert!(at(&u000, &t000, "وقالت وزارة الخارجية \"", "وزارة"), "{locs:#?}");
+    assert!(at(&u004, &t004, "باسم وزارة الخارجية ماريا", "وزارة"), "{locs:#?}");
+    assert!(at(&u004, &t004, "بالخارجية الروسية", "الروسية"), "{locs:#?}");
+    // rename rewrites the full names and leaves the short ones as written
+    let r = c.request("textDocument/rename", json!({"textDocument": {"uri": u000}, "position": full, "newName": "الخارجية الروسية"})).await;
+    let edit = &r["result"];
+    for (p, original) in [(&p000, &t000), (&p004, &t004)] {
+        let edits: Vec<(Value, String)> = edits_for(edit, &uri(p)).into_iter().flat_map(|(_, v)| v).collect();
+        let got = apply_edits(original, &edits);
+        assert!(!got.contains("وزارة الخارجية الروسية"), "{got}");
+        assert_eq!(got.matches("وزارة الخارجية").count(), original.matches("وزارة الخارجية").count() - original.matches("وزارة الخارجية الروسية").count(), "{}", p.display());
+    }
+}

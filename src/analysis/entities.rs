@@ -41,6 +41,10 @@ pub struct Mention {
     /// The لل form (the name's alef is elided in the text).
     pub lil: bool,
     pub key: EntityKey,
+    /// A short name standing for the entity's full name in this document (المرصد, وزارة
+    /// الخارجية after وزارة الخارجية الروسية): a reference, not a spelling, so rename leaves
+    /// it as written.
+    pub short: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +64,9 @@ pub struct EntityInfo {
     pub description: Option<String>,
     /// Canonical spelling first.
     pub spellings: Vec<Spelling>,
+    /// Short names that stand for it after the full name (المرصد, الوزارة), most frequent
+    /// first: references, not spellings.
+    pub short_names: Vec<Spelling>,
     /// Documents that mention the entity.
     pub docs: u32,
     /// First mention in source order.
@@ -95,6 +102,7 @@ impl<'a> Analyzer<'a> {
                             spelling: key.into(),
                             lil: false,
                             key: EntityKey::Cluster(c.canonical.as_str().into()),
+                            short: false,
                         });
                         i += 2;
                         continue;
@@ -105,7 +113,9 @@ impl<'a> Analyzer<'a> {
             i += 1;
         }
         let out = self.join_given_names(out, &doc.text);
-        self.with_given_names(out, &words)
+        let out = self.with_given_names(out, &words);
+        let walked = self.short_names_in(doc_id, &words, 0..words.len(), None);
+        merge_walked(out, walked)
     }
 
     /// A person mention right after a given name that is nothing but a name takes it in
@@ -144,7 +154,7 @@ impl<'a> Analyzer<'a> {
         }
         let (prefix, spelling, lil) = self.resolve_word(w);
         let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling))?;
-        Some(Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()) })
+        Some(Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()), short: false })
     }
 
     /// Join a given name to the surname after it (نيكول + باشينيان): one mention of the
@@ -211,28 +221,29 @@ impl<'a> Analyzer<'a> {
 
     /// A multiword gazetteer or style-guide name starting at word `i` (its first word may
     /// carry a proclitic): (number of words, mention).
-    fn phrase_at(&self, doc: DocId, words: &[Word], i: usize) -> Option<(usize, Mention)> {
+    pub(super) fn phrase_at(&self, doc: DocId, words: &[Word], i: usize) -> Option<(usize, Mention)> {
         let lex = self.lexicon();
+        let first = words.get(i)?;
+        // the readings of the first word (a proclitic aside) that can start a phrase
+        let mut candidates: Vec<(usize, String, bool)> = Vec::new();
+        if lex.is_phrase_head(&first.l1) {
+            candidates.push((0, first.l1.clone(), false));
+        }
+        for sp in crate::text::clitics::splits(first.l0(), 2) {
+            let head = to_l1(&sp.name);
+            if lex.is_phrase_head(&head) {
+                candidates.push((sp.prefix_chars, head, sp.lil));
+            }
+        }
+        if candidates.is_empty() {
+            return None;
+        }
         for n in (2..=5).rev() {
             if i + n > words.len() || words[i + 1..i + n].iter().any(|w| w.token.gap_before != Gap::Space) {
                 continue;
             }
-            let first = &words[i];
-            let mut candidates: Vec<(usize, String, bool)> = Vec::new();
-            if lex.is_phrase_head(&first.l1) {
-                candidates.push((0, first.l1.clone(), false));
-            }
-            for sp in crate::text::clitics::splits(first.l0(), 2) {
-                let head = to_l1(&sp.name);
-                if lex.is_phrase_head(&head) {
-                    candidates.push((sp.prefix_chars, head, sp.lil));
-                }
-            }
-            if candidates.is_empty() {
-                return None;
-            }
             let rest: Vec<&str> = words[i + 1..i + n].iter().map(|w| w.l1.as_str()).collect();
-            for (prefix, head, lil) in candidates {
+            for (prefix, head, lil) in candidates.iter().cloned() {
                 let key = format!("{head} {}", rest.join(" "));
                 let Some(p) = lex.phrase(&key) else { continue };
                 // السياسة الخارجية الروسية: an adjective after a feminine noun, not the ministry
@@ -244,7 +255,7 @@ impl<'a> Analyzer<'a> {
                     let start = first.folded.source_offset(prefix);
                     let end = words[i + n - 1].token.end;
                     let written = words[i..i + n].iter().map(|w| w.l0()).collect::<Vec<_>>().join(" ");
-                    return Some((n, Mention { doc, span: start..end, spelling: written.into(), lil, key: EntityKey::Phrase(p.key.as_str().into()) }));
+                    return Some((n, Mention { doc, span: start..end, spelling: written.into(), lil, key: EntityKey::Phrase(p.key.as_str().into()), short: false }));
                 }
             }
         }
@@ -273,13 +284,21 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The mention at a byte offset of a document. Only the words around the offset are
-    /// analysed (a phrase can start up to four words before it).
+    /// analysed (a phrase can start up to four words before it), and the head words of
+    /// organisations before it (a short name stands for the organisation they named).
     pub fn mention_at(&self, doc_id: DocId, offset: usize) -> Option<Mention> {
         let doc = self.workspace().doc(doc_id)?;
         let words = scan_words(&doc.text, doc.body_start);
         let k = words.iter().position(|w| w.token.start <= offset && offset <= w.token.end)
             .or_else(|| words.iter().position(|w| w.token.start > offset).filter(|&k| k > 0).map(|k| k - 1))?;
         let covers = |m: &Mention| m.span.start <= offset && offset <= m.span.end;
+        // a mention that holds a head word, or follows one (وكالة + فرانس برس), starts
+        // within five words before the offset
+        if words[k.saturating_sub(5)..=k].iter().any(|w| self.head_word(w).is_some()) {
+            if let Some(m) = self.short_names_in(doc_id, &words, 0..k + 1, None).into_iter().find(|m| covers(m)) {
+                return Some(m);
+            }
+        }
         for i in k.saturating_sub(4)..=k {
             if let Some((_, m)) = self.phrase_at(doc_id, &words, i) {
                 if covers(&m) {
@@ -292,7 +311,7 @@ impl<'a> Analyzer<'a> {
             if is_bigram_candidate(w, next, self.lexicon()) {
                 let key = bigram_key(w.l0(), next.l0());
                 if let Some(c) = self.cluster(&key) {
-                    let m = Mention { doc: doc_id, span: w.token.start..next.token.end, spelling: key.into(), lil: false, key: EntityKey::Cluster(c.canonical.as_str().into()) };
+                    let m = Mention { doc: doc_id, span: w.token.start..next.token.end, spelling: key.into(), lil: false, key: EntityKey::Cluster(c.canonical.as_str().into()), short: false };
                     if covers(&m) {
                         return Some(m);
                     }
@@ -357,15 +376,20 @@ impl<'a> Analyzer<'a> {
                 let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
                 docs.dedup();
                 let mut spell: FxHashMap<String, (u32, Vec<DocId>)> = FxHashMap::default();
+                let mut short: FxHashMap<String, (u32, Vec<DocId>)> = FxHashMap::default();
                 for m in &mentions {
-                    let e = spell.entry(m.spelling.to_string()).or_default();
+                    let e = if m.short { &mut short } else { &mut spell }.entry(m.spelling.to_string()).or_default();
                     e.0 += 1;
                     if e.1.last() != Some(&m.doc) {
                         e.1.push(m.doc);
                     }
                 }
-                let mut spellings: Vec<Spelling> =
-                    spell.into_iter().map(|(text, (n, d))| Spelling { text, mentions: n, docs: d.len() as u32 }).collect();
+                let counted = |map: FxHashMap<String, (u32, Vec<DocId>)>| -> Vec<Spelling> {
+                    map.into_iter().map(|(text, (n, d))| Spelling { text, mentions: n, docs: d.len() as u32 }).collect()
+                };
+                let mut short_names = counted(short);
+                short_names.sort_by(|a, b| (std::cmp::Reverse(a.mentions), &a.text).cmp(&(std::cmp::Reverse(b.mentions), &b.text)));
+                let mut spellings = counted(spell);
                 spellings.sort_by(|a, b| (a.text != p.name, std::cmp::Reverse(a.mentions), &a.text).cmp(&(b.text != p.name, std::cmp::Reverse(b.mentions), &b.text)));
                 if !spellings.iter().any(|s| s.text == p.name) {
                     spellings.insert(0, Spelling { text: p.name.clone(), mentions: 0, docs: 0 });
@@ -377,6 +401,7 @@ impl<'a> Analyzer<'a> {
                     latin: p.latin.clone(),
                     description: p.description.clone(),
                     spellings,
+                    short_names,
                     docs: docs.len() as u32,
                     first: mentions.first().map(|m| (m.doc, m.span.start)),
                 })
@@ -405,7 +430,7 @@ impl<'a> Analyzer<'a> {
                 let first_doc = all_docs.iter().copied().min_by_key(|&d| ranks.get(d as usize).copied().unwrap_or(u32::MAX));
                 let first = first_doc.and_then(|d| self.first_mention_in(d, &c).map(|o| (d, o)));
                 let name = if kind == EntityKind::Person { self.full_name(&c, context).unwrap_or_else(|| c.canonical.clone()) } else { c.canonical.clone() };
-                Some(EntityInfo { key: key.clone(), name, kind, latin, description, spellings, docs: all_docs.len() as u32, first })
+                Some(EntityInfo { key: key.clone(), name, kind, latin, description, spellings, short_names: Vec::new(), docs: all_docs.len() as u32, first })
             }
         }
     }
@@ -520,10 +545,48 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Mentions of one phrase entity in a document: where a phrase of it (any of its forms,
-    /// which all end with its last word) ends at that word.
+    /// which all end with its last word) ends at that word, and the short names that stand
+    /// for it (see `short_names`). An organisation with heads of its own (مرصد, وزاره) holds
+    /// one in every mention, so the walk over its heads finds them all.
     fn phrase_mentions_in(&self, d: DocId, l1: &str) -> Vec<Mention> {
         let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
+        let own_heads = self.lexicon().short_name_heads_of(l1);
+        if !own_heads.is_empty() {
+            return of_phrase(self.short_names_in(d, &words, 0..words.len(), Some(&own_heads)), l1);
+        }
+        let own = self.phrase_mentions_in_words(d, l1, &words);
+        let heads = self.heads_before(l1, &own, &doc.text);
+        if heads.is_empty() {
+            return own;
+        }
+        with_walked(own, self.short_names_in(d, &words, 0..words.len(), Some(&heads)), l1)
+    }
+
+    /// The heads written right before the mentions of an organisation without heads of its
+    /// own (وكالة + فرانس برس): after them, the head alone stands for it (الوكالة).
+    fn heads_before(&self, l1: &str, own: &[Mention], text: &str) -> Vec<&'a str> {
+        let lex = self.lexicon();
+        let mut heads = Vec::new();
+        if own.is_empty() || !lex.phrase(l1).is_some_and(|p| p.kind == EntityKind::Organization) {
+            return heads;
+        }
+        for m in own {
+            // the chunk before the mention's (its proclitic aside)
+            let before = text[..m.span.start].trim_end_matches(|c: char| !c.is_whitespace()).trim_end();
+            let Some(prev) = before.rsplit(char::is_whitespace).next() else { continue };
+            if let Some(w) = scan_words_range(prev, 0, prev.len()).last() {
+                if let Some(hw) = self.head_word(w).filter(|hw| hw.form == super::lexicon::HeadForm::Indefinite) {
+                    if !heads.contains(&hw.head) {
+                        heads.push(hw.head);
+                    }
+                }
+            }
+        }
+        heads
+    }
+
+    fn phrase_mentions_in_words(&self, d: DocId, l1: &str, words: &[Word]) -> Vec<Mention> {
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let key = EntityKey::Phrase(l1.into());
         let mut out: Vec<Mention> = Vec::new();
@@ -533,7 +596,7 @@ impl<'a> Analyzer<'a> {
                 if out.last().is_some_and(|m| m.span.end > words[i].token.start) {
                     continue;
                 }
-                if let Some((len, m)) = self.phrase_at(d, &words, i) {
+                if let Some((len, m)) = self.phrase_at(d, words, i) {
                     if i + len - 1 == k && m.key == key {
                         out.push(m);
                         break;
@@ -569,7 +632,10 @@ impl<'a> Analyzer<'a> {
         // dismissed without reading the words around it
         let forms = self.lexicon().phrase_forms(l1);
         let before_last: FxHashSet<&str> = forms.iter().filter_map(|f| f.rsplit(' ').nth(1)).collect();
-        let search = |d: DocId| -> Option<Vec<usize>> {
+        // an organisation with heads of its own: where they are, in the documents that name it
+        let own_heads = self.lexicon().short_name_heads_of(l1);
+        let head_search = HeadSearch::new(ws, &own_heads).filter(|_| !own_heads.is_empty());
+        let ends_in = |d: DocId| -> Option<Vec<usize>> {
             let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
             let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
             let mut hits = Vec::new();
@@ -583,6 +649,11 @@ impl<'a> Analyzer<'a> {
             };
             Some(hits.into_iter().map(|(a, b)| (body + a, body + b)).filter(|&(a, b)| ends_word(text, b) && starts_word(a) && after_a_form_word(a)).map(|(a, _)| a).collect())
         };
+        let search = |d: DocId| -> Option<(Vec<usize>, Option<Vec<usize>>)> {
+            let ends = ends_in(d)?;
+            let heads = head_search.as_ref().filter(|_| !ends.is_empty()).and_then(|h| h.head_words(ws, d));
+            Some((ends, heads))
+        };
         let found = map_docs(&docs, search);
         let key = EntityKey::Phrase(l1.into());
         // only the entity's own form lengths can end at a match with its key, longest first
@@ -592,11 +663,63 @@ impl<'a> Analyzer<'a> {
         let mut out = Vec::new();
         for (d, ends) in docs.into_iter().zip(found) {
             match ends {
-                Some(ends) => self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut out),
+                Some((ends, _)) if ends.is_empty() => {}
+                Some((_, heads)) if !own_heads.is_empty() => out.extend(of_phrase(self.walk_head_words(d, &own_heads, heads), l1)),
+                Some((ends, _)) => {
+                    let mut own = Vec::new();
+                    self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut own);
+                    let text = ws.doc(d).map_or("", |doc| &doc.text[..]);
+                    let heads = self.heads_before(l1, &own, text);
+                    if heads.is_empty() {
+                        out.extend(own);
+                    } else {
+                        out.extend(with_walked(own, self.short_names_near(d, &heads), l1));
+                    }
+                }
                 None => out.extend(self.phrase_mentions_in(d, l1)),
             }
         }
         out
+    }
+
+    /// The walk over the given heads of a document (`short_names`).
+    fn short_names_near(&self, d: DocId, heads: &[&'a str]) -> Vec<Mention> {
+        let search = HeadSearch::new(self.workspace(), heads);
+        let starts = search.as_ref().and_then(|s| s.head_words(self.workspace(), d));
+        self.walk_head_words(d, heads, starts)
+    }
+
+    /// The walk over the given heads of a document: in a literal one, through windows around
+    /// the head words a literal search found (`starts`, from `HeadSearch`), else through the
+    /// whole document.
+    fn walk_head_words(&self, d: DocId, heads: &[&'a str], starts: Option<Vec<usize>>) -> Vec<Mention> {
+        let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
+        let text = &doc.text[..];
+        let whole = || {
+            let words = scan_words(text, doc.body_start);
+            self.short_names_in(d, &words, 0..words.len(), Some(heads))
+        };
+        let Some(starts) = starts else { return whole() };
+        let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
+        let mut walk = super::short_names::ShortNames::default();
+        let mut walked = Vec::new();
+        for start in starts {
+            if walk.covers(start) {
+                continue;
+            }
+            let from = chunks_back(text, body, start, 6);
+            let words = scan_words_range(text, from, chunks_forward(text, start, 6));
+            let Some(k) = words.iter().position(|w| w.token.start == start) else { continue };
+            if k < 6 && from > body {
+                // the window holds too few words before this one: read the document whole
+                return whole();
+            }
+            let Some(hw) = self.head_word(&words[k]).filter(|hw| heads.contains(&hw.head)) else { continue };
+            if let Some(u) = self.head_use(d, &words, k, hw) {
+                walk.step(self, d, &words, u, &mut walked);
+            }
+        }
+        walked
     }
 
     /// The mentions of a phrase entity that end with the words starting at `ends` (sorted)
@@ -755,7 +878,7 @@ impl<'a> Analyzer<'a> {
                 members.contains(spelling.as_str()).then(|| (raw.char_indices().nth(prefix).map_or(raw.len(), |(i, _)| i), spelling.into(), lil))
             });
             if let Some((prefix_bytes, spelling, lil)) = r {
-                out.push(Mention { doc: d, span: start + *prefix_bytes..end, spelling: spelling.clone(), lil: *lil, key: key.clone() });
+                out.push(Mention { doc: d, span: start + *prefix_bytes..end, spelling: spelling.clone(), lil: *lil, key: key.clone(), short: false });
             }
         }
     }
@@ -795,7 +918,7 @@ impl<'a> Analyzer<'a> {
         let mut i = 0;
         while i < words.len() {
             if let Some(pair) = self.member_pair(&words, i, members) {
-                out.push(Mention { doc: d, span: words[i].token.start..words[i + 1].token.end, spelling: pair.into(), lil: false, key: key.clone() });
+                out.push(Mention { doc: d, span: words[i].token.start..words[i + 1].token.end, spelling: pair.into(), lil: false, key: key.clone(), short: false });
                 i += 2;
                 continue;
             }
@@ -859,13 +982,13 @@ impl<'a> Analyzer<'a> {
             let prev_free = j >= 1 && words[j - 1].token.start >= done && !(j >= 2 && self.member_pair(&words, j - 2, members).is_some());
             if prev_free {
                 if let Some(pair) = self.member_pair(&words, j - 1, members) {
-                    out.push(Mention { doc: d, span: words[j - 1].token.start..words[j].token.end, spelling: pair.into(), lil: false, key: key.clone() });
+                    out.push(Mention { doc: d, span: words[j - 1].token.start..words[j].token.end, spelling: pair.into(), lil: false, key: key.clone(), short: false });
                     done = words[j].token.end;
                     continue;
                 }
             }
             if let Some(pair) = self.member_pair(&words, j, members) {
-                out.push(Mention { doc: d, span: words[j].token.start..words[j + 1].token.end, spelling: pair.into(), lil: false, key: key.clone() });
+                out.push(Mention { doc: d, span: words[j].token.start..words[j + 1].token.end, spelling: pair.into(), lil: false, key: key.clone(), short: false });
                 done = words[j + 1].token.end;
                 continue;
             }
@@ -887,6 +1010,7 @@ impl<'a> Analyzer<'a> {
             spelling: spelling.into(),
             lil,
             key: key.clone(),
+            short: false,
         })
     }
 
@@ -974,6 +1098,41 @@ impl LiteralSearch {
     }
 }
 
+/// A literal search for short-name head words: every written form of each head, alone or
+/// with the article (its alef dropped: للوزارة holds لوزارة). Each head word, proclitics and
+/// all, contains one.
+struct HeadSearch {
+    needles: crate::text::search::Needles,
+}
+
+impl HeadSearch {
+    fn new(ws: &Workspace, heads: &[&str]) -> Option<HeadSearch> {
+        let mut forms: FxHashSet<&str> = FxHashSet::default();
+        for h in heads {
+            let definite = if h.starts_with("ال") { h.to_string() } else { format!("ال{h}") };
+            for l1_form in [*h, definite.as_str()] {
+                forms.extend(ws.by_l1.get(l1_form).into_iter().flatten().map(|&id| LiteralSearch::needle(ws.word(id).0)));
+            }
+        }
+        crate::text::search::Needles::new(forms.iter().copied()).map(|needles| HeadSearch { needles })
+    }
+
+    /// The starts of the words of a literal document that can be head words (sorted,
+    /// distinct); `None` for a document that must be read whole.
+    fn head_words(&self, ws: &Workspace, d: DocId) -> Option<Vec<usize>> {
+        let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
+        let text = &doc.text[..];
+        let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
+        let mut hits = Vec::new();
+        self.needles.find_all(&text[body..], &mut hits);
+        // a needle ends its head word, after at most a proclitic and the article
+        let near_start = |a: usize| text[body..a].chars().rev().take(6).take_while(|&c| is_letter(c)).count() <= 5;
+        let mut starts: Vec<usize> = hits.into_iter().map(|(a, b)| (body + a, body + b)).filter(|&(a, b)| ends_word(text, b) && near_start(a)).map(|(a, _)| a).collect();
+        starts.sort_unstable();
+        Some(words_at(text, body, &starts).into_iter().map(|(start, _)| start).collect())
+    }
+}
+
 /// What the search of one document found: the words (or, for clusters with two-word
 /// spellings, the positions) to analyse, and the positions of needles searched afresh.
 struct Searched {
@@ -1056,6 +1215,37 @@ fn chunks_forward(text: &str, pos: usize, n: usize) -> usize {
     i
 }
 
+/// A document's mentions with the walk over its head words (`short_names_in`) laid over
+/// them: the walk's mentions (short names, phrase keys resolved) replace any they overlap.
+fn merge_walked(mentions: Vec<Mention>, walked: Vec<Mention>) -> Vec<Mention> {
+    if walked.is_empty() {
+        return mentions;
+    }
+    let overlaps = |m: &Mention| {
+        let i = walked.partition_point(|w| w.span.end <= m.span.start);
+        walked.get(i).is_some_and(|w| w.span.start < m.span.end)
+    };
+    let mut out: Vec<Mention> = mentions.into_iter().filter(|m| !overlaps(m)).collect();
+    out.extend(walked);
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// The mentions of one phrase entity among the walk's.
+fn of_phrase(walked: Vec<Mention>, l1: &str) -> Vec<Mention> {
+    walked.into_iter().filter(|m| matches!(&m.key, EntityKey::Phrase(k) if **k == *l1)).collect()
+}
+
+/// A phrase entity's mentions in one document with the walk over its heads: the walk's
+/// mentions of the entity, and its own mentions the walk did not reach.
+fn with_walked(own: Vec<Mention>, walked: Vec<Mention>, l1: &str) -> Vec<Mention> {
+    let reached: FxHashSet<usize> = walked.iter().map(|m| m.span.start).collect();
+    let mut out: Vec<Mention> = own.into_iter().filter(|m| !reached.contains(&m.span.start)).collect();
+    out.extend(walked.into_iter().filter(|m| matches!(&m.key, EntityKey::Phrase(k) if **k == *l1)));
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
 fn is_adjective(an: &Analyzer, name: &str) -> bool {
     let l1 = to_l1(name);
     name.starts_with("ال") || an.lexicon().nisba_base(&l1).is_some() || name.ends_with('ة')
@@ -1132,6 +1322,12 @@ mod tests {
             // ministries: full, bare, short, inside a longer phrase, after a feminine noun
             "أعلنت وزارة الخارجية الروسية ثم وزارة الخارجية وحدها، ولوزارة الخارجية. الخارجية الروسية والسياسة الخارجية الروسية",
             "وزارة الخارجية الأرمينية وزارة الخارجية الروسية الخارجية الروسية وزارة الدفاع",
+            // short names: after the full name, ambiguous after a second naming, with
+            // proclitics and لل, a bare ministry, a continued name, a different المرصد
+            "قال المرصد السوري لحقوق الإنسان إن القصف مستمر. وأضاف المرصد أن للمرصد مصادر. وقال المرصد السوري إن والمرصد الأورومتوسطي ثم المرصد",
+            "أعلنت وزارة الخارجية الروسية أن وزارة الخارجية والوزارة. وقالت الخارجية إن وزير الخارجية وحق الدفاع عن. وقالت وزارة الدفاع الأرمينية إن الوزارة",
+            "أعلنت وزارة الخارجية ثم قالت الخارجية إن الوزارة",
+            "نقلت وكالة فرانس برس أن الوكالة علمت. وقالت منظمة معاهدة الأمن الجماعي إن المنظمة",
         ];
         let mut ws = Workspace::new(crate::corpus::config::Config::default());
         ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
@@ -1191,6 +1387,47 @@ mod tests {
         }
         let refs = ws.with_analyzer(|an| an.references(&first[0].1));
         assert_eq!(refs.iter().map(|m| texts[m.doc as usize][m.span.clone()].to_string()).collect::<Vec<_>>(), ["وزارة الخارجية الروسية", "وزارة الخارجية الروسية", "الخارجية الروسية"]);
+    }
+
+    /// Each short name and bare ministry of a text with the full name it stands for.
+    fn short_names_of(text: &str) -> Vec<(String, String)> {
+        let mut ws = Workspace::new(crate::corpus::config::Config::default());
+        ws.load(vec![("0.txt".into(), "/c/0.txt".into(), text.to_string())]);
+        ws.with_analyzer(|an| {
+            an.entity_mentions(0)
+                .into_iter()
+                .filter(|m| m.short)
+                .map(|m| (text[m.span.clone()].to_string(), an.entity(&m.key, Some(0)).unwrap().name))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_short_name_stands_for_the_organisation_named_in_full_before_it() {
+        let observatory = "المرصد السوري لحقوق الإنسان";
+        assert_eq!(
+            short_names_of("قال المرصد السوري لحقوق الإنسان إن القصف مستمر. وأضاف المرصد أن للمرصد مصادر، وقال المرصد السوري إن"),
+            // للمرصد: the mention starts at the article's lam, as every لل mention does
+            [("المرصد", observatory), ("لمرصد", observatory), ("المرصد السوري", observatory)].map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        // before the full name, or after another observatory is named, it stands for nothing
+        assert!(short_names_of("قال المرصد إن المرصد السوري لحقوق الإنسان").is_empty());
+        assert!(short_names_of("قال المرصد السوري لحقوق الإنسان إن المرصد الأورومتوسطي أكد أن المرصد").is_empty());
+        // a ministry: its bare form, الوزارة, and the portfolio alone after a verb of saying
+        let russian = "وزارة الخارجية الروسية";
+        assert_eq!(
+            short_names_of("أعلنت وزارة الخارجية الروسية السبت. وقالت وزارة الخارجية إن الوزارة تتابع. وأكدت الخارجية أن"),
+            [("وزارة الخارجية", russian), ("الوزارة", russian), ("الخارجية", russian)].map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        // the minister, the policy, defending: not the ministry
+        assert!(short_names_of("أعلنت وزارة الخارجية الروسية ذلك. وقال وزير الخارجية إن السياسة الخارجية وحق الدفاع عن").is_empty());
+        // two ministries: الوزارة is ambiguous; a bare ministry of one portfolio is still its own
+        assert_eq!(
+            short_names_of("أعلنت وزارة الخارجية الروسية ذلك. وقالت وزارة الدفاع الأرمينية إن الوزارة ووزارة الخارجية"),
+            [("وزارة الخارجية".to_string(), russian.to_string())]
+        );
+        // an organisation named after its organisation word: وكالة + فرانس برس
+        assert_eq!(short_names_of("نقلت وكالة فرانس برس عن مصدر أن الوكالة"), [("الوكالة".to_string(), "فرانس برس".to_string())]);
     }
 
     #[test]
@@ -1268,11 +1505,25 @@ mod tests {
     #[test]
     #[ignore]
     fn print_seed_entities() {
-        let ws = seeds();
+        // ISNAD_CORPUS=<dir> prints another corpus
+        let ws = match std::env::var("ISNAD_CORPUS") {
+            Ok(dir) => {
+                let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+                files.sort();
+                let mut ws = Workspace::new(crate::corpus::config::Config::default());
+                ws.load(files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), p.clone(), std::fs::read_to_string(p).unwrap())).collect());
+                ws
+            }
+            Err(_) => seeds(),
+        };
         for id in ws.docs_in_order() {
-            println!("== {}", ws.doc(id).unwrap().rel_path);
+            let doc = ws.doc(id).unwrap();
+            println!("== {}", doc.rel_path);
             for (e, spans) in document_entities(&ws, id) {
                 println!("{:?}\t{}\t{}", e.kind, e.name, spans.len());
+            }
+            for m in ws.with_analyzer(|an| an.entity_mentions(id)).into_iter().filter(|m| m.short) {
+                println!("short\t{}\t→ {:?}", &doc.text[m.span.clone()], m.key);
             }
         }
     }

@@ -126,6 +126,16 @@ const PORTFOLIOS: &[(&str, &str)] = &[
 /// ministry (الخارجية الروسية): not الطاقة الروسية (Russian energy) or المالية.
 const SHORT_PORTFOLIOS: [&str; 4] = ["الخارجية", "الداخلية", "الدفاع", "العدل"];
 
+/// Organisation words that, with the article and alone, name again the organisation the
+/// document named in full (المنظمة after منظمة معاهدة الأمن الجماعي, الوزارة after وزارة
+/// الخارجية الروسية, المرصد after المرصد السوري لحقوق الإنسان). The organisation words that
+/// are more often plain nouns alone are left out (الموقع "the place", المركز "the centre",
+/// الجبهة "the front", الشبكة "the network").
+const SHORT_NAME_HEADS: &str = "
+منظمة وزارة وكالة شركة صحيفة مجموعة حزب حركة جامعة بنك صندوق مجلس لجنة قناة جمعية مؤسسة هيئة معهد
+اتحاد تحالف مجلة إذاعة مرصد حلف محكمة مفوضية تنظيم رابطة منتدى
+";
+
 /// First elements of names that are written either as a separate word or joined to the next:
 /// Turkic قره/آق (Kara-, Ak-), Arabic compounds (أبو، عبد، بن، بيت، عين، رأس، تل، كفر، بئر…),
 /// and foreign particles (نيو، سان، لوس، دي، فان، فون…).
@@ -156,6 +166,17 @@ impl GazKind {
             _ => EntityKind::Place,
         }
     }
+}
+
+/// How a word stands for a short-name head (`Lexicon::short_name_head`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadForm {
+    /// With the article (المنظمة): the short name itself.
+    Definite,
+    /// Without it (منظمة): the start of a naming.
+    Indefinite,
+    /// A ministry's portfolio alone (الخارجية): the short name of a ministry.
+    Portfolio,
 }
 
 #[derive(Debug, Clone)]
@@ -200,6 +221,8 @@ pub struct Lexicon {
     portfolios: FxHashMap<String, (&'static str, &'static str)>,
     /// `SHORT_PORTFOLIOS` by L1 form.
     short_portfolios: FxHashSet<String>,
+    /// `SHORT_NAME_HEADS` by L1 form.
+    short_heads: FxHashSet<String>,
     stop: FxHashSet<String>,
     person_titles: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
@@ -298,6 +321,7 @@ impl Lexicon {
             phrase_heads,
             portfolios: PORTFOLIOS.iter().map(|&(a, e)| (l1(a), (a, e))).collect(),
             short_portfolios: SHORT_PORTFOLIOS.iter().map(|p| l1(p)).collect(),
+            short_heads: l1_set(SHORT_NAME_HEADS),
             stop: l1_set(STOPWORDS),
             person_titles: l1_set(PERSON_TITLES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
@@ -402,6 +426,35 @@ impl Lexicon {
     /// adjective reading shadows after a feminine noun (السياسة الخارجية الروسية).
     pub fn is_short_ministry(&self, key: &str) -> bool {
         key.split(' ').next().is_some_and(|p| self.short_portfolios.contains(p)) && self.ministry(key).is_some()
+    }
+
+    /// The short-name head a word (L1, proclitic removed) stands for: المنظمه and منظمه for
+    /// منظمه, الخارجيه for itself. The head is returned as the lexicon keeps it.
+    pub fn short_name_head(&self, l1: &str) -> Option<(&str, HeadForm)> {
+        if let Some(h) = self.short_portfolios.get(l1) {
+            return Some((h, HeadForm::Portfolio));
+        }
+        if let Some(h) = l1.strip_prefix("ال").and_then(|rest| self.short_heads.get(rest)) {
+            return Some((h, HeadForm::Definite));
+        }
+        self.short_heads.get(l1).map(|h| (h.as_str(), HeadForm::Indefinite))
+    }
+
+    /// The short-name heads of an organisation phrase (by its key): a ministry's وزاره and,
+    /// for the portfolios that stand alone, its portfolio; a listed organisation's first word
+    /// when it is a head (المرصد السوري لحقوق الإنسان → مرصد). Places and others have none.
+    pub fn short_name_heads_of(&self, key: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut words = key.split(' ');
+        let Some(first) = words.next() else { return out };
+        if !self.phrases.contains_key(key) && self.ministry(key).is_some() {
+            out.extend(self.short_heads.get(first).map(String::as_str));
+            out.extend(words.next().and_then(|p| self.short_portfolios.get(p)).map(String::as_str));
+        } else if self.phrases.get(key).is_some_and(|p| p.kind == EntityKind::Organization) {
+            let bare = first.strip_prefix("ال").unwrap_or(first);
+            out.extend(self.short_heads.get(bare).map(String::as_str));
+        }
+        out
     }
 
     /// Multiword names that contain `word` (L1) as one of their words.

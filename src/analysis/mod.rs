@@ -8,6 +8,7 @@ pub mod index;
 pub mod lexicon;
 pub mod names;
 pub mod quotes;
+mod short_names;
 pub mod spelling;
 
 pub use index::{DocId, Workspace};

@@ -158,6 +158,7 @@ fn bench_entities(ws: &Workspace, open: &[u32]) {
     let (mut first_refs, mut looked_up) = (Vec::new(), std::collections::HashSet::new());
     let mut total_refs = 0;
     let mut full_scan_differs = 0;
+    let mut slowest = Vec::new();
     for m in &sample {
         let t = Instant::now();
         let e = ws.with_analyzer(|an| an.mention_at(m.doc, m.span.start).and_then(|x| an.entity(&x.key, Some(m.doc))));
@@ -166,6 +167,7 @@ fn bench_entities(ws: &Workspace, open: &[u32]) {
         let t = Instant::now();
         let found = ws.with_analyzer(|an| an.references(&m.key));
         refs.push(t.elapsed().as_secs_f64() * 1e3);
+        slowest.push((t.elapsed().as_secs_f64() * 1e3, m.key.clone(), found.len()));
         if looked_up.insert(m.key.clone()) {
             first_refs.push(t.elapsed().as_secs_f64() * 1e3);
         }
@@ -200,6 +202,9 @@ fn bench_entities(ws: &Workspace, open: &[u32]) {
         percentile(&search, 0.5),
         percentile(&search, 0.95)
     );
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = slowest.iter().take(3).map(|(ms, key, n)| format!("{key:?} {ms:.1} ms ({n} mentions)")).collect();
+    println!("slowest references: {}", slowest.join("; "));
     println!("references' kept match positions: {:.1} MiB", ws.hit_cache_bytes() as f64 / (1 << 20) as f64);
     if full_scan_differs > 0 {
         println!("WARNING: references differ from a full scan for {full_scan_differs} of {} entities", looked_up.len());

@@ -80,6 +80,13 @@ fn render(e: &EntityInfo, arabic: bool, loc: &mut Locator, st: &State) -> String
     for s in &e.spellings {
         out.push_str(&format!("- {} — {} {mentions_label}, {} {docs_label}\n", isolate(&s.text), s.mentions, s.docs));
     }
+    if !e.short_names.is_empty() {
+        let label = if arabic { "الاسم المختصر بعد الاسم الكامل" } else { "Short names after the full name" };
+        out.push_str(&format!("\n{label}:\n"));
+        for s in &e.short_names {
+            out.push_str(&format!("- {} — {} {mentions_label}, {} {docs_label}\n", isolate(&s.text), s.mentions, s.docs));
+        }
+    }
     if let Some((doc, offset)) = e.first {
         if let Some(d) = st.workspace.doc(doc) {
             let line = loc.location(doc, offset..offset).map(|l| l.range.start.line + 1).unwrap_or(1);
@@ -123,6 +130,8 @@ pub fn prepare_rename(st: &mut State, uri: &Uri, pos: Position) -> Option<Prepar
     let (_, _, mut ranges) = loc.ranges(id, [m.span.clone()])?;
     let placeholder = match &m.key {
         EntityKey::Cluster(c) => c.clone(),
+        // a short name offers the full name it stands for
+        EntityKey::Phrase(_) if m.short => st.workspace.with_analyzer(|an| an.entity(&m.key, Some(id))).map_or(m.spelling.clone(), |e| e.name.into()),
         EntityKey::Phrase(_) => m.spelling.clone(),
     };
     Some(PrepareRenameResponse::RangeWithPlaceholder { range: ranges.pop()?, placeholder: placeholder.to_string() })
@@ -140,7 +149,9 @@ pub fn rename(st: &mut State, uri: &Uri, pos: Position, new_name: &str) -> std::
     let document_changes = st.caps.document_changes;
     let mut loc = Locator::new(st);
     let mut by_doc: Vec<(DocId, Vec<(std::ops::Range<usize>, String)>)> = Vec::new();
-    for r in refs {
+    // a short name (المرصد for المرصد السوري لحقوق الإنسان) refers to the entity without
+    // spelling its name: it stays as written
+    for r in refs.into_iter().filter(|r| !r.short) {
         let text = if r.lil { new_name.strip_prefix('ا').filter(|_| new_name.starts_with("ال")).unwrap_or(&new_name).to_string() } else { new_name.clone() };
         match by_doc.last_mut() {
             Some((d, v)) if *d == r.doc => v.push((r.span, text)),
@@ -261,6 +272,9 @@ pub fn semantic_tokens(st: &mut State, uri: &Uri, range: Option<Range>) -> Optio
         let mut kinds: HashMap<EntityKey, EntityKind> = HashMap::new();
         an.entity_mentions(id)
             .into_iter()
+            // a one-word short name (الوزارة, المرصد) is a common noun standing in for a
+            // name: hover, references and symbols know it, but it is not coloured as a name
+            .filter(|m| !(m.short && !m.spelling.contains(' ')))
             .map(|m| {
                 let kind = *kinds.entry(m.key.clone()).or_insert_with(|| an.entity(&m.key, Some(id)).map(|e| e.kind).unwrap_or_default());
                 (m, kind)
