@@ -707,10 +707,12 @@ impl<'a> Analyzer<'a> {
             if walk.covers(start) {
                 continue;
             }
-            let from = chunks_back(text, body, start, 6);
-            let words = scan_words_range(text, from, chunks_forward(text, start, 6));
+            // a phrase covering the head word starts up to four words before it (and its
+            // guard reads the word before that); one after it runs up to five words on
+            let from = chunks_back(text, body, start, 5);
+            let words = scan_words_range(text, from, chunks_forward(text, start, 5));
             let Some(k) = words.iter().position(|w| w.token.start == start) else { continue };
-            if k < 6 && from > body {
+            if k < 5 && from > body {
                 // the window holds too few words before this one: read the document whole
                 return whole();
             }

@@ -200,8 +200,8 @@ impl<'a> Analyzer<'a> {
         found
     }
 
-    /// What the head word at `k` does. `words` is the document or a window of it with four
-    /// words before a phrase's start and room after (see `entities::head_window`).
+    /// What the head word at `k` does. `words` is the document or a window of it holding
+    /// at least five words on either side of `k` (or the document's start).
     pub(super) fn head_use(&self, doc: DocId, words: &[Word], k: usize, hw: HeadWord<'a>) -> Option<HeadUse<'a>> {
         for i in k.saturating_sub(4)..=k {
             if let Some((n, mention)) = self.phrase_at(doc, words, i) {
