@@ -717,7 +717,7 @@ impl<'a> Analyzer<'a> {
                 return whole();
             }
             let Some(hw) = self.head_word(&words[k]).filter(|hw| heads.contains(&hw.head)) else { continue };
-            if let Some(u) = self.head_use(d, &words, k, hw) {
+            if let Some(u) = self.head_use(&words, k, hw, &mut |i| self.phrase_at(d, &words, i)) {
                 walk.step(self, d, &words, u, &mut walked);
             }
         }

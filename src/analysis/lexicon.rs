@@ -36,6 +36,7 @@ const STOPWORDS: &str = "
 أصدرت قرر قررت أمر أمرت عين عينت شارك شاركت أفاد أفادت أعرب أعربت جدد جددت بدأت أكمل واصل واصلت انتقد
 انتقدت هاجم هاجمت سيطر سيطرت قتل قتلت أصيب أصيبت فر فرت عاد عادت يقول يرى يعتبر يؤكد تؤكد يجب يمكن
 قوله قولها قولهم عمل العمل أمن
+جلالته سموه فخامته معاليه سيادته دولته مصدر مصادر أنباء تقارير تقرير شهود
 ";
 
 /// Words after which the next name-like words are a person's name (optionally after a
@@ -47,12 +48,14 @@ const PERSON_TITLES: &str = "
 مدير المديرة الخبير الخبيرة المحلل المحللة المرشح المرشحة المراسل المراسلة الصحفي الصحفية الكاتب
 الكاتبة البابا الإمام المفوض المفوضة الأستاذ البروفيسور الدبلوماسي المسؤول المسؤولة نظيره نظيرته
 المدرب اللاعب الممثل الممثلة المغني المغنية الفنان الفنانة الأسقف البطريرك الحاخام العاهل ولي
+مستشار مستشارة مراسل مراسلة متحدث متحدثة ناطق ناطقة مسؤول مسؤولة
 ";
 
 /// Words that may sit between a title and the name (ministries, offices).
 const TITLE_MODIFIERS: &str = "
 الوزراء وزراء الحكومة الجمهورية الخارجية الخارجيه الدفاع الداخلية المالية العدل الاقتصاد باسم وزارة
 رئيس العام الخاص الأمن مجلس حكومة لشؤون شؤون الأركان الدولة البرلمان الوزارة المنظمة الشركة العهد
+خارجية دفاع داخلية
 ";
 
 const PLACE_WORDS: &str = "
@@ -223,6 +226,9 @@ pub struct Lexicon {
     short_portfolios: FxHashSet<String>,
     /// `SHORT_NAME_HEADS` by L1 form.
     short_heads: FxHashSet<String>,
+    /// How a word that stands for a short-name head ends (L1): a head, a portfolio, or a
+    /// portfolio after لل (its alef elided).
+    short_head_endings: FxHashSet<String>,
     stop: FxHashSet<String>,
     person_titles: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
@@ -322,6 +328,11 @@ impl Lexicon {
             portfolios: PORTFOLIOS.iter().map(|&(a, e)| (l1(a), (a, e))).collect(),
             short_portfolios: SHORT_PORTFOLIOS.iter().map(|p| l1(p)).collect(),
             short_heads: l1_set(SHORT_NAME_HEADS),
+            short_head_endings: l1_set(SHORT_NAME_HEADS)
+                .into_iter()
+                .chain(SHORT_PORTFOLIOS.iter().map(|p| l1(p)))
+                .chain(SHORT_PORTFOLIOS.iter().map(|p| l1(p).trim_start_matches('ا').to_string()))
+                .collect(),
             stop: l1_set(STOPWORDS),
             person_titles: l1_set(PERSON_TITLES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
@@ -438,6 +449,13 @@ impl Lexicon {
             return Some((h, HeadForm::Definite));
         }
         self.short_heads.get(l1).map(|h| (h.as_str(), HeadForm::Indefinite))
+    }
+
+    /// Whether a word (L1, as written) can stand for a short-name head at all: it ends with
+    /// one after at most five letters (proclitics and the article). A quick test without
+    /// allocating, before the exact reading (`Analyzer::head_word`).
+    pub fn may_hold_short_name_head(&self, l1: &str) -> bool {
+        l1.char_indices().take(6).any(|(i, _)| self.short_head_endings.contains(&l1[i..]))
     }
 
     /// The short-name heads of an organisation phrase (by its key): a ministry's وزاره and,

@@ -157,16 +157,15 @@ pub fn high_vowel_share(l1: &str) -> bool {
     letters >= 5 && vowels * 5 >= letters * 2
 }
 
-/// Strip a leading و/ف from a cue word (وقال الرئيس, والرئيس).
-fn cue_form(l1: &str) -> &str {
-    for p in ["و", "ف"] {
-        if let Some(rest) = l1.strip_prefix(p) {
-            if rest.chars().count() >= 4 {
-                return rest;
-            }
-        }
+/// A cue word or verb of saying as listed, with a leading و/ف stripped when the listed word
+/// is the rest (وقال, والرئيس); a listed word that starts with و itself (وزيرا, وزيرة)
+/// keeps it.
+fn cue_form<'w>(l1: &'w str, lex: &Lexicon) -> &'w str {
+    let listed = |w: &str| lex.is_cue_word(w) || lex.is_saying_verb(w);
+    if listed(l1) {
+        return l1;
     }
-    l1
+    ["و", "ف"].iter().find_map(|p| l1.strip_prefix(p).filter(|rest| listed(rest))).unwrap_or(l1)
 }
 
 /// A bigram spelling is two words joined by one space.
@@ -242,7 +241,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     }
     // after a verb of saying: قال غونتشار، وأضاف علييف
     for (i, w) in words.iter().enumerate() {
-        if lex.is_saying_verb(cue_form(&w.l1)) {
+        if lex.is_saying_verb(cue_form(&w.l1, lex)) {
             if let Some(next) = words.get(i + 1) {
                 if next.token.gap_before == Gap::Space && name_like(next, lex) && !next.l0().ends_with('ة') {
                     slot(next.l0(), &mut map, &mut order).said += 1;
@@ -279,7 +278,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     // name evidence from cues
     let mut i = 0;
     while i < words.len() {
-        let cue = cue_form(&words[i].l1);
+        let cue = cue_form(&words[i].l1, lex);
         let kind = if lex.is_person_title(cue) {
             Some(CueKind::Person)
         } else if lex.is_place_word(cue) {
@@ -401,6 +400,14 @@ mod tests {
         assert_eq!(c.count, 1);
         assert_eq!(c.prefixed, 2);
         assert_eq!(counts(t, "وأرمينيا").count, 1);
+    }
+
+    #[test]
+    fn a_title_that_starts_with_waw_keeps_it() {
+        // وزيرا/وزيرة are titles, not و + زيرا; وقال is و + قال
+        assert_eq!(counts("والتقى وزيرا الخارجية الأرمني زهراب مناتساكانيان", "زهراب").cue_person, 1);
+        assert_eq!(counts("وقالت وزيرة الدفاع كريستين لامبرخت", "كريستين").cue_person, 1);
+        assert_eq!(counts("وقال غونتشار إن", "غونتشار").said, 1);
     }
 
     #[test]

@@ -180,10 +180,10 @@ fn continuation(an: &Analyzer, key: &str, head: &str, words: &[Word]) -> usize {
 impl<'a> Analyzer<'a> {
     /// The short-name head a word stands for, its proclitic aside (والمنظمة, للوزارة).
     pub(super) fn head_word(&self, w: &Word) -> Option<HeadWord<'a>> {
-        if w.tanween {
+        let lex = self.lexicon();
+        if w.tanween || !lex.may_hold_short_name_head(&w.l1) {
             return None;
         }
-        let lex = self.lexicon();
         if let Some((head, form)) = lex.short_name_head(&w.l1) {
             return Some(HeadWord { prefix_chars: 0, lil: false, head, form });
         }
@@ -202,9 +202,11 @@ impl<'a> Analyzer<'a> {
 
     /// What the head word at `k` does. `words` is the document or a window of it holding
     /// at least five words on either side of `k` (or the document's start).
-    pub(super) fn head_use(&self, doc: DocId, words: &[Word], k: usize, hw: HeadWord<'a>) -> Option<HeadUse<'a>> {
+    /// `phrase_at(i)` is `Analyzer::phrase_at` on `words` (a walk over a whole document
+    /// keeps what it found: nearby head words look at the same starts).
+    pub(super) fn head_use(&self, words: &[Word], k: usize, hw: HeadWord<'a>, phrase_at: &mut dyn FnMut(usize) -> Option<(usize, Mention)>) -> Option<HeadUse<'a>> {
         for i in k.saturating_sub(4)..=k {
-            if let Some((n, mention)) = self.phrase_at(doc, words, i) {
+            if let Some((n, mention)) = phrase_at(i) {
                 if k < i + n {
                     return Some(HeadUse::Named { mention, via: None });
                 }
@@ -214,7 +216,7 @@ impl<'a> Analyzer<'a> {
         match hw.form {
             HeadForm::Indefinite => {
                 // منظمة + a name: the name, if the lexicon knows it as an organisation
-                let named = next.and_then(|_| self.phrase_at(doc, words, k + 1)).filter(|(_, m)| match &m.key {
+                let named = next.and_then(|_| phrase_at(k + 1)).filter(|(_, m)| match &m.key {
                     EntityKey::Phrase(key) => self.lexicon().phrase(&key[..]).is_some_and(|p| p.kind == EntityKind::Organization),
                     EntityKey::Cluster(_) => false,
                 });
@@ -246,6 +248,8 @@ impl<'a> Analyzer<'a> {
     pub(super) fn short_names_in(&self, doc: DocId, words: &[Word], ks: std::ops::Range<usize>, only: Option<&[&str]>) -> Vec<Mention> {
         let mut walk = ShortNames::default();
         let mut out = Vec::new();
+        let mut starts: FxHashMap<usize, Option<(usize, Mention)>> = FxHashMap::default();
+        let mut phrase_at = |i: usize| starts.entry(i).or_insert_with(|| self.phrase_at(doc, words, i)).clone();
         for k in ks {
             if walk.covers(words[k].token.start) {
                 continue;
@@ -254,7 +258,7 @@ impl<'a> Analyzer<'a> {
             if only.is_some_and(|o| !o.contains(&hw.head)) {
                 continue;
             }
-            if let Some(u) = self.head_use(doc, words, k, hw) {
+            if let Some(u) = self.head_use(words, k, hw, &mut phrase_at) {
                 walk.step(self, doc, words, u, &mut out);
             }
         }
