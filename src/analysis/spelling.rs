@@ -461,7 +461,7 @@ impl<'a> Analyzer<'a> {
         if distance > limit {
             // Letters swapped across the word (كانافه / كافانو) are only the same person
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
-            let persons = ea.person + ea.said > 0 && eb.person + eb.said > 0;
+            let persons = ea.person > 0 && eb.person > 0;
             let swapped = !same_skeleton && !multiword && !article && na.min(nb) >= 5 && distance <= 2.5;
             if !(swapped && persons && self.share_given_name(a, b)) {
                 return false;
