@@ -73,6 +73,12 @@ pub struct EntityInfo {
     pub first: Option<(DocId, usize)>,
 }
 
+/// Names spelled in at least this many documents are looked up ahead (see
+/// `Analyzer::widespread_entities`): below it, a first lookup reads little text.
+pub const WARM_MIN_DOCS: usize = 1000;
+/// At most this many of them.
+pub const WARM_LIMIT: usize = 64;
+
 impl<'a> Analyzer<'a> {
     /// Every entity mention of a document, in text order.
     pub fn entity_mentions(&self, doc_id: DocId) -> Vec<Mention> {
@@ -885,6 +891,32 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// The entities whose first references lookup reads the most text: the names spelled
+    /// in at least `min_docs` documents, most widespread first (at most `limit`). Looking
+    /// them up once ahead (`references`) keeps where their spellings are (`hits`), so a
+    /// user's first lookup of them does not read those documents again.
+    pub fn widespread_entities(&self, min_docs: usize, limit: usize) -> Vec<EntityKey> {
+        let ws = self.workspace();
+        let lex = self.lexicon();
+        let mut out: Vec<EntityKey> = Vec::new();
+        for id in ws.widespread_words(min_docs) {
+            if out.len() >= limit {
+                break;
+            }
+            let spelling = ws.word(id).0;
+            if spelling.contains(' ') || lex.is_function_word(&to_l1(spelling)) {
+                continue;
+            }
+            if let Some(c) = self.cluster(spelling).or_else(|| self.entity_only_cluster(spelling)) {
+                let key = EntityKey::Cluster(c.canonical.as_str().into());
+                if !out.contains(&key) {
+                    out.push(key);
+                }
+            }
+        }
+        out
+    }
+
     /// `references` reading every document whole: the reference the literal search is
     /// checked against (tests, `isnad bench`).
     pub fn references_full_scan(&self, key: &EntityKey) -> Vec<Mention> {
@@ -1336,6 +1368,20 @@ mod tests {
         assert!(!ws.is_literal(2) && !ws.is_literal(5), "a diacritic, tatweel or joiner inside a word makes a document non-literal");
         assert!(ws.is_literal(0) && ws.is_literal(1), "tanween at a word's end does not");
         assert!(assert_references_match_full_scan(&ws) > 5);
+    }
+
+    #[test]
+    fn the_most_widespread_names_are_the_ones_looked_up_ahead() {
+        let texts = ["قال الرئيس الروسي فلاديمير بوتين إن", "وقال الرئيس بوتين في موسكو إن", "أكد الرئيس بوتين أن روسيا", "في العراق قال بوتين"];
+        let mut ws = Workspace::new(crate::corpus::config::Config::default());
+        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let keys = ws.with_analyzer(|an| an.widespread_entities(3, 10));
+        // بوتين is in four documents; إن and قال are in as many but are no names
+        assert_eq!(keys, [EntityKey::Cluster("بوتين".into())]);
+        assert!(ws.with_analyzer(|an| an.widespread_entities(5, 10)).is_empty());
+        assert_eq!(ws.hit_cache_bytes(), 0);
+        ws.with_analyzer(|an| an.references(&keys[0]));
+        assert!(ws.hit_cache_bytes() > 0, "looking it up keeps where its spellings are");
     }
 
     #[test]

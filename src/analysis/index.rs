@@ -401,6 +401,13 @@ impl Workspace {
         self.docs.iter().flatten().map(|e| e.doc.text.len()).sum()
     }
 
+    /// Spellings found in at least `min_docs` documents, most widespread first.
+    pub(crate) fn widespread_words(&self, min_docs: usize) -> Vec<WordId> {
+        let mut ids: Vec<WordId> = (0..self.stats.len() as WordId).filter(|&id| self.stats[id as usize].docs.len() >= min_docs).collect();
+        ids.sort_by_key(|&id| std::cmp::Reverse(self.stats[id as usize].docs.len()));
+        ids
+    }
+
     /// Statistics of a surface word or bigram (L0 form, words joined by one space).
     pub fn word_stats(&self, word: &str) -> Option<&WordStats> {
         self.words.get(word).map(|&id| &self.stats[id as usize])

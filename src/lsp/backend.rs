@@ -359,6 +359,41 @@ async fn index(shared: Arc<Shared>, epoch: u64) {
     if let Some(p) = progress {
         p.finish_with_message(format!("{count} documents in {secs:.2} s")).await;
     }
+    warm_references(shared, epoch).await;
+}
+
+/// Look up the references of the most widespread names once, in the background, so that a
+/// user's first lookup of one does not read thousands of documents (see
+/// `Analyzer::widespread_entities`). One entity per lock: a request waits for one lookup at
+/// most. A newer index (or a panic) stops it.
+async fn warm_references(shared: Arc<Shared>, epoch: u64) {
+    use crate::analysis::entities::{WARM_LIMIT, WARM_MIN_DOCS};
+    let s = shared.clone();
+    let keys = tokio::task::spawn_blocking(move || {
+        let st = s.lock();
+        if st.index_epoch != epoch {
+            return Vec::new();
+        }
+        st.workspace.with_analyzer(|an| an.widespread_entities(WARM_MIN_DOCS, WARM_LIMIT))
+    })
+    .await
+    .unwrap_or_default();
+    for key in keys {
+        let s = shared.clone();
+        let current = tokio::task::spawn_blocking(move || {
+            let st = s.lock();
+            if st.index_epoch != epoch {
+                return false;
+            }
+            st.workspace.with_analyzer(|an| an.references(&key));
+            true
+        })
+        .await
+        .unwrap_or(false);
+        if !current {
+            break;
+        }
+    }
 }
 
 /// Compute and send one batch of diagnostics (see `diagnostics::compute`). False on failure.
