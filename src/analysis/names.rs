@@ -168,6 +168,25 @@ fn cue_form<'w>(l1: &'w str, lex: &Lexicon) -> &'w str {
     ["و", "ف"].iter().find_map(|p| l1.strip_prefix(p).filter(|rest| listed(rest))).unwrap_or(l1)
 }
 
+/// Words of lineage in a person's full name: son or daughter of (بن, بنت, ابن) and family
+/// of (آل), each followed by a name.
+const LINEAGE: [&str; 4] = ["بن", "بنت", "ابن", "ال"];
+
+/// A lineage at word `j` (بن خليفة, آل ثاني): its length in words (2), if the name after the
+/// particle can be one.
+fn lineage_at(words: &[Word], j: usize, lex: &Lexicon) -> Option<usize> {
+    let (particle, name) = (words.get(j)?, words.get(j + 1)?);
+    let ok = particle.token.gap_before == Gap::Space
+        && name.token.gap_before == Gap::Space
+        && !particle.tanween
+        // آل in L1 is ال: only the written آل is the family word
+        && (LINEAGE[..3].contains(&particle.l1.as_str()) || particle.l0() == "آل")
+        && name_like(name, lex)
+        // a feminine noun is no father's name, but خليفة and أسامة are
+        && (!name.l0().ends_with('ة') || lex.is_given_name(&name.l1));
+    ok.then_some(2)
+}
+
 /// A bigram spelling is two words joined by one space.
 pub fn bigram_key(a: &str, b: &str) -> String {
     let mut s = String::with_capacity(a.len() + b.len() + 1);
@@ -276,6 +295,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
         }
     }
     // name evidence from cues
+    let mut in_run = vec![false; words.len()];
     let mut i = 0;
     while i < words.len() {
         let cue = cue_form(&words[i].l1, lex);
@@ -318,7 +338,9 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
         // the name run
         let mut run: Vec<usize> = Vec::new();
         let max_run = if matches!(kind, CueKind::Person) { 2 } else { 3 };
-        while j < words.len() && run.len() < max_run {
+        // names in the run; a lineage (بن خليفة, آل ثاني) rides along with the name before it
+        let mut names = 0;
+        while j < words.len() && names < max_run {
             let w = &words[j];
             let gap_ok = match w.token.gap_before {
                 Gap::Space => true,
@@ -347,9 +369,22 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             }
             run.push(j);
             j += 1;
+            names += 1;
+            if matches!(kind, CueKind::Person) {
+                while let Some(n) = lineage_at(&words, j, lex) {
+                    run.extend(j..j + n);
+                    j += n;
+                }
+            }
         }
         if !run.is_empty() {
             for &k in &run {
+                in_run[k] = true;
+            }
+            // a lineage is a name as a pair (بن خليفة, آل ثاني); neither word is one alone
+            // (ثاني is "second", خليفة "successor")
+            let in_lineage = |k: usize| k != run[0] && (lineage_at(&words, k, lex).is_some() || lineage_at(&words, k - 1, lex).is_some());
+            for &k in run.iter().filter(|&&k| !in_lineage(k)) {
                 let c = slot(words[k].l0(), &mut map, &mut order);
                 match kind {
                     CueKind::Person => c.cue_person += 1,
@@ -378,6 +413,17 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             i += 1;
         }
     }
+    // a lineage after a given name: أسامة بن لادن, سعود بن ناصر
+    for (i, given) in words.iter().enumerate() {
+        if given.tanween || !lex.is_given_name(&given.l1) || !words.get(i + 1).is_some_and(|w| LINEAGE.contains(&w.l1.as_str()) && w.l1 != "ال") {
+            continue;
+        }
+        // not when a title's name run counted it already (الشيخ حمد بن خليفة)
+        if let Some(2) = lineage_at(&words, i + 1, lex).filter(|_| !in_run[i + 2]) {
+            let (particle, name) = (&words[i + 1], &words[i + 2]);
+            slot(&bigram_key(particle.l0(), name.l0()), &mut map, &mut order).cue_person += 1;
+        }
+    }
     let literal = words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()));
     DocSummary { words: order, literal }
 }
@@ -400,6 +446,18 @@ mod tests {
         assert_eq!(c.count, 1);
         assert_eq!(c.prefixed, 2);
         assert_eq!(counts(t, "وأرمينيا").count, 1);
+    }
+
+    #[test]
+    fn a_lineage_is_part_of_the_name() {
+        let t = "استقبل أمير قطر الشيخ حمد بن خليفة آل ثاني نظيره. وقال أسامة بن لادن إن";
+        assert_eq!(counts(t, "بن خليفة").cue_person, 1);
+        assert_eq!(counts(t, "آل ثاني").cue_person, 1);
+        assert_eq!(counts(t, "بن").cue_person, 0);
+        // the pair is the name: ثاني is "second", خليفة "successor"
+        assert_eq!(counts(t, "ثاني").cue_person, 0);
+        assert_eq!(counts(t, "خليفة").cue_person, 0);
+        assert_eq!(counts(t, "بن لادن").cue_person, 1);
     }
 
     #[test]
