@@ -552,21 +552,41 @@ impl<'a> Analyzer<'a> {
 
     /// Mentions of one phrase entity in a document: where a phrase of it (any of its forms,
     /// which all end with its last word) ends at that word, and the short names that stand
-    /// for it (see `short_names`). An organisation with heads of its own (مرصد, وزاره) holds
-    /// one in every mention, so the walk over its heads finds them all.
+    /// for it (the module `short_names`). When every form of an organisation holds one of
+    /// its own heads (مرصد, وزاره), the walk over them finds every mention.
     fn phrase_mentions_in(&self, d: DocId, l1: &str) -> Vec<Mention> {
         let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
-        let own_heads = self.lexicon().short_name_heads_of(l1);
-        if !own_heads.is_empty() {
+        let own_heads = self.own_short_name_heads(l1);
+        if !own_heads.is_empty() && self.forms_hold_heads(l1, &own_heads) {
             return of_phrase(self.short_names_in(d, &words, 0..words.len(), Some(&own_heads)), l1);
         }
         let own = self.phrase_mentions_in_words(d, l1, &words);
+        if !own_heads.is_empty() {
+            // a style-guide alias without the head (العدالة والتنمية)
+            return with_walked(own, self.short_names_in(d, &words, 0..words.len(), Some(&own_heads)), l1);
+        }
         let heads = self.heads_before(l1, &own, &doc.text);
         if heads.is_empty() {
             return own;
         }
         with_walked(own, self.short_names_in(d, &words, 0..words.len(), Some(&heads)), l1)
+    }
+
+    /// The heads an organisation phrase is named again by (none for other phrases).
+    fn own_short_name_heads(&self, l1: &str) -> Vec<&'a str> {
+        let lex = self.lexicon();
+        if lex.phrase(l1).is_some_and(|p| p.kind == EntityKind::Organization) {
+            lex.short_name_heads_of(l1)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Every form of a phrase holds one of the heads (a style-guide alias may not).
+    fn forms_hold_heads(&self, l1: &str, heads: &[&str]) -> bool {
+        let lex = self.lexicon();
+        lex.phrase_forms(l1).iter().all(|f| f.split(' ').any(|w| lex.short_name_head(w).is_some_and(|(h, _)| heads.contains(&h))))
     }
 
     /// The heads written right before the mentions of an organisation without heads of its
@@ -639,7 +659,8 @@ impl<'a> Analyzer<'a> {
         let forms = self.lexicon().phrase_forms(l1);
         let before_last: FxHashSet<&str> = forms.iter().filter_map(|f| f.rsplit(' ').nth(1)).collect();
         // an organisation with heads of its own: where they are, in the documents that name it
-        let own_heads = self.lexicon().short_name_heads_of(l1);
+        let own_heads = self.own_short_name_heads(l1);
+        let walk_only = !own_heads.is_empty() && self.forms_hold_heads(l1, &own_heads);
         let head_search = HeadSearch::new(ws, &own_heads).filter(|_| !own_heads.is_empty());
         let ends_in = |d: DocId| -> Option<Vec<usize>> {
             let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
@@ -670,7 +691,12 @@ impl<'a> Analyzer<'a> {
         for (d, ends) in docs.into_iter().zip(found) {
             match ends {
                 Some((ends, _)) if ends.is_empty() => {}
-                Some((_, heads)) if !own_heads.is_empty() => out.extend(of_phrase(self.walk_head_words(d, &own_heads, heads), l1)),
+                Some((_, heads)) if walk_only => out.extend(of_phrase(self.walk_head_words(d, &own_heads, heads), l1)),
+                Some((ends, heads)) if !own_heads.is_empty() => {
+                    let mut own = Vec::new();
+                    self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut own);
+                    out.extend(with_walked(own, self.walk_head_words(d, &own_heads, heads), l1));
+                }
                 Some((ends, _)) => {
                     let mut own = Vec::new();
                     self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut own);
@@ -714,7 +740,8 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             // a phrase covering the head word starts up to four words before it (and its
-            // guard reads the word before that); one after it runs up to five words on
+            // guard reads the word before that); one after it runs up to five words on. Five
+            // whitespace-separated chunks hold at least five words.
             let from = chunks_back(text, body, start, 5);
             let words = scan_words_range(text, from, chunks_forward(text, start, 5));
             let Some(k) = words.iter().position(|w| w.token.start == start) else { continue };
@@ -1362,6 +1389,8 @@ mod tests {
             "أعلنت وزارة الخارجية الروسية أن وزارة الخارجية والوزارة. وقالت الخارجية إن وزير الخارجية وحق الدفاع عن. وقالت وزارة الدفاع الأرمينية إن الوزارة",
             "أعلنت وزارة الخارجية ثم قالت الخارجية إن الوزارة",
             "نقلت وكالة فرانس برس أن الوكالة علمت. وقالت منظمة معاهدة الأمن الجماعي إن المنظمة",
+            "قالت الوكالة الدولية للطاقة الذرية إن الوكالة الدولية للطاقة تتوقع أن الوكالة",
+            "قال الاتحاد الأوروبي إن الاتحاد يرى أن انهيار الاتحاد السوفيتي ثم قال الاتحاد",
         ];
         let mut ws = Workspace::new(crate::corpus::config::Config::default());
         ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
@@ -1476,6 +1505,27 @@ mod tests {
         );
         // an organisation named after its organisation word: وكالة + فرانس برس
         assert_eq!(short_names_of("نقلت وكالة فرانس برس عن مصدر أن الوكالة"), [("الوكالة".to_string(), "فرانس برس".to_string())]);
+        // a longer listed name is another organisation, not a more precise one (IEA, IAEA)
+        assert!(short_names_of("قالت الوكالة الدولية للطاقة الذرية إن الوكالة الدولية للطاقة تتوقع أن الوكالة").is_empty());
+        // a country under the same head: الاتحاد alone no longer says which
+        assert!(short_names_of("قال الاتحاد الأوروبي إن انهيار الاتحاد السوفيتي ثم قال الاتحاد").is_empty());
+        assert_eq!(short_names_of("قال الاتحاد الأوروبي إن الاتحاد"), [("الاتحاد".to_string(), "الاتحاد الأوروبي".to_string())]);
+    }
+
+    #[test]
+    fn a_style_alias_without_the_head_is_still_a_reference() {
+        let config = crate::corpus::config::Config::from_toml(
+            "[[entity]]\ncanonical = \"حزب العدالة والتنمية\"\nkind = \"organization\"\naliases = [\"العدالة والتنمية\"]\n",
+        )
+        .unwrap();
+        let texts = ["قال حزب العدالة والتنمية إن الحزب يرفض. وأكد العدالة والتنمية أن", "وقال العدالة والتنمية إن"];
+        let mut ws = Workspace::new(config);
+        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let key = EntityKey::Phrase(to_l1("حزب العدالة والتنمية").into());
+        let refs = ws.with_analyzer(|an| an.references(&key));
+        let written: Vec<&str> = refs.iter().map(|m| &texts[m.doc as usize][m.span.clone()]).collect();
+        assert_eq!(written, ["حزب العدالة والتنمية", "الحزب", "العدالة والتنمية", "العدالة والتنمية"]);
+        assert_eq!(refs, ws.with_analyzer(|an| an.references_full_scan(&key)));
     }
 
     #[test]

@@ -458,17 +458,23 @@ impl Lexicon {
         l1.char_indices().take(6).any(|(i, _)| self.short_head_endings.contains(&l1[i..]))
     }
 
-    /// The short-name heads of an organisation phrase (by its key): a ministry's وزاره and,
-    /// for the portfolios that stand alone, its portfolio; a listed organisation's first word
-    /// when it is a head (المرصد السوري لحقوق الإنسان → مرصد). Places and others have none.
+    /// A ministry parsed from its words (not a listed phrase).
+    pub fn is_ministry(&self, key: &str) -> bool {
+        !self.phrases.contains_key(key) && self.ministry(key).is_some()
+    }
+
+    /// The short-name heads of a phrase (by its key): a ministry's وزاره and, for the
+    /// portfolios that stand alone, its portfolio; a listed phrase's first word when it is a
+    /// head (المرصد السوري لحقوق الإنسان → مرصد, الاتحاد السوفيتي → اتحاد). An organisation is
+    /// what they name; any other phrase makes them ambiguous.
     pub fn short_name_heads_of(&self, key: &str) -> Vec<&str> {
         let mut out = Vec::new();
         let mut words = key.split(' ');
         let Some(first) = words.next() else { return out };
-        if !self.phrases.contains_key(key) && self.ministry(key).is_some() {
+        if self.is_ministry(key) {
             out.extend(self.short_heads.get(first).map(String::as_str));
             out.extend(words.next().and_then(|p| self.short_portfolios.get(p)).map(String::as_str));
-        } else if self.phrases.get(key).is_some_and(|p| p.kind == EntityKind::Organization) {
+        } else if self.phrases.contains_key(key) {
             let bare = first.strip_prefix("ال").unwrap_or(first);
             out.extend(self.short_heads.get(bare).map(String::as_str));
         }

@@ -8,8 +8,10 @@
 //! alone with the article refers to it while every naming agrees. Naming something else with
 //! the same head (a second ministry, منظمة with a name the lexicon does not know, المجلس
 //! الأعلى) makes the head ambiguous for the rest of the document: the short name is then left
-//! alone rather than guessed. A bare ministry (وزارة الخارجية) is less specific than a
-//! qualified one (وزارة الخارجية الروسية) and gives way to it.
+//! alone rather than guessed; so does a phrase of another kind under the head (الاتحاد
+//! السوفيتي, a country, after الاتحاد الأوروبي). A bare ministry (وزارة الخارجية) is less
+//! specific than a qualified one (وزارة الخارجية الروسية) and gives way to it; other listed
+//! names that run on are other organisations (الوكالة الدولية للطاقة الذرية).
 //!
 //! The same steps serve a whole document (`short_names_in`: entity mentions, hover, full
 //! scans) and windows around the head words a literal search found (references), so both
@@ -21,7 +23,7 @@ use rustc_hash::FxHashMap;
 
 use super::entities::{EntityKey, Mention};
 use super::index::DocId;
-use super::lexicon::HeadForm;
+use super::lexicon::{HeadForm, Lexicon};
 use super::names::Word;
 use super::spelling::Analyzer;
 use crate::corpus::config::EntityKind;
@@ -62,16 +64,16 @@ enum Antecedent {
 #[derive(Default)]
 pub(super) struct ShortNames<'l> {
     by_head: FxHashMap<&'l str, Antecedent>,
-    /// Start of the last phrase mention emitted (a ministry holds two head words).
-    last_named: Option<usize>,
-    /// End of the last mention emitted: head words inside it were read with it.
+    /// End of the last mention emitted: head words inside it were read with it (a ministry
+    /// holds two).
     covered_until: usize,
 }
 
-/// `a` names the same organisation as `b`, more precisely (وزاره الخارجيه الروسيه and
-/// وزاره الخارجيه).
-fn more_specific(a: &str, b: &str) -> bool {
-    a.len() > b.len() && a.starts_with(b) && a[b.len()..].starts_with(' ')
+/// `a` names the same ministry as `b`, more precisely (وزاره الخارجيه الروسيه and
+/// وزاره الخارجيه). Only ministries: a listed name that runs on is another organisation
+/// (الوكالة الدولية للطاقة الذرية is not الوكالة الدولية للطاقة).
+fn more_specific(lex: &Lexicon, a: &str, b: &str) -> bool {
+    a.len() > b.len() && a.starts_with(b) && a[b.len()..].starts_with(' ') && lex.is_ministry(a) && lex.is_ministry(b)
 }
 
 /// Words before a portfolio alone that make it the ministry: a verb of saying (قالت
@@ -80,11 +82,11 @@ fn more_specific(a: &str, b: &str) -> bool {
 const BEFORE_PORTFOLIO: [&str; 4] = ["باسم", "بيان", "لبيان", "ببيان"];
 
 impl<'l> ShortNames<'l> {
-    fn introduce(&mut self, head: &'l str, key: &Arc<str>) {
+    fn introduce(&mut self, lex: &Lexicon, head: &'l str, key: &Arc<str>) {
         let next = match self.by_head.get(head) {
             None => Antecedent::One(key.clone()),
-            Some(Antecedent::One(old)) if **old == **key || more_specific(old, key) => return,
-            Some(Antecedent::One(old)) if more_specific(key, old) => Antecedent::One(key.clone()),
+            Some(Antecedent::One(old)) if **old == **key || more_specific(lex, old, key) => return,
+            Some(Antecedent::One(old)) if more_specific(lex, key, old) => Antecedent::One(key.clone()),
             Some(_) => Antecedent::Ambiguous,
         };
         self.by_head.insert(head, next);
@@ -108,17 +110,18 @@ impl<'l> ShortNames<'l> {
         let lex = an.lexicon();
         match u {
             HeadUse::Named { mut mention, via } => {
-                if self.last_named == Some(mention.span.start) {
-                    return;
-                }
-                self.last_named = Some(mention.span.start);
                 let EntityKey::Phrase(key) = mention.key.clone() else { return };
-                if lex.phrase(&key).is_some_and(|p| p.kind == EntityKind::Organization) {
+                if !lex.phrase(&key).is_some_and(|p| p.kind == EntityKind::Organization) {
+                    // الاتحاد السوفيتي (a country): الاتحاد alone no longer says which
+                    for h in lex.short_name_heads_of(&key) {
+                        self.by_head.insert(h, Antecedent::Ambiguous);
+                    }
+                } else {
                     let heads: Vec<&'l str> = lex.short_name_heads_of(&key).into_iter().chain(via).collect();
                     // a bare ministry after a qualified one of its portfolio is that ministry
-                    let resolved = heads.iter().filter_map(|h| self.antecedent(h)).find(|e| more_specific(e, &key)).cloned().unwrap_or(key.clone());
+                    let resolved = heads.iter().filter_map(|h| self.antecedent(h)).find(|e| more_specific(lex, e, &key)).cloned().unwrap_or(key.clone());
                     for h in heads {
-                        self.introduce(h, &resolved);
+                        self.introduce(lex, h, &resolved);
                     }
                     if resolved != key {
                         mention.key = EntityKey::Phrase(resolved);
@@ -201,7 +204,8 @@ impl<'a> Analyzer<'a> {
     }
 
     /// What the head word at `k` does. `words` is the document or a window of it holding
-    /// at least five words on either side of `k` (or the document's start).
+    /// five whitespace-separated chunks (so at least five words) on either side of `k`, or
+    /// the document's start.
     /// `phrase_at(i)` is `Analyzer::phrase_at` on `words` (a walk over a whole document
     /// keeps what it found: nearby head words look at the same starts).
     pub(super) fn head_use(&self, words: &[Word], k: usize, hw: HeadWord<'a>, phrase_at: &mut dyn FnMut(usize) -> Option<(usize, Mention)>) -> Option<HeadUse<'a>> {

@@ -379,14 +379,16 @@ async fn warm_references(shared: Arc<Shared>, epoch: u64) {
     .await
     .unwrap_or_default();
     for key in keys {
+        if shared.shutdown.load(Ordering::SeqCst) {
+            break;
+        }
         let s = shared.clone();
         let current = tokio::task::spawn_blocking(move || {
             let st = s.lock();
             if st.index_epoch != epoch {
                 return false;
             }
-            st.workspace.with_analyzer(|an| an.references(&key));
-            true
+            guarded(&st.log, "looking up references ahead", || st.workspace.with_analyzer(|an| an.references(&key))).is_some()
         })
         .await
         .unwrap_or(false);
