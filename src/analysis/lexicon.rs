@@ -180,7 +180,12 @@ pub enum HeadForm {
     Indefinite,
     /// A ministry's portfolio alone (الخارجية): the short name of a ministry.
     Portfolio,
+    /// A minister (وزير, وزيرة), for the head وزارة: وزير الصحة names another ministry.
+    Minister,
 }
+
+/// The minister words of the head وزارة (L1).
+const MINISTER: [&str; 2] = ["وزير", "وزيره"];
 
 #[derive(Debug, Clone)]
 pub struct GazEntry {
@@ -332,6 +337,7 @@ impl Lexicon {
                 .into_iter()
                 .chain(SHORT_PORTFOLIOS.iter().map(|p| l1(p)))
                 .chain(SHORT_PORTFOLIOS.iter().map(|p| l1(p).trim_start_matches('ا').to_string()))
+                .chain(MINISTER.iter().map(|m| m.to_string()))
                 .collect(),
             stop: l1_set(STOPWORDS),
             person_titles: l1_set(PERSON_TITLES),
@@ -448,6 +454,9 @@ impl Lexicon {
         if let Some(h) = l1.strip_prefix("ال").and_then(|rest| self.short_heads.get(rest)) {
             return Some((h, HeadForm::Definite));
         }
+        if MINISTER.contains(&l1) {
+            return self.short_heads.get("وزاره").map(|h| (h.as_str(), HeadForm::Minister));
+        }
         self.short_heads.get(l1).map(|h| (h.as_str(), HeadForm::Indefinite))
     }
 
@@ -456,6 +465,24 @@ impl Lexicon {
     /// allocating, before the exact reading (`Analyzer::head_word`).
     pub fn may_hold_short_name_head(&self, l1: &str) -> bool {
         l1.char_indices().take(6).any(|(i, _)| self.short_head_endings.contains(&l1[i..]))
+    }
+
+    /// The L1 forms a head word takes without its proclitic: the head, with the article,
+    /// and for وزاره the minister.
+    pub fn head_word_forms(&self, head: &str) -> Vec<String> {
+        let mut out = vec![head.to_string()];
+        if !head.starts_with("ال") {
+            out.push(format!("ال{head}"));
+        }
+        if head == "وزاره" {
+            out.extend(MINISTER.iter().map(|m| m.to_string()));
+        }
+        out
+    }
+
+    /// A ministry's portfolio (L1, with the article): الخارجيه, الصحه.
+    pub fn is_portfolio(&self, l1: &str) -> bool {
+        self.portfolios.contains_key(l1)
     }
 
     /// A ministry parsed from its words (not a listed phrase).

@@ -51,6 +51,8 @@ pub(super) enum HeadUse<'l> {
     Short { at: usize, word: HeadWord<'l>, next_definite: bool },
     /// A naming of something the lexicon does not know under this head (منظمة غير حكومية).
     Other(&'l str),
+    /// A minister of a portfolio (L1): another ministry unless it is the one named so far.
+    Minister { head: &'l str, portfolio: String },
 }
 
 /// What a head names so far in a document.
@@ -133,6 +135,12 @@ impl<'l> ShortNames<'l> {
             }
             HeadUse::Other(head) => {
                 self.by_head.insert(head, Antecedent::Ambiguous);
+            }
+            HeadUse::Minister { head, portfolio } => {
+                // وزير الصحة after وزارة الخارجية: الوزارة no longer says which
+                if self.antecedent(head).is_some_and(|e| e.split(' ').nth(1) != Some(portfolio.as_str())) {
+                    self.by_head.insert(head, Antecedent::Ambiguous);
+                }
             }
             HeadUse::Short { at, word, next_definite } => {
                 let Some(e) = self.antecedent(word.head).cloned() else {
@@ -228,6 +236,10 @@ impl<'a> Analyzer<'a> {
                     Some((_, mention)) => HeadUse::Named { mention, via: Some(hw.head) },
                     None => HeadUse::Other(hw.head),
                 })
+            }
+            HeadForm::Minister => {
+                let n = next.filter(|n| self.lexicon().is_portfolio(&n.l1))?;
+                Some(HeadUse::Minister { head: hw.head, portfolio: n.l1.clone() })
             }
             HeadForm::Definite => {
                 let next_definite = next.is_some_and(|n| n.l1.starts_with("ال") && !self.lexicon().is_function_word(&n.l1));
