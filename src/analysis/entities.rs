@@ -547,46 +547,51 @@ impl<'a> Analyzer<'a> {
         let mut docs: Vec<DocId> = ws.docs_with_l1(last);
         ws.sort_in_source_order(&mut docs);
         docs.truncate(max_docs);
-        docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1)).collect()
+        let scope = self.short_name_scope(l1);
+        docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1, &scope)).collect()
     }
 
     /// Mentions of one phrase entity in a document: where a phrase of it (any of its forms,
     /// which all end with its last word) ends at that word, and the short names that stand
-    /// for it (the module `short_names`). When every form of an organisation holds one of
-    /// its own heads (مرصد, وزاره), the walk over them finds every mention.
-    fn phrase_mentions_in(&self, d: DocId, l1: &str) -> Vec<Mention> {
+    /// for it (the module `short_names`), the whole document read.
+    fn phrase_mentions_in(&self, d: DocId, l1: &str, scope: &ShortNameScope<'a>) -> Vec<Mention> {
         let Some(doc) = self.workspace().doc(d) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
-        let own_heads = self.own_short_name_heads(l1);
-        if !own_heads.is_empty() && self.forms_hold_heads(l1, &own_heads) {
-            return of_phrase(self.short_names_in(d, &words, 0..words.len(), Some(&own_heads)), l1);
+        self.with_short_names(l1, scope, &doc.text, || self.phrase_mentions_in_words(d, l1, &words), |heads| {
+            self.short_names_in(d, &words, 0..words.len(), Some(heads))
+        })
+    }
+
+    /// A phrase entity's mentions in one document from its own mentions (`own`) and the walk
+    /// over its heads (`walk`), whichever way the document is read.
+    fn with_short_names(
+        &self,
+        l1: &str,
+        scope: &ShortNameScope<'a>,
+        text: &str,
+        own: impl FnOnce() -> Vec<Mention>,
+        walk: impl FnOnce(&[&'a str]) -> Vec<Mention>,
+    ) -> Vec<Mention> {
+        if scope.walk_only {
+            return of_phrase(walk(&scope.heads), l1);
         }
-        let own = self.phrase_mentions_in_words(d, l1, &words);
-        if !own_heads.is_empty() {
-            // a style-guide alias without the head (العدالة والتنمية)
-            return with_walked(own, self.short_names_in(d, &words, 0..words.len(), Some(&own_heads)), l1);
-        }
-        let heads = self.heads_before(l1, &own, &doc.text);
+        let own = own();
+        let heads = if scope.heads.is_empty() { self.heads_before(l1, &own, text) } else { scope.heads.clone() };
         if heads.is_empty() {
             return own;
         }
-        with_walked(own, self.short_names_in(d, &words, 0..words.len(), Some(&heads)), l1)
+        with_walked(own, walk(&heads), l1)
     }
 
-    /// The heads an organisation phrase is named again by (none for other phrases).
-    fn own_short_name_heads(&self, l1: &str) -> Vec<&'a str> {
+    /// How an entity's short names are found, the same in every document: an organisation's
+    /// own heads (مرصد, وزاره), and whether every form of it holds one (then the walk over
+    /// them finds every mention; a style-guide alias such as العدالة والتنمية may not).
+    fn short_name_scope(&self, l1: &str) -> ShortNameScope<'a> {
         let lex = self.lexicon();
-        if lex.phrase(l1).is_some_and(|p| p.kind == EntityKind::Organization) {
-            lex.short_name_heads_of(l1)
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// Every form of a phrase holds one of the heads (a style-guide alias may not).
-    fn forms_hold_heads(&self, l1: &str, heads: &[&str]) -> bool {
-        let lex = self.lexicon();
-        lex.phrase_forms(l1).iter().all(|f| f.split(' ').any(|w| lex.short_name_head(w).is_some_and(|(h, _)| heads.contains(&h))))
+        let heads = if lex.phrase_kind(l1) == Some(EntityKind::Organization) { lex.short_name_heads_of(l1) } else { Vec::new() };
+        let walk_only = !heads.is_empty()
+            && lex.phrase_forms(l1).iter().all(|f| f.split(' ').any(|w| lex.short_name_head(w).is_some_and(|(h, _)| heads.contains(&h))));
+        ShortNameScope { heads, walk_only }
     }
 
     /// The heads written right before the mentions of an organisation without heads of its
@@ -594,7 +599,7 @@ impl<'a> Analyzer<'a> {
     fn heads_before(&self, l1: &str, own: &[Mention], text: &str) -> Vec<&'a str> {
         let lex = self.lexicon();
         let mut heads = Vec::new();
-        if own.is_empty() || !lex.phrase(l1).is_some_and(|p| p.kind == EntityKind::Organization) {
+        if own.is_empty() || lex.phrase_kind(l1) != Some(EntityKind::Organization) {
             return heads;
         }
         for m in own {
@@ -640,7 +645,8 @@ impl<'a> Analyzer<'a> {
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let mut docs: Vec<DocId> = ws.docs_with_l1(last);
         ws.sort_in_source_order(&mut docs);
-        docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1)).collect()
+        let scope = self.short_name_scope(l1);
+        docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1, &scope)).collect()
     }
 
     /// Every mention of a multiword phrase entity. Its last word is never written with a
@@ -659,9 +665,8 @@ impl<'a> Analyzer<'a> {
         let forms = self.lexicon().phrase_forms(l1);
         let before_last: FxHashSet<&str> = forms.iter().filter_map(|f| f.rsplit(' ').nth(1)).collect();
         // an organisation with heads of its own: where they are, in the documents that name it
-        let own_heads = self.own_short_name_heads(l1);
-        let walk_only = !own_heads.is_empty() && self.forms_hold_heads(l1, &own_heads);
-        let head_search = HeadSearch::new(ws, &own_heads).filter(|_| !own_heads.is_empty());
+        let scope = self.short_name_scope(l1);
+        let head_search = HeadSearch::new(ws, &scope.heads).filter(|_| !scope.heads.is_empty());
         let ends_in = |d: DocId| -> Option<Vec<usize>> {
             let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
             let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
@@ -691,34 +696,25 @@ impl<'a> Analyzer<'a> {
         for (d, ends) in docs.into_iter().zip(found) {
             match ends {
                 Some((ends, _)) if ends.is_empty() => {}
-                Some((_, heads)) if walk_only => out.extend(of_phrase(self.walk_head_words(d, &own_heads, heads), l1)),
-                Some((ends, heads)) if !own_heads.is_empty() => {
-                    let mut own = Vec::new();
-                    self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut own);
-                    out.extend(with_walked(own, self.walk_head_words(d, &own_heads, heads), l1));
-                }
-                Some((ends, _)) => {
-                    let mut own = Vec::new();
-                    self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut own);
+                Some((ends, starts)) => {
                     let text = ws.doc(d).map_or("", |doc| &doc.text[..]);
-                    let heads = self.heads_before(l1, &own, text);
-                    if heads.is_empty() {
-                        out.extend(own);
-                    } else {
-                        out.extend(with_walked(own, self.short_names_near(d, &heads), l1));
-                    }
+                    let own = || {
+                        let mut own = Vec::new();
+                        self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut own);
+                        own
+                    };
+                    // the entity's own head words were searched with its last word; heads
+                    // written before its mentions (وكالة + فرانس برس) are searched now
+                    let walk = |heads: &[&'a str]| {
+                        let starts = if heads == &scope.heads[..] { starts } else { HeadSearch::new(ws, heads).and_then(|s| s.head_words(ws, d)) };
+                        self.walk_head_words(d, heads, starts)
+                    };
+                    out.extend(self.with_short_names(l1, &scope, text, own, walk));
                 }
-                None => out.extend(self.phrase_mentions_in(d, l1)),
+                None => out.extend(self.phrase_mentions_in(d, l1, &scope)),
             }
         }
         out
-    }
-
-    /// The walk over the given heads of a document (`short_names`).
-    fn short_names_near(&self, d: DocId, heads: &[&'a str]) -> Vec<Mention> {
-        let search = HeadSearch::new(self.workspace(), heads);
-        let starts = search.as_ref().and_then(|s| s.head_words(self.workspace(), d));
-        self.walk_head_words(d, heads, starts)
     }
 
     /// The walk over the given heads of a document: in a literal one, through windows around
@@ -750,7 +746,7 @@ impl<'a> Analyzer<'a> {
                 return whole();
             }
             let Some(hw) = self.head_word(&words[k]).filter(|hw| heads.contains(&hw.head)) else { continue };
-            if let Some(u) = self.head_use(&words, k, hw, &mut |i| self.phrase_at(d, &words, i)) {
+            if let Some(u) = self.head_use(d, &words, k, hw) {
                 walk.step(self, d, &words, u, &mut walked);
             }
         }
@@ -779,7 +775,7 @@ impl<'a> Analyzer<'a> {
                     // the window holds too few words: read the document whole
                     out.truncate(first_in_doc);
                     let EntityKey::Phrase(l1) = key else { return };
-                    out.extend(self.phrase_mentions_in(d, l1));
+                    out.extend(self.phrase_mentions_in_words(d, l1, &scan_words(text, doc.body_start)));
                     return;
                 }
                 if out[first_in_doc..].last().is_some_and(|m: &Mention| m.span.end > words[i].token.start) {
@@ -1157,6 +1153,14 @@ impl LiteralSearch {
             .map(|(a, _)| a)
             .collect()
     }
+}
+
+/// How a phrase entity's short names are found (`Analyzer::short_name_scope`).
+struct ShortNameScope<'h> {
+    /// Its own heads (none unless it is an organisation).
+    heads: Vec<&'h str>,
+    /// Every form holds one of them: the walk alone finds every mention.
+    walk_only: bool,
 }
 
 /// A literal search for short-name head words: every written form of each head, alone or

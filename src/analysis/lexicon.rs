@@ -184,6 +184,8 @@ pub enum HeadForm {
     Minister,
 }
 
+/// وزارة in L1: the head of every ministry.
+const MINISTRY: &str = "وزاره";
 /// The minister words of the head وزارة (L1).
 const MINISTER: [&str; 2] = ["وزير", "وزيره"];
 
@@ -325,7 +327,7 @@ impl Lexicon {
             }
         }
         let mut phrase_heads: FxHashSet<String> = phrases.keys().filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
-        phrase_heads.insert(l1("وزارة"));
+        phrase_heads.insert(MINISTRY.to_string());
         phrase_heads.extend(SHORT_PORTFOLIOS.iter().map(|p| l1(p)));
         Lexicon {
             phrases,
@@ -391,28 +393,44 @@ impl Lexicon {
         self.phrases.get(l1).map(Cow::Borrowed).or_else(|| self.ministry(l1).map(Cow::Owned))
     }
 
-    /// A ministry: وزارة + portfolio, with or without a country's feminine nisba (وزارة
-    /// الخارجية الروسية, وزارة الدفاع), or the short form without وزارة that only a ministry
-    /// takes (الخارجية الروسية), which is the same entity as the full form.
-    fn ministry(&self, key: &str) -> Option<Phrase> {
-        const HEAD: &str = "وزاره"; // وزارة in L1
+    /// The kind of a multiword name, without building a ministry's names.
+    pub fn phrase_kind(&self, l1: &str) -> Option<EntityKind> {
+        self.phrases.get(l1).map(|p| p.kind).or_else(|| self.ministry_parts(l1).map(|_| EntityKind::Organization))
+    }
+
+    /// A ministry's parts, read from its L1 words: the portfolio and, if any, the country
+    /// of its feminine nisba (with the nisba). وزارة + portfolio (+ nisba), or the short form
+    /// without وزارة that only a ministry takes (الخارجية الروسية).
+    fn ministry_parts<'k>(&self, key: &'k str) -> Option<(&'k str, Option<(&'k str, &GazEntry)>)> {
         let mut words = key.split(' ');
         let (first, second, third) = (words.next()?, words.next()?, words.next());
         if words.next().is_some() {
             return None;
         }
         let (portfolio, nisba) = match (first, third) {
-            (HEAD, _) => (second, third),
+            (MINISTRY, _) => (second, third),
             (p, None) if self.short_portfolios.contains(p) => (p, Some(second)),
             _ => return None,
         };
+        if !self.portfolios.contains_key(portfolio) {
+            return None;
+        }
+        let country = match nisba {
+            // feminine, agreeing with وزارة, and of a country
+            Some(n) => Some((n, self.nisba_base(n).filter(|g| n.ends_with("يه") && g.kind == GazKind::Country)?)),
+            None => None,
+        };
+        Some((portfolio, country))
+    }
+
+    /// A ministry (see `ministry_parts`), the short form the same entity as the full form.
+    fn ministry(&self, key: &str) -> Option<Phrase> {
+        let (portfolio, country) = self.ministry_parts(key)?;
         let &(shown, english) = self.portfolios.get(portfolio)?;
         let mut name = format!("وزارة {shown}");
         let mut latin = format!("Ministry of {english}");
-        let mut canonical = format!("{HEAD} {portfolio}");
-        if let Some(n) = nisba {
-            // feminine, agreeing with وزارة, and of a country
-            let country = self.nisba_base(n).filter(|g| n.ends_with("يه") && g.kind == GazKind::Country)?;
+        let mut canonical = format!("{MINISTRY} {portfolio}");
+        if let Some((n, country)) = country {
             // the written nisba: L1 lost the final ة and the hamza the country is written with
             let stem = n.strip_prefix("ال")?.strip_suffix('ه')?;
             let hamza = country.arabic.chars().next().filter(|c| matches!(c, 'أ' | 'إ' | 'آ'));
@@ -425,7 +443,7 @@ impl Lexicon {
             canonical.push(' ');
             canonical.push_str(n);
         }
-        Some(Phrase { key: canonical, name, kind: crate::corpus::config::EntityKind::Organization, latin: Some(latin), description: None })
+        Some(Phrase { key: canonical, name, kind: EntityKind::Organization, latin: Some(latin), description: None })
     }
 
     /// The L1 forms of a phrase entity: its key, the listed forms with the same key, and for
@@ -433,7 +451,7 @@ impl Lexicon {
     pub fn phrase_forms(&self, key: &str) -> Vec<String> {
         let mut out = vec![key.to_string()];
         out.extend(self.phrases.iter().filter(|(form, p)| p.key == key && form.as_str() != key).map(|(form, _)| form.clone()));
-        if let Some(short) = key.strip_prefix("وزاره ").filter(|rest| rest.contains(' ') && self.ministry(key).is_some()) {
+        if let Some(short) = key.strip_prefix(MINISTRY).and_then(|r| r.strip_prefix(' ')).filter(|rest| rest.contains(' ') && self.ministry_parts(key).is_some()) {
             out.push(short.to_string());
         }
         out
@@ -442,7 +460,7 @@ impl Lexicon {
     /// Whether a phrase key is a ministry's short form (الخارجية الروسية), which an
     /// adjective reading shadows after a feminine noun (السياسة الخارجية الروسية).
     pub fn is_short_ministry(&self, key: &str) -> bool {
-        key.split(' ').next().is_some_and(|p| self.short_portfolios.contains(p)) && self.ministry(key).is_some()
+        key.split(' ').next().is_some_and(|p| self.short_portfolios.contains(p)) && self.ministry_parts(key).is_some()
     }
 
     /// The short-name head a word (L1, proclitic removed) stands for: المنظمه and منظمه for
@@ -455,7 +473,7 @@ impl Lexicon {
             return Some((h, HeadForm::Definite));
         }
         if MINISTER.contains(&l1) {
-            return self.short_heads.get("وزاره").map(|h| (h.as_str(), HeadForm::Minister));
+            return self.short_heads.get(MINISTRY).map(|h| (h.as_str(), HeadForm::Minister));
         }
         self.short_heads.get(l1).map(|h| (h.as_str(), HeadForm::Indefinite))
     }
@@ -474,7 +492,7 @@ impl Lexicon {
         if !head.starts_with("ال") {
             out.push(format!("ال{head}"));
         }
-        if head == "وزاره" {
+        if head == MINISTRY {
             out.extend(MINISTER.iter().map(|m| m.to_string()));
         }
         out
@@ -487,7 +505,7 @@ impl Lexicon {
 
     /// A ministry parsed from its words (not a listed phrase).
     pub fn is_ministry(&self, key: &str) -> bool {
-        !self.phrases.contains_key(key) && self.ministry(key).is_some()
+        !self.phrases.contains_key(key) && self.ministry_parts(key).is_some()
     }
 
     /// The short-name heads of a phrase (by its key): a ministry's وزاره and, for the

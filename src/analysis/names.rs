@@ -160,7 +160,7 @@ pub fn high_vowel_share(l1: &str) -> bool {
 /// A cue word or verb of saying as listed, with a leading و/ف stripped when the listed word
 /// is the rest (وقال, والرئيس); a listed word that starts with و itself (وزيرا, وزيرة)
 /// keeps it.
-fn cue_form<'w>(l1: &'w str, lex: &Lexicon) -> &'w str {
+pub(super) fn cue_form<'w>(l1: &'w str, lex: &Lexicon) -> &'w str {
     let listed = |w: &str| lex.is_cue_word(w) || lex.is_saying_verb(w);
     if listed(l1) {
         return l1;
@@ -168,23 +168,20 @@ fn cue_form<'w>(l1: &'w str, lex: &Lexicon) -> &'w str {
     ["و", "ف"].iter().find_map(|p| l1.strip_prefix(p).filter(|rest| listed(rest))).unwrap_or(l1)
 }
 
-/// Words of lineage in a person's full name: son or daughter of (بن, بنت, ابن) and family
-/// of (آل), each followed by a name.
-const LINEAGE: [&str; 4] = ["بن", "بنت", "ابن", "ال"];
+/// Son or daughter of (L1), before a father's name in a person's full name.
+const CHILD_OF: [&str; 3] = ["بن", "بنت", "ابن"];
 
-/// A lineage at word `j` (بن خليفة, آل ثاني): its length in words (2), if the name after the
-/// particle can be one.
-fn lineage_at(words: &[Word], j: usize, lex: &Lexicon) -> Option<usize> {
-    let (particle, name) = (words.get(j)?, words.get(j + 1)?);
-    let ok = particle.token.gap_before == Gap::Space
+/// A lineage starts at word `j`: son or daughter of, or family of (آل, as written: its L1
+/// is ال), and a name after it (بن خليفة, آل ثاني). Two words.
+fn lineage_at(words: &[Word], j: usize, lex: &Lexicon) -> bool {
+    let (Some(particle), Some(name)) = (words.get(j), words.get(j + 1)) else { return false };
+    particle.token.gap_before == Gap::Space
         && name.token.gap_before == Gap::Space
         && !particle.tanween
-        // آل in L1 is ال: only the written آل is the family word
-        && (LINEAGE[..3].contains(&particle.l1.as_str()) || particle.l0() == "آل")
+        && (CHILD_OF.contains(&particle.l1.as_str()) || particle.l0() == "آل")
         && name_like(name, lex)
         // a feminine noun is no father's name, but خليفة and أسامة are
-        && (!name.l0().ends_with('ة') || lex.is_given_name(&name.l1));
-    ok.then_some(2)
+        && (!name.l0().ends_with('ة') || lex.is_given_name(&name.l1))
 }
 
 /// A bigram spelling is two words joined by one space.
@@ -371,9 +368,9 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             j += 1;
             names += 1;
             if matches!(kind, CueKind::Person) {
-                while let Some(n) = lineage_at(&words, j, lex) {
-                    run.extend(j..j + n);
-                    j += n;
+                while lineage_at(&words, j, lex) {
+                    run.extend([j, j + 1]);
+                    j += 2;
                 }
             }
         }
@@ -383,7 +380,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             }
             // a lineage is a name as a pair (بن خليفة, آل ثاني); neither word is one alone
             // (ثاني is "second", خليفة "successor")
-            let in_lineage = |k: usize| k != run[0] && (lineage_at(&words, k, lex).is_some() || lineage_at(&words, k - 1, lex).is_some());
+            let in_lineage = |k: usize| k != run[0] && (lineage_at(&words, k, lex) || lineage_at(&words, k - 1, lex));
             for &k in run.iter().filter(|&&k| !in_lineage(k)) {
                 let c = slot(words[k].l0(), &mut map, &mut order);
                 match kind {
@@ -415,11 +412,11 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     }
     // a lineage after a given name: أسامة بن لادن, سعود بن ناصر
     for (i, given) in words.iter().enumerate() {
-        if given.tanween || !lex.is_given_name(&given.l1) || !words.get(i + 1).is_some_and(|w| LINEAGE.contains(&w.l1.as_str()) && w.l1 != "ال") {
+        if given.tanween || !lex.is_given_name(&given.l1) || !words.get(i + 1).is_some_and(|w| CHILD_OF.contains(&w.l1.as_str())) {
             continue;
         }
         // not when a title's name run counted it already (الشيخ حمد بن خليفة)
-        if let Some(2) = lineage_at(&words, i + 1, lex).filter(|_| !in_run[i + 2]) {
+        if lineage_at(&words, i + 1, lex) && !in_run[i + 2] {
             let (particle, name) = (&words[i + 1], &words[i + 2]);
             slot(&bigram_key(particle.l0(), name.l0()), &mut map, &mut order).cue_person += 1;
         }

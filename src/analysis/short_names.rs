@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 use super::entities::{EntityKey, Mention};
 use super::index::DocId;
 use super::lexicon::{HeadForm, Lexicon};
-use super::names::Word;
+use super::names::{cue_form, Word};
 use super::spelling::Analyzer;
 use crate::corpus::config::EntityKind;
 use crate::text::normalize::to_l1;
@@ -78,9 +78,10 @@ fn more_specific(lex: &Lexicon, a: &str, b: &str) -> bool {
     a.len() > b.len() && a.starts_with(b) && a[b.len()..].starts_with(' ') && lex.is_ministry(a) && lex.is_ministry(b)
 }
 
-/// Words before a portfolio alone that make it the ministry: a verb of saying (قالت
-/// الخارجية), a spokesman's باسم, a statement's بيان. After anything else it is more often a
-/// plain noun (حق الدفاع، السياسة الخارجية، وزير الخارجية).
+/// Words before a portfolio alone that make it the ministry, besides a verb of saying (قالت
+/// الخارجية): a spokesman's باسم, a statement's بيان (L1 as written: none of their letters
+/// changes). After anything else it is more often a plain noun (حق الدفاع، السياسة الخارجية،
+/// وزير الخارجية).
 const BEFORE_PORTFOLIO: [&str; 4] = ["باسم", "بيان", "لبيان", "ببيان"];
 
 impl<'l> ShortNames<'l> {
@@ -113,7 +114,7 @@ impl<'l> ShortNames<'l> {
         match u {
             HeadUse::Named { mut mention, via } => {
                 let EntityKey::Phrase(key) = mention.key.clone() else { return };
-                if !lex.phrase(&key).is_some_and(|p| p.kind == EntityKind::Organization) {
+                if lex.phrase_kind(&key) != Some(EntityKind::Organization) {
                     // الاتحاد السوفيتي (a country): الاتحاد alone no longer says which
                     for h in lex.short_name_heads_of(&key) {
                         self.by_head.insert(h, Antecedent::Ambiguous);
@@ -214,11 +215,9 @@ impl<'a> Analyzer<'a> {
     /// What the head word at `k` does. `words` is the document or a window of it holding
     /// five whitespace-separated chunks (so at least five words) on either side of `k`, or
     /// the document's start.
-    /// `phrase_at(i)` is `Analyzer::phrase_at` on `words` (a walk over a whole document
-    /// keeps what it found: nearby head words look at the same starts).
-    pub(super) fn head_use(&self, words: &[Word], k: usize, hw: HeadWord<'a>, phrase_at: &mut dyn FnMut(usize) -> Option<(usize, Mention)>) -> Option<HeadUse<'a>> {
+    pub(super) fn head_use(&self, doc: DocId, words: &[Word], k: usize, hw: HeadWord<'a>) -> Option<HeadUse<'a>> {
         for i in k.saturating_sub(4)..=k {
-            if let Some((n, mention)) = phrase_at(i) {
+            if let Some((n, mention)) = self.phrase_at(doc, words, i) {
                 if k < i + n {
                     return Some(HeadUse::Named { mention, via: None });
                 }
@@ -228,8 +227,8 @@ impl<'a> Analyzer<'a> {
         match hw.form {
             HeadForm::Indefinite => {
                 // منظمة + a name: the name, if the lexicon knows it as an organisation
-                let named = next.and_then(|_| phrase_at(k + 1)).filter(|(_, m)| match &m.key {
-                    EntityKey::Phrase(key) => self.lexicon().phrase(&key[..]).is_some_and(|p| p.kind == EntityKind::Organization),
+                let named = next.and_then(|_| self.phrase_at(doc, words, k + 1)).filter(|(_, m)| match &m.key {
+                    EntityKey::Phrase(key) => self.lexicon().phrase_kind(key) == Some(EntityKind::Organization),
                     EntityKey::Cluster(_) => false,
                 });
                 Some(match named {
@@ -249,7 +248,7 @@ impl<'a> Analyzer<'a> {
                 let lex = self.lexicon();
                 let prev = k.checked_sub(1).map(|p| &words[p]).filter(|_| words[k].token.gap_before == Gap::Space && hw.prefix_chars == 0)?;
                 let prev_l1 = prev.l1.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 3).unwrap_or(&prev.l1);
-                let introduced = lex.is_saying_verb(prev_l1) || lex.is_saying_verb(&prev.l1) || BEFORE_PORTFOLIO.iter().any(|b| to_l1(b) == prev_l1);
+                let introduced = lex.is_saying_verb(cue_form(&prev.l1, lex)) || BEFORE_PORTFOLIO.contains(&prev_l1);
                 // الدفاع عن (defending), الخارجية الأمريكية (another ministry, a phrase) or
                 // الدفاع الجوي (air defence): not the ministry alone
                 let plain = next.is_some_and(|n| n.l1 == "عن" || n.l1.starts_with("ال") && !lex.is_function_word(&n.l1));
@@ -264,8 +263,6 @@ impl<'a> Analyzer<'a> {
     pub(super) fn short_names_in(&self, doc: DocId, words: &[Word], ks: std::ops::Range<usize>, only: Option<&[&str]>) -> Vec<Mention> {
         let mut walk = ShortNames::default();
         let mut out = Vec::new();
-        let mut starts: FxHashMap<usize, Option<(usize, Mention)>> = FxHashMap::default();
-        let mut phrase_at = |i: usize| starts.entry(i).or_insert_with(|| self.phrase_at(doc, words, i)).clone();
         for k in ks {
             if walk.covers(words[k].token.start) {
                 continue;
@@ -274,7 +271,7 @@ impl<'a> Analyzer<'a> {
             if only.is_some_and(|o| !o.contains(&hw.head)) {
                 continue;
             }
-            if let Some(u) = self.head_use(words, k, hw, &mut phrase_at) {
+            if let Some(u) = self.head_use(doc, words, k, hw) {
                 walk.step(self, doc, words, u, &mut out);
             }
         }
