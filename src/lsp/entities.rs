@@ -76,16 +76,16 @@ fn render(e: &EntityInfo, arabic: bool, loc: &mut Locator, st: &State) -> String
     }
     let (spellings_label, mentions_label, docs_label) =
         if arabic { ("الكتابات", "مرة", "وثيقة") } else { ("Spellings", "mentions", "documents") };
-    out.push_str(&format!("{spellings_label}:\n"));
-    for s in &e.spellings {
-        out.push_str(&format!("- {} — {} {mentions_label}, {} {docs_label}\n", isolate(&s.text), s.mentions, s.docs));
-    }
-    if !e.short_names.is_empty() {
-        let label = if arabic { "الاسم المختصر بعد الاسم الكامل" } else { "Short names after the full name" };
-        out.push_str(&format!("\n{label}:\n"));
-        for s in &e.short_names {
+    let list = |out: &mut String, label: &str, items: &[crate::analysis::entities::Spelling]| {
+        out.push_str(&format!("{label}:\n"));
+        for s in items {
             out.push_str(&format!("- {} — {} {mentions_label}, {} {docs_label}\n", isolate(&s.text), s.mentions, s.docs));
         }
+    };
+    list(&mut out, spellings_label, &e.spellings);
+    if !e.short_names.is_empty() {
+        out.push('\n');
+        list(&mut out, if arabic { "الاسم المختصر بعد الاسم الكامل" } else { "Short names after the full name" }, &e.short_names);
     }
     if let Some((doc, offset)) = e.first {
         if let Some(d) = st.workspace.doc(doc) {
