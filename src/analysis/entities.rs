@@ -1349,6 +1349,13 @@ mod tests {
         ws
     }
 
+    /// A workspace of the given texts (0.txt, 1.txt, …).
+    fn workspace_of(config: crate::corpus::config::Config, texts: &[&str]) -> Workspace {
+        let mut ws = Workspace::new(config);
+        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        ws
+    }
+
     /// Every entity of every document: the literal search finds exactly the mentions a
     /// reading of every document finds.
     fn assert_references_match_full_scan(ws: &Workspace) -> usize {
@@ -1396,8 +1403,7 @@ mod tests {
             "قال الاتحاد الأوروبي إن الاتحاد يرى أن انهيار الاتحاد السوفيتي ثم قال الاتحاد",
             "أعلنت وزارة الخارجية الروسية أن الوزارة. ولوزير الخارجية رأي ثم قالت الوزارة إن وزير الصحة والوزارة",
         ];
-        let mut ws = Workspace::new(crate::corpus::config::Config::default());
-        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         assert!(!ws.is_literal(2) && !ws.is_literal(5), "a diacritic, tatweel or joiner inside a word makes a document non-literal");
         assert!(ws.is_literal(0) && ws.is_literal(1), "tanween at a word's end does not");
         assert!(assert_references_match_full_scan(&ws) > 5);
@@ -1406,8 +1412,7 @@ mod tests {
     #[test]
     fn the_most_widespread_names_are_the_ones_looked_up_ahead() {
         let texts = ["قال الرئيس الروسي فلاديمير بوتين إن", "وقال الرئيس بوتين في موسكو إن", "أكد الرئيس بوتين أن روسيا", "في العراق قال بوتين"];
-        let mut ws = Workspace::new(crate::corpus::config::Config::default());
-        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         let keys = ws.with_analyzer(|an| an.widespread_entities(3, 10));
         // بوتين is in four documents; إن and قال are in as many but are no names
         assert_eq!(keys, [EntityKey::Cluster("بوتين".into())]);
@@ -1420,8 +1425,7 @@ mod tests {
     #[test]
     fn kept_match_positions_follow_edits() {
         let texts = ["قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة. وقال بوتين", "التقى بوتين نظيره. ولبوتين رأي"];
-        let mut ws = Workspace::new(crate::corpus::config::Config::default());
-        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let mut ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         let key = ws.with_analyzer(|an| an.entity_mentions(0).into_iter().find(|m| &*m.spelling == "بوتين").unwrap().key);
         let before = ws.with_analyzer(|an| an.references(&key));
         assert_eq!(before.iter().filter(|m| m.doc == 0).count(), 2);
@@ -1436,8 +1440,7 @@ mod tests {
     }
 
     fn kinds_of(texts: &[&str]) -> Vec<(String, EntityKind)> {
-        let mut ws = Workspace::new(crate::corpus::config::Config::default());
-        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         ws.docs_in_order().into_iter().flat_map(|d| document_entities(&ws, d)).map(|(e, _)| (e.name, e.kind)).collect()
     }
 
@@ -1448,8 +1451,7 @@ mod tests {
             "وجاء في تصريح لوزارة الخارجية الروسية أن موسكو. وأكدت الخارجية الروسية ذلك",
             "تغيرت السياسة الخارجية الروسية كثيرا. وقال وزير الخارجية الروسي إن",
         ];
-        let mut ws = Workspace::new(crate::corpus::config::Config::default());
-        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         let phrases = |d: DocId| -> Vec<(String, EntityKey)> {
             ws.with_analyzer(|an| {
                 an.entity_mentions(d).into_iter().filter(|m| matches!(m.key, EntityKey::Phrase(_))).map(|m| (texts[d as usize][m.span].to_string(), m.key)).collect()
@@ -1526,8 +1528,7 @@ mod tests {
         )
         .unwrap();
         let texts = ["قال حزب العدالة والتنمية إن الحزب يرفض. وأكد العدالة والتنمية أن", "وقال العدالة والتنمية إن"];
-        let mut ws = Workspace::new(config);
-        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let ws = workspace_of(config, &texts);
         let key = EntityKey::Phrase(to_l1("حزب العدالة والتنمية").into());
         let refs = ws.with_analyzer(|an| an.references(&key));
         let written: Vec<&str> = refs.iter().map(|m| &texts[m.doc as usize][m.span.clone()]).collect();
@@ -1546,8 +1547,7 @@ mod tests {
     #[test]
     fn a_family_name_after_a_plain_given_name_is_a_person() {
         let texts = ["وقال فيصل الحمادي إن الشركة ستبدأ الإنتاج", "وصل جون بولتون أمس", "رفعوا صورا للرئيس صدام حسين وشوهدت لافتات", "قال محمد إن الطريق مغلق"];
-        let mut ws = Workspace::new(crate::corpus::config::Config::default());
-        ws.load(texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), std::path::PathBuf::from(format!("/c/{i}.txt")), t.to_string())).collect());
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         let marked = |d: DocId| -> Vec<(String, EntityKind)> {
             ws.with_analyzer(|an| {
                 an.entity_mentions(d)
