@@ -10,6 +10,10 @@ use crate::text::normalize::l1;
 
 const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
 const GAZETTEER_AMBIGUOUS: &str = include_str!("../../data/gazetteer_ambiguous.txt");
+/// People's given and family names with their Latin spellings (`data/names/`, from the
+/// `arabic-name-romanizer` package: Wikidata and DziriNames; see `data/NOTICE.md`).
+const NAMES_GIVEN: &str = include_str!("../../data/names/given.tsv");
+const NAMES_FAMILY: &str = include_str!("../../data/names/family.tsv");
 
 /// Function words, pronouns, auxiliaries, frequent verbs of saying, time words, and common
 /// adjectives that follow titles or place words. None of them is ever a name.
@@ -252,6 +256,9 @@ pub struct Lexicon {
     pub style_canonical: Vec<String>,
     /// Accepted spellings (L0 as written).
     accepted: FxHashSet<String>,
+    /// Names as the lists write them (L0, hamza kept): hand-listed given names, gazetteer
+    /// entries, style-guide canonicals.
+    written_names: FxHashSet<String>,
 }
 
 fn l1_set(words: &str) -> FxHashSet<String> {
@@ -311,6 +318,13 @@ impl Lexicon {
             style_canonical.resize(i + 1, String::new());
             style_canonical[i] = canonical;
         }
+        let written_names: FxHashSet<String> = GIVEN_NAMES
+            .split_whitespace()
+            .chain(FULL_NAME_STARTS.split_whitespace())
+            .map(crate::text::normalize::l0)
+            .chain(gazetteer.values().filter(|g| !g.ambiguous).map(|g| g.arabic.clone()))
+            .chain(style_canonical.iter().cloned())
+            .collect();
         let mut phrases = FxHashMap::default();
         for (key, g) in &gazetteer {
             if key.contains(' ') && !g.ambiguous {
@@ -354,6 +368,7 @@ impl Lexicon {
             style,
             style_canonical,
             accepted: config.spelling.accepted.iter().map(|s| crate::text::normalize::l0(s.trim())).collect(),
+            written_names,
         }
     }
 
@@ -556,6 +571,14 @@ impl Lexicon {
     pub fn style(&self, l1: &str) -> Option<&StyleRef> {
         self.style.get(l1)
     }
+    /// A name exactly as a list writes it (L0): أحمد, إسطنبول.
+    pub fn is_written_name(&self, l0: &str) -> bool {
+        self.written_names.contains(l0)
+    }
+    /// A family name of the name lists (L1).
+    pub fn is_listed_family_name(&self, l1: &str) -> bool {
+        person_names().family.contains_key(l1)
+    }
     pub fn is_accepted(&self, l0: &str) -> bool {
         self.accepted.contains(l0)
     }
@@ -604,6 +627,65 @@ impl Lexicon {
         }
         None
     }
+
+    /// The Latin spellings (lowercase, `|`-separated) the name lists give a person's given
+    /// or family name (L1), given names first.
+    pub fn person_name_latin(&self, l1: &str) -> impl Iterator<Item = &'static str> {
+        let lists = person_names();
+        lists.given.get(l1).into_iter().chain(lists.family.get(l1)).flat_map(|l| l.split('|'))
+    }
+
+    /// A given name of the name lists or of the hand list.
+    pub fn is_listed_given_name(&self, l1: &str) -> bool {
+        self.given_names.contains(l1) || self.full_name_starts.contains(l1) || person_names().given.contains_key(l1)
+    }
+
+    /// Whether a list says two spellings (L1) are one name: two gazetteer entries with one
+    /// Latin name (ميونخ / ميونيخ, أميركا / أمريكا), two nisbas of such names with the same
+    /// ending (الأميركية / الأمريكية), or two person names the name lists spell alike in
+    /// Latin (ميشيل / ميشال, ديفيد / دافيد). A nisba and its base are not one name.
+    pub fn same_name(&self, a: &str, b: &str) -> bool {
+        let same_latin = |x: &GazEntry, y: &GazEntry| !x.ambiguous && !y.ambiguous && !x.latin.is_empty() && x.latin.eq_ignore_ascii_case(&y.latin);
+        if let (Some(x), Some(y)) = (self.gazetteer(a), self.gazetteer(b)) {
+            return same_latin(x, y);
+        }
+        if let (Some(x), Some(y)) = (self.nisba_base(a), self.nisba_base(b)) {
+            // of countries and regions only: a minor town's "nisba" is more often a family
+            // name (المالكي, الملكي)
+            let big = |g: &GazEntry| matches!(g.kind, GazKind::Country | GazKind::Region);
+            return big(x) && big(y) && same_latin(x, y) && inflection_ending(a) == inflection_ending(b);
+        }
+        let latin_b: Vec<&str> = self.person_name_latin(b).collect();
+        !latin_b.is_empty() && self.person_name_latin(a).any(|l| latin_b.contains(&l))
+    }
+}
+
+/// The inflectional ending of a word (L1), if it has one: a nisba (ي, يه), a sound plural or
+/// dual (ون, ين, ان, ات, also after a nisba: يون, يين, يان, يات). Two spellings whose endings
+/// differ are two forms of a word (أمريكي / أمريكا, أميركيان / أمريكيين), not two spellings of
+/// one, at least when one of them is an ordinary word.
+pub fn inflection_ending(l1: &str) -> Option<&'static str> {
+    const ENDINGS: [&str; 10] = ["يين", "يون", "يان", "يات", "يه", "ين", "ون", "ان", "ات", "ي"];
+    ENDINGS.iter().copied().find(|e| l1.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 2))
+}
+
+/// The name lists of `data/names/`, parsed once per process.
+struct PersonNames {
+    given: FxHashMap<&'static str, &'static str>,
+    family: FxHashMap<&'static str, &'static str>,
+}
+
+fn person_names() -> &'static PersonNames {
+    static NAMES: std::sync::OnceLock<PersonNames> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let parse = |text: &'static str| {
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| l.split_once('\t'))
+                .collect::<FxHashMap<&'static str, &'static str>>()
+        };
+        PersonNames { given: parse(NAMES_GIVEN), family: parse(NAMES_FAMILY) }
+    })
 }
 
 #[cfg(test)]
@@ -625,5 +707,25 @@ mod tests {
         assert!(lx.nisba_base(&l1("الروسي")).is_some());
         assert!(lx.nisba_base(&l1("الأذربيجاني")).is_some());
         assert!(lx.nisba_base(&l1("الإنفصالي")).is_none());
+    }
+
+    #[test]
+    fn lists_say_which_spellings_are_one_name() {
+        let lx = Lexicon::with_config(&Config::default());
+        let same = |a: &str, b: &str| lx.same_name(&l1(a), &l1(b));
+        assert!(same("ميونخ", "ميونيخ"));
+        assert!(same("أميركا", "أمريكا"));
+        assert!(same("الأميركية", "الأمريكية"));
+        assert!(same("ميشيل", "ميشال"));
+        assert!(same("ديفيد", "دافيد"));
+        assert!(!same("أميركي", "أمريكا"), "a nisba is not its base");
+        assert!(!same("الأميركي", "الأمريكية"), "masculine and feminine are two forms");
+        assert!(!same("محمد", "محمود"));
+        assert!(!same("سعد", "سعود"));
+        assert!(!same("النمسا", "ألمانيا"));
+        assert!(lx.is_listed_given_name(&l1("ياسر")));
+        assert_eq!(inflection_ending(&l1("أمريكي")), Some("ي"));
+        assert_eq!(inflection_ending(&l1("أمريكا")), None);
+        assert_ne!(inflection_ending(&l1("أميركيان")), inflection_ending(&l1("أمريكيين")));
     }
 }

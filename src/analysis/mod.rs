@@ -2,6 +2,7 @@
 //! canonical, and the findings that follow. Turns documents into findings with byte spans;
 //! knows nothing of the protocol.
 
+pub mod dictionary;
 pub mod entities;
 mod hits;
 pub mod index;

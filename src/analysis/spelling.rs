@@ -18,8 +18,10 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::index::{spelling_keys, DocId, WordId, Workspace};
-use super::lexicon::Lexicon;
-use super::names::{bigram_key, is_bigram_candidate, scan_words, Word};
+use super::dictionary;
+use super::lexicon::{inflection_ending, Lexicon};
+use super::names::{bigram_key, cue_form, is_bigram_candidate, scan_words, Word};
+use crate::text::tokenize::Gap;
 use crate::corpus::config::{EntityKind, Severity};
 use crate::text::clitics;
 use crate::text::normalize::{hamza_count, is_vowel_letter, letter_class, skeleton, to_l1};
@@ -118,13 +120,15 @@ impl Evidence {
 
 /// Weighted Damerau-Levenshtein distance over letters, with transliteration-aware costs.
 pub fn weighted_distance(a: &[char], b: &[char]) -> f32 {
-    fn sub_cost(x: char, y: char) -> f32 {
+    fn sub_cost(x: char, y: char, final_pos: bool) -> f32 {
         if x == y {
             return 0.0;
         }
         let (vx, vy) = (is_vowel_letter(x), is_vowel_letter(y));
         if vx && vy {
-            return 0.35;
+            // one long vowel for another inside a word changes the name (ماركل / ميركل,
+            // كانتي / كونتي, تشونغ / تشانغ); a final vowel may vary (ناغورنو / ناغورني)
+            return if final_pos { 0.35 } else { 1.1 };
         }
         match (letter_class(x), letter_class(y)) {
             (Some(p), Some(q)) if p == q && p != 'X' => 0.25,
@@ -147,7 +151,7 @@ pub fn weighted_distance(a: &[char], b: &[char]) -> f32 {
         for j in 1..=m {
             let mut v = (d[i - 1][j] + indel_cost(a[i - 1]))
                 .min(d[i][j - 1] + indel_cost(b[j - 1]))
-                .min(d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]));
+                .min(d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1], i == n && j == m));
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 0.5);
             }
@@ -209,6 +213,28 @@ pub fn doc_dependency(doc: DocId) -> String {
     format!("doc:{doc}")
 }
 
+/// A hamza written on the article (ألأردن, إلإيراني, ألآشهر, ألاتحاد): the article's alef is
+/// hamzat al-wasl and never carries one. Names that start with أل themselves (ألمانيا, إلهام,
+/// ألان) are told apart by what follows: the article stands before a hamza-written alef, or
+/// before a plain alef in a longer word.
+pub fn hamza_on_article(l0: &str) -> bool {
+    let mut c = l0.chars();
+    matches!(c.next(), Some('أ' | 'إ' | 'آ'))
+        && c.next() == Some('ل')
+        && match c.next() {
+            Some('أ' | 'إ' | 'آ') => true,
+            Some('ا') => c.count() >= 3,
+            _ => false,
+        }
+}
+
+/// A hamza right after a proclitic letter at the start (وأيت, وإيمو): the reading of a
+/// proclitic before a hamza word, not the hamza-written form of one word (وايت "White").
+pub fn hamza_after_proclitic(l0: &str) -> bool {
+    let mut c = l0.chars();
+    matches!(c.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && matches!(c.next(), Some('أ' | 'إ' | 'آ'))
+}
+
 fn letters(l0: &str) -> usize {
     l0.chars().filter(|&c| c != ' ').count()
 }
@@ -221,6 +247,8 @@ pub struct Caches {
     evidence: FxHashMap<String, Evidence>,
     related: FxHashMap<String, Vec<Related>>,
     given_before: FxHashMap<String, Arc<GivenBefore>>,
+    /// The dictionary's verdict per spelling (depends on nothing else: never invalidated).
+    known: FxHashMap<String, bool>,
 }
 
 /// The words written right before a spelling in the first documents that hold it (the
@@ -263,6 +291,7 @@ impl Caches {
         self.evidence.extend(other.evidence);
         self.related.extend(other.related);
         self.given_before.extend(other.given_before);
+        self.known.extend(other.known);
     }
 }
 
@@ -273,6 +302,7 @@ pub struct Analyzer<'a> {
     evidence: RefCell<FxHashMap<String, Evidence>>,
     related: RefCell<FxHashMap<String, Vec<Related>>>,
     given_before: RefCell<FxHashMap<String, Arc<GivenBefore>>>,
+    known: RefCell<FxHashMap<String, bool>>,
     /// Documents read while computing the current cluster (its dependencies).
     scanned: RefCell<Vec<DocId>>,
     /// The current cluster was joined by a shared-given-name link.
@@ -292,6 +322,7 @@ impl<'a> Analyzer<'a> {
             evidence: RefCell::new(c.evidence),
             related: RefCell::new(c.related),
             given_before: RefCell::new(c.given_before),
+            known: RefCell::new(c.known),
             scanned: RefCell::new(Vec::new()),
             person_link: std::cell::Cell::new(false),
         }
@@ -315,7 +346,18 @@ impl<'a> Analyzer<'a> {
             evidence: self.evidence.into_inner(),
             related: self.related.into_inner(),
             given_before: self.given_before.into_inner(),
+            known: self.known.into_inner(),
         }
+    }
+
+    /// Whether the dictionary accepts a spelling (L0) as an ordinary word, memoised.
+    fn known(&self, l0: &str) -> bool {
+        if let Some(&k) = self.known.borrow().get(l0) {
+            return k;
+        }
+        let k = dictionary::accepts(l0);
+        self.known.borrow_mut().insert(l0.to_string(), k);
+        k
     }
 
     fn mentions(&self, id: WordId) -> u32 {
@@ -344,7 +386,9 @@ impl<'a> Analyzer<'a> {
                 e.strong = true;
                 e.gaz_kind = Some(g.kind.entity_kind());
             }
-        } else if self.lex.nisba_base(l1).is_some() {
+        } else if self.lex.nisba_base(l1).is_some_and(|g| !g.minor) {
+            // a minor town's "nisba" is more often a family name or an adjective (الملكي
+            // "royal" beside Malka): weak evidence only
             e.strong = true;
         }
         for id in self.group(l1) {
@@ -406,8 +450,15 @@ impl<'a> Analyzer<'a> {
         }
         // Cues count relative to how often the word occurs: in a large corpus any frequent
         // word lands after a title or a place word now and then; a name does so often.
-        let mentions: u32 = self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>().max(1);
+        let group = self.group(l1);
+        let mentions: u32 = group.iter().map(|&id| self.mentions(id)).sum::<u32>().max(1);
         let share = |n: u32| n as f32 / mentions as f32;
+        if group.iter().any(|&id| self.known(self.ws.word(id).0)) {
+            // A word of the dictionary (الملكي "royal", طيران "aviation") is a name only when
+            // it often stands where a person's name stands (الرئيس السوري بشار الأسد): place
+            // and organisation words are followed by ordinary nouns too (شركة طيران)
+            return e.person >= 2 && share(e.person) >= 0.1;
+        }
         (e.nisba >= 1 && share(e.nisba) >= 0.05)
             || (e.cues() >= 2 && share(e.cues()) >= 0.1)
             || (e.cues() >= 1 && e.foreign && share(e.cues()) >= 0.1)
@@ -419,7 +470,16 @@ impl<'a> Analyzer<'a> {
         if self.lex.is_function_word(&la) || self.lex.is_function_word(&lb) {
             return false;
         }
-        if self.lex.is_given_name(&la) || self.lex.is_given_name(&lb) || self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
+        // Two given names are two names (محمد / محمود, دانيال / دانييلو), and one person's
+        // given name is spelt as that person spells it (ميشيل Michelle, ميشال Michel)
+        if self.lex.is_listed_given_name(&la) || self.lex.is_listed_given_name(&lb) || self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
+            return false;
+        }
+        let listed_same = self.lex.same_name(&la, &lb);
+        let (known_a, known_b) = (self.known(a), self.known(b));
+        // An ordinary word's other form is not another spelling: أمريكي / أمريكا, فرنسي /
+        // فرنسا, أميركيان / أمريكيين
+        if (known_a || known_b) && !listed_same && inflection_ending(&la) != inflection_ending(&lb) {
             return false;
         }
         // Words with the article are ordinary Arabic words unless they are nisba adjectives
@@ -440,6 +500,12 @@ impl<'a> Analyzer<'a> {
         if inflectional_difference(a, b) || proclitic_difference(a, b) || proclitic_difference(b, a) {
             return false;
         }
+        // a proclitic before a listed name is a surface form, not a spelling (لفرنسا beside
+        // لفرانس, the ل of لفرانس برس)
+        let proclitic_on_listed = |x: &str| clitics::splits(x, 3).iter().any(|sp| self.lex.gazetteer(&to_l1(&sp.name)).is_some_and(|g| !g.ambiguous));
+        if self.lex.gazetteer(&la).is_none() && proclitic_on_listed(a) || self.lex.gazetteer(&lb).is_none() && proclitic_on_listed(b) {
+            return false;
+        }
         let (ka, kb) = (spelling_keys(a), spelling_keys(b));
         if ka.1.chars().count() < 3 {
             return false;
@@ -453,7 +519,9 @@ impl<'a> Analyzer<'a> {
             _ if article => 0.35,
             (true, true) => 1.5,
             (true, false) if na.min(nb) <= 4 => 0.35,
-            (true, false) => 1.0,
+            // two vowel letters, or one and a consonant of the same class: three edits make
+            // another name (مايورغا / ماركا)
+            (true, false) => 0.75,
             (false, _) => 0.6,
         };
         let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
@@ -463,10 +531,34 @@ impl<'a> Analyzer<'a> {
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
             let persons = ea.person > 0 && eb.person > 0;
             let swapped = !same_skeleton && !multiword && !article && na.min(nb) >= 5 && distance <= 2.5;
-            if !(swapped && persons && self.share_given_name(a, b)) {
+            if !(swapped && persons && self.share_given_name(a, b, true)) {
                 return false;
             }
             // two person mentions with one given name: a name by that very evidence
+            self.person_link.set(true);
+            return true;
+        }
+        // A word of the dictionary that is not a name by its own evidence joins no name
+        // (الملكي "royal" is not الملقي, طيران is not تيران), except as the clearly rarer form
+        // beside a listed place (وارمينا beside أرمينيا): then each of its mentions must stand
+        // where a name stands (see `findings`), so لبناء ("for building") stays quiet
+        let (name_a, name_b) = (self.is_name_group(&la), self.is_name_group(&lb));
+        let total = |l1: &str| self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>();
+        let (ta, tb) = (total(&la), total(&lb));
+        let listed_place = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous && !g.minor);
+        let beside_place = |mine: u32, other: u32, other_l1: &str| 3 * mine <= other && listed_place(other_l1);
+        if known_a && !name_a && !listed_same && !beside_place(ta, tb, &lb) || known_b && !name_b && !listed_same && !beside_place(tb, ta, &la) {
+            return false;
+        }
+        // Two words of the dictionary are two words (مكاتب / مكتب, السرية / السورية, الأمني /
+        // اليمني), unless a list says they are one name, one is the rare form beside a listed
+        // place, or both follow one given name that is nothing but a name (فلاديمير بوتين,
+        // فلاديمير بوتن)
+        if known_a && known_b && !listed_same && !beside_place(ta, tb, &lb) && !beside_place(tb, ta, &la) {
+            if !(ea.person > 0 && eb.person > 0 && self.share_given_name(a, b, true)) {
+                return false;
+            }
+            // two person mentions after one given name: a name by that very evidence
             self.person_link.set(true);
             return true;
         }
@@ -482,19 +574,23 @@ impl<'a> Analyzer<'a> {
                 return false;
             }
         }
-        let (name_a, name_b) = (self.is_name_group(&la), self.is_name_group(&lb));
         if !name_a && !name_b {
             return false;
         }
         // A spelling that is not a name by itself joins one only as its clearly rarer form:
         // at most as frequent when it has some evidence, a third as frequent when it has none
         // (a common word that happens to look like a name is usually not rare).
-        let total = |l1: &str| self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>();
         let rare_enough = |name: bool, e: &Evidence, mine: u32, other: u32| {
             name || if e.any() { mine <= other } else { 3 * mine <= other }
         };
-        let (ta, tb) = (total(&la), total(&lb));
         rare_enough(name_a, &ea, ta, tb) && rare_enough(name_b, &eb, tb, ta)
+    }
+
+    /// A spelling a list knows as a name: the style guide, an unambiguous gazetteer entry, a
+    /// nisba of one.
+    fn listed_name(&self, spelling: &str) -> bool {
+        let l1 = to_l1(spelling);
+        self.lex.style(&l1).is_some() || self.lex.gazetteer(&l1).is_some_and(|g| !g.ambiguous) || self.lex.nisba_base(&l1).is_some_and(|g| !g.minor)
     }
 
     /// Whole-word (not after a proclitic) occurrences of a group's spellings.
@@ -505,9 +601,12 @@ impl<'a> Analyzer<'a> {
     /// Whether some name-like word stands right before both spellings somewhere in the
     /// corpus (a shared given name). Reads the documents, so they become the cached
     /// cluster's dependencies.
-    fn share_given_name(&self, a: &str, b: &str) -> bool {
+    /// With `name_only`, the shared word must be a listed person name or a word the
+    /// dictionary does not know (a foreign given name): ordinary words before two ordinary
+    /// words say nothing.
+    fn share_given_name(&self, a: &str, b: &str, name_only: bool) -> bool {
         let (x, y) = (self.given_before(a), self.given_before(b));
-        x.words.iter().any(|w| y.words.contains(w))
+        x.words.iter().any(|w| y.words.contains(w) && (!name_only || !self.known(w) || self.lex.person_name_latin(&to_l1(w)).next().is_some() || self.lex.is_listed_given_name(&to_l1(w))))
     }
 
     /// The words right before a spelling in its first 20 documents (read once per spelling,
@@ -641,13 +740,19 @@ impl<'a> Analyzer<'a> {
             tied.sort_by_cached_key(|(g, m)| (m.iter().filter_map(|&x| self.first_seen(x)).min(), g.clone()));
         }
         let (_, best_members) = tied[0];
+        // within the group: a correct spelling first (no hamza on the article or after a
+        // proclitic letter, وأيت for وايت; a list's written form: إدلب, not أدلب; a final ي
+        // unless the dictionary knows the ى form: تشيلسي, not تشيلسى; one the dictionary
+        // accepts: اتصالات, not إتصالات), then the hamza-written one (wire copy drops
+        // hamzas), then the most frequent
+        let rank = |x: WordId| {
+            let text = self.ws.word(x).0;
+            let written = self.lex.is_written_name(text);
+            (!hamza_on_article(text) && !hamza_after_proclitic(text), written, self.known(text) || !text.ends_with('ى'), self.known(text), hamza_count(text), self.mentions(x))
+        };
         let rep = *best_members
             .iter()
-            .max_by(|&&x, &&y| {
-                let kx = (hamza_count(self.ws.word(x).0), self.mentions(x));
-                let ky = (hamza_count(self.ws.word(y).0), self.mentions(y));
-                kx.cmp(&ky).then_with(|| self.first_seen(y).cmp(&self.first_seen(x)))
-            })
+            .max_by(|&&x, &&y| rank(x).cmp(&rank(y)).then_with(|| self.first_seen(y).cmp(&self.first_seen(x))))
             .expect("a group has members");
         let mut members = all;
         members.retain(|&x| x != rep);
@@ -755,8 +860,77 @@ impl<'a> Analyzer<'a> {
         out
     }
 
+    /// Whether replacing `variant` by `canonical` fixes a spelling rather than changes the
+    /// word. Two forms of one letter sequence that are both dictionary words (ياسر / يأسر,
+    /// تامر / تأمر, اقترب / أقترب) are two words, except a listed name's written form
+    /// against the same without its hamza (احمد → أحمد) and a hamza on the article (ألأردن).
+    fn fix_is_spelling(&self, variant: &str, canonical: &str) -> bool {
+        if hamza_on_article(variant) {
+            return true;
+        }
+        let (lv, lc) = (to_l1(variant), to_l1(canonical));
+        if lv != lc {
+            // linked across groups: `link` already weighed the pair
+            return true;
+        }
+        let written = self.lex.is_written_name(canonical);
+        if hamza_count(variant) < hamza_count(canonical) {
+            // a dropped hamza (wire copy): a fix, but between two dictionary words only
+            // towards a listed name's written form (احمد → أحمد, not ياسر → يأسر)
+            return !(self.known(variant) && self.known(canonical)) || written;
+        }
+        let plain = |s: &str| s.replace('ى', "ي").replace('ة', "ه");
+        if plain(variant) != plain(canonical) {
+            // the hamza elsewhere or on another seat: another word (إدوار / أدوار, إياد /
+            // أياد) unless a list writes the canonical so (أدلب → إدلب)
+            return written;
+        }
+        // only ى/ي or ة/ه: a fix unless both are words (يحيي "greets" / يحيى)
+        !self.known(variant) || written
+    }
+
+    /// Whether a mention of a dictionary word stands where a name stands: after a title,
+    /// place or organisation word (over up to two name-like words: الرئيس الروسي فلاديمير
+    /// بوتن), right after a given name, or right before a family name.
+    fn name_context(&self, words: &[Word], i: usize) -> bool {
+        let joined = |k: usize| words.get(k).is_some_and(|w| w.token.gap_before == Gap::Space);
+        let name_like = |w: &Word| w.letters() >= 3 && !w.tanween && !self.lex.is_function_word(&w.l1);
+        let mut k = i;
+        for _ in 0..3 {
+            if k == 0 || !joined(k) {
+                break;
+            }
+            k -= 1;
+            let cue = cue_form(&words[k].l1, self.lex);
+            if self.lex.is_person_title(cue) || self.lex.is_place_word(cue) || self.lex.is_org_word(cue) {
+                return true;
+            }
+            if !name_like(&words[k]) {
+                break;
+            }
+        }
+        let prev = (i > 0 && joined(i)).then(|| &words[i - 1]);
+        let next = joined(i + 1).then(|| &words[i + 1]);
+        // coordinated with a listed place: روسيا وارمينا, ارمينا وروسيا
+        let place = |w: &Word| {
+            let l1 = w.l1.strip_prefix('و').unwrap_or(&w.l1);
+            self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous && g.kind != super::lexicon::GazKind::Organization)
+        };
+        if prev.is_some_and(|p| words[i].l1.starts_with('و') && place(p)) || next.is_some_and(|n| n.l1.starts_with('و') && place(n)) {
+            return true;
+        }
+        prev.is_some_and(|p| !p.tanween && self.lex.is_listed_given_name(&p.l1))
+            || next.is_some_and(|n| name_like(n) && (self.lex.is_listed_family_name(&n.l1) || !self.known(n.l0())))
+    }
+
+    /// A word the corpus shows split off a longer one by a stray space (ب ايرن for بايرن,
+    /// ف رمايلن): a lone letter right before it.
+    fn split_piece(words: &[Word], i: usize) -> bool {
+        i > 0 && words[i].token.gap_before == Gap::Space && words[i - 1].letters() == 1
+    }
+
     fn finding(&self, doc: DocId, span: Range<usize>, variant: String, lil: bool, c: &ClusterInfo) -> Option<Finding> {
-        if variant == c.canonical || self.lex.is_accepted(&variant) {
+        if variant == c.canonical || self.lex.is_accepted(&variant) || !self.fix_is_spelling(&variant, &c.canonical) {
             return None;
         }
         let code = if to_l1(&variant) == to_l1(&c.canonical) {
@@ -816,8 +990,18 @@ impl<'a> Analyzer<'a> {
                     }
                 }
             }
+            if Self::split_piece(&words, i) {
+                i += 1;
+                continue;
+            }
             let (prefix, spelling, lil) = self.resolve(w);
             if let Some(c) = self.cluster(&spelling) {
+                // a dictionary word is a name only where the text says so, unless a list
+                // knows it as one
+                if spelling != c.canonical && self.known(&spelling) && !self.listed_name(&spelling) && !self.name_context(&words, i) {
+                    i += 1;
+                    continue;
+                }
                 let start = w.folded.source_offset(prefix);
                 if let Some(f) = self.finding(doc_id, start..w.token.end, spelling, lil, &c) {
                     out.push(f);
@@ -845,6 +1029,16 @@ mod tests {
         assert!(d("غيومري", "كيومري") <= 0.25);
         assert!(d("قره باغ", "كاراباخ") <= 1.5);
         assert!(d("موسى", "موسكو") > 1.0);
+    }
+
+    #[test]
+    fn the_article_never_carries_a_hamza() {
+        for w in ["ألأردن", "إلإيراني", "ألآشهر", "ألأناضول", "ألاتحاد"] {
+            assert!(hamza_on_article(w), "{w}");
+        }
+        for w in ["ألمانيا", "إلهام", "ألان", "الأردن", "أليس", "آل"] {
+            assert!(!hamza_on_article(w), "{w}");
+        }
     }
 
     #[test]
@@ -903,8 +1097,8 @@ mod corpus_tests {
             ("ناغورنو", "ناغورني", "inconsistent-spelling"),
             ("كاراباخ", "قره باغ", "inconsistent-spelling"),
             ("باشنيان", "باشينيان", "inconsistent-spelling"),
-            ("الأرمنية", "الأرمينية", "inconsistent-spelling"),
-            ("الأرمني", "الأرميني", "inconsistent-spelling"),
+            // الأرمني / الأرميني and الأرمنية / الأرمينية (the truth's "nice" level) are not
+            // flagged: both are dictionary words and no list says they are one name
             // a tie (once each): the first in source order is canonical; the two are linked
             // by their shared given name (كاري كانافه, كاري كافانو)
             ("كافانو", "كانافه", "inconsistent-spelling"),
@@ -970,14 +1164,14 @@ mod corpus_tests {
         let ws = workspace(&[
             "قال الرئيس الأرميني نيكول إن الحكومة الأرمينية والقوات الأرمينية",
             "الحكومة الأرمينية والجيش الأرميني في أرمينيا",
-            "وأعلنت الحكومة الأرمينية أن أرمينيا. ووجهت للأرمنية رسالة",
+            "وأعلنت الحكومة الأرمينية أن أرمينيا. ووجهت للارمينية رسالة",
         ]);
         let id = ws.doc_id("002.txt").unwrap();
         let f: Vec<Finding> = ws.spelling_findings(id);
         let doc = ws.doc(id).unwrap();
-        let lil: Vec<&Finding> = f.iter().filter(|f| f.variant == "الأرمنية").collect();
+        let lil: Vec<&Finding> = f.iter().filter(|f| f.variant == "الارمينية").collect();
         assert_eq!(lil.len(), 1, "{f:?}");
-        assert_eq!(&doc.text[lil[0].span.clone()], "لأرمنية");
+        assert_eq!(&doc.text[lil[0].span.clone()], "لارمينية");
         assert_eq!(lil[0].replacement, "لأرمينية");
     }
 
