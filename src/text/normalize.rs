@@ -220,7 +220,9 @@ pub fn skeleton<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
             } else if c == 'ه' && last && i > 0 {
                 None
             } else {
-                letter_class(c)
+                // ج is g in Egyptian and wire transliteration (جوارديولا / غوارديولا): one key
+                // with the other g letters; the distance still weighs the swap
+                letter_class(c).map(|k| if k == 'J' { 'K' } else { k })
             };
             match class {
                 Some(k) => {
