@@ -796,23 +796,30 @@ impl<'a> Analyzer<'a> {
             tied.sort_by_cached_key(|(g, m)| (m.iter().filter_map(|&x| self.first_seen(x)).min(), g.clone()));
         }
         let (_, best_members) = tied[0];
-        // within the group: a correct spelling first (no hamza on the article or after a
-        // proclitic letter, وأيت for وايت; a list's written form: إدلب, not أدلب; a final ي
-        // unless the dictionary knows the ى form: تشيلسي, not تشيلسى; one the dictionary
-        // accepts: اتصالات, not إتصالات), then the hamza-written one (wire copy drops
-        // hamzas), then the most frequent
-        // a list's written form counts only with every hamza the group writes (GeoNames
-        // lists لوس انجلوس beside لوس أنجلوس)
+        // within the group, first the hamza form, over spellings read with ى as ي and ة as
+        // ه: a correct one (no hamza on the article or after a proclitic letter, وأيت for
+        // وايت; a list's written form with every hamza the group writes: إدلب, not أدلب,
+        // while GeoNames' لوس انجلوس does not beat لوس أنجلوس; a dictionary word: اتصالات,
+        // not إتصالات), then the hamza-written one (wire copy drops hamzas), then the most
+        // frequent; then, among its final-letter forms, the most frequent (تشيلسي, سقطرى)
+        let plain = |t: &str| t.replace('ى', "ي").replace('ة', "ه");
         let most_hamzas = best_members.iter().map(|&x| hamza_count(self.ws.word(x).0)).max().unwrap_or(0);
-        let rank = |x: WordId| {
-            let text = self.ws.word(x).0;
-            let written = self.lex.is_written_name(text) && hamza_count(text) == most_hamzas;
-            let final_ya = self.known(text) || !text.ends_with('ى');
-            (!hamza_on_article(text) && !hamza_after_proclitic(text), final_ya, written, self.known(text), hamza_count(text), self.mentions(x))
+        let form_rank = |form: &str| {
+            let members: Vec<WordId> = best_members.iter().copied().filter(|&x| plain(self.ws.word(x).0) == form).collect();
+            let texts: Vec<&str> = members.iter().map(|&x| self.ws.word(x).0).collect();
+            let written = texts.iter().any(|t| self.lex.is_written_name(t) && hamza_count(t) == most_hamzas);
+            let total: u32 = members.iter().map(|&x| self.mentions(x)).sum();
+            let first = members.iter().filter_map(|&x| self.first_seen(x)).min();
+            (!hamza_on_article(form) && !hamza_after_proclitic(form), written, texts.iter().any(|t| self.known(t)), hamza_count(form), total, std::cmp::Reverse(first))
         };
+        let mut forms: Vec<String> = best_members.iter().map(|&x| plain(self.ws.word(x).0)).collect();
+        forms.sort_unstable();
+        forms.dedup();
+        let best_form = forms.iter().max_by_key(|f| form_rank(f)).expect("a group has members").clone();
         let rep = *best_members
             .iter()
-            .max_by(|&&x, &&y| rank(x).cmp(&rank(y)).then_with(|| self.first_seen(y).cmp(&self.first_seen(x))))
+            .filter(|&&x| plain(self.ws.word(x).0) == best_form)
+            .max_by(|&&x, &&y| self.mentions(x).cmp(&self.mentions(y)).then_with(|| self.first_seen(y).cmp(&self.first_seen(x))))
             .expect("a group has members");
         let mut members = all;
         members.retain(|&x| x != rep);
