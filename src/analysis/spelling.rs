@@ -633,6 +633,14 @@ impl<'a> Analyzer<'a> {
         if !name_a && !name_b {
             return false;
         }
+        // Two spellings that are each a person's name by their own corpus evidence are two
+        // people (ستاين / ستان, غامبل / كامبل, خومان / كومان) unless a list says one name or
+        // both follow one given name (دونالد ترمب, دونالد ترامب)
+        let listed = |l1: &str, e: &Evidence| e.strong || self.lex.gazetteer(l1).is_some();
+        let persons = ea.person > 0 && eb.person > 0;
+        if name_a && name_b && persons && !listed_same && !listed(&la, &ea) && !listed(&lb, &eb) && !self.share_given_name(a, b, true) {
+            return false;
+        }
         // A spelling that is not a name by itself joins one only as its clearly rarer form:
         // at most as frequent when it has some evidence, a third as frequent when it has none
         // (a common word that happens to look like a name is usually not rare).
