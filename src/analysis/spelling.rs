@@ -24,7 +24,7 @@ use super::names::{bigram_key, cue_form, is_bigram_candidate, scan_words, Word};
 use crate::text::tokenize::Gap;
 use crate::corpus::config::{EntityKind, Severity};
 use crate::text::clitics;
-use crate::text::normalize::{hamza_count, is_vowel_letter, letter_class, skeleton, to_l1};
+use crate::text::normalize::{fold_final_letters, hamza_count, is_vowel_letter, letter_class, skeleton, to_l1};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FindingCode {
@@ -94,6 +94,9 @@ struct Evidence {
     foreign: bool,
     gaz_kind: Option<EntityKind>,
     style_kind: Option<EntityKind>,
+    /// The group is a name (`Analyzer::name_hood`), decided once with the rest: `link` asks
+    /// for every candidate pair.
+    name: bool,
 }
 
 impl Evidence {
@@ -436,7 +439,8 @@ impl<'a> Analyzer<'a> {
             // "royal" beside Malka): weak evidence only
             e.strong = true;
         }
-        for id in self.group(l1) {
+        let group = self.group(l1);
+        for &id in &group {
             let c = self.ws.word(id).1.counts;
             e.person += c.cue_person;
             e.place += c.cue_place;
@@ -446,6 +450,7 @@ impl<'a> Analyzer<'a> {
             e.after_given += c.after_given;
         }
         e.foreign = self.lex.looks_foreign(l1);
+        e.name = self.name_hood(l1, &e, &group);
         self.evidence.borrow_mut().insert(l1.to_string(), e);
         e
     }
@@ -483,10 +488,14 @@ impl<'a> Analyzer<'a> {
 
     /// Whether an orthographic group is a name of a person, place or organisation.
     fn is_name_group(&self, l1: &str) -> bool {
+        self.evidence(l1).name
+    }
+
+    /// The judgement behind `is_name_group`, from the group's evidence and attested spellings.
+    fn name_hood(&self, l1: &str, e: &Evidence, group: &[WordId]) -> bool {
         if self.lex.is_function_word(l1) || self.lex.is_cue_word(l1) {
             return false;
         }
-        let e = self.evidence(l1);
         if e.strong {
             return true;
         }
@@ -496,7 +505,6 @@ impl<'a> Analyzer<'a> {
         }
         // Cues count relative to how often the word occurs: in a large corpus any frequent
         // word lands after a title or a place word now and then; a name does so often.
-        let group = self.group(l1);
         let mentions: u32 = group.iter().map(|&id| self.mentions(id)).sum::<u32>().max(1);
         let share = |n: u32| n as f32 / mentions as f32;
         if group.iter().any(|&id| self.known(self.ws.word(id).0)) {
@@ -577,11 +585,12 @@ impl<'a> Analyzer<'a> {
             (true, false) => 0.75,
             (false, _) => 0.6,
         };
-        if same_skeleton && !multiword && vowel_conflict(&distance_letters(a), &distance_letters(b)) {
+        let (letters_a, letters_b) = (distance_letters(a), distance_letters(b));
+        if same_skeleton && !multiword && vowel_conflict(&letters_a, &letters_b) {
             return false;
         }
         let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
-        let distance = weighted_distance(&distance_letters(a), &distance_letters(b));
+        let distance = weighted_distance(&letters_a, &letters_b);
         if distance > limit {
             // Letters swapped across the word (كانافه / كافانو) are only the same person
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
@@ -670,7 +679,11 @@ impl<'a> Analyzer<'a> {
     /// words say nothing.
     fn share_given_name(&self, a: &str, b: &str, name_only: bool) -> bool {
         let (x, y) = (self.given_before(a), self.given_before(b));
-        x.words.iter().any(|w| y.words.contains(w) && (!name_only || !self.known(w) || self.lex.person_name_latin(&to_l1(w)).next().is_some() || self.lex.is_listed_given_name(&to_l1(w))))
+        let name = |w: &str| {
+            let l1 = to_l1(w);
+            !self.known(w) || self.lex.person_name_latin(&l1).next().is_some() || self.lex.is_listed_given_name(&l1)
+        };
+        x.words.iter().any(|w| y.words.contains(w) && (!name_only || name(w)))
     }
 
     /// The words right before a spelling in its first 20 documents (read once per spelling,
@@ -810,23 +823,25 @@ impl<'a> Analyzer<'a> {
         // while GeoNames' لوس انجلوس does not beat لوس أنجلوس; a dictionary word: اتصالات,
         // not إتصالات), then the hamza-written one (wire copy drops hamzas), then the most
         // frequent; then, among its final-letter forms, the most frequent (تشيلسي, سقطرى)
-        let plain = |t: &str| t.replace('ى', "ي").replace('ة', "ه");
-        let most_hamzas = best_members.iter().map(|&x| hamza_count(self.ws.word(x).0)).max().unwrap_or(0);
-        let form_rank = |form: &str| {
-            let members: Vec<WordId> = best_members.iter().copied().filter(|&x| plain(self.ws.word(x).0) == form).collect();
-            let texts: Vec<&str> = members.iter().map(|&x| self.ws.word(x).0).collect();
-            let written = texts.iter().any(|t| self.lex.is_written_name(t) && hamza_count(t) == most_hamzas);
+        let mut forms: Vec<(String, Vec<WordId>)> = Vec::new();
+        for &x in best_members {
+            let form = fold_final_letters(self.ws.word(x).0);
+            match forms.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, members)) => members.push(x),
+                None => forms.push((form, vec![x])),
+            }
+        }
+        let most_hamzas = forms.iter().map(|(f, _)| hamza_count(f)).max().unwrap_or(0);
+        let form_rank = |(form, members): &(String, Vec<WordId>)| {
+            let texts = || members.iter().map(|&x| self.ws.word(x).0);
+            let written = hamza_count(form) == most_hamzas && texts().any(|t| self.lex.is_written_name(t));
             let total: u32 = members.iter().map(|&x| self.mentions(x)).sum();
             let first = members.iter().filter_map(|&x| self.first_seen(x)).min();
-            (!hamza_on_article(form) && !hamza_after_proclitic(form), written, texts.iter().any(|t| self.known(t)), hamza_count(form), total, std::cmp::Reverse(first))
+            (!hamza_on_article(form) && !hamza_after_proclitic(form), written, texts().any(|t| self.known(t)), hamza_count(form), total, std::cmp::Reverse(first), form.clone())
         };
-        let mut forms: Vec<String> = best_members.iter().map(|&x| plain(self.ws.word(x).0)).collect();
-        forms.sort_unstable();
-        forms.dedup();
-        let best_form = forms.iter().max_by_key(|f| form_rank(f)).expect("a group has members").clone();
-        let rep = *best_members
+        let (_, best_form) = forms.iter().max_by_key(|f| form_rank(f)).expect("a group has members");
+        let rep = *best_form
             .iter()
-            .filter(|&&x| plain(self.ws.word(x).0) == best_form)
             .max_by(|&&x, &&y| self.mentions(x).cmp(&self.mentions(y)).then_with(|| self.first_seen(y).cmp(&self.first_seen(x))))
             .expect("a group has members");
         let mut members = all;
@@ -962,8 +977,7 @@ impl<'a> Analyzer<'a> {
             // towards a listed name's written form (احمد → أحمد, not ياسر → يأسر)
             return !(self.known(variant) && self.known(canonical)) || written;
         }
-        let plain = |s: &str| s.replace('ى', "ي").replace('ة', "ه");
-        if plain(variant) != plain(canonical) {
+        if fold_final_letters(variant) != fold_final_letters(canonical) {
             // the hamza elsewhere or on another seat: another word (إدوار / أدوار, إياد /
             // أياد) unless a list writes the canonical so (أدلب → إدلب)
             return written;
@@ -1087,8 +1101,8 @@ impl<'a> Analyzer<'a> {
             if let Some(c) = self.cluster(&spelling) {
                 // a dictionary word is a name only where the text says so, unless a list
                 // knows it as one
-                let place_only = self.lex.gazetteer(&to_l1(&c.canonical)).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
-                if spelling != c.canonical && self.known(&spelling) && !self.listed_name(&spelling) && !self.name_context(&words, i, place_only) {
+                let place_only = || self.lex.gazetteer(&to_l1(&c.canonical)).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+                if spelling != c.canonical && self.known(&spelling) && !self.listed_name(&spelling) && !self.name_context(&words, i, place_only()) {
                     i += 1;
                     continue;
                 }

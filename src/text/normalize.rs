@@ -159,6 +159,17 @@ pub fn l1(s: &str) -> String {
     to_l1(&l0(s))
 }
 
+/// An L0 spelling with its final-letter forms folded (ى as ي, ة as ه) and its hamzas kept:
+/// what is left to compare when two spellings differ only in how they end (تشيلسي /
+/// تشيلسى) or only in hamza.
+pub fn fold_final_letters(l0: &str) -> String {
+    l0.chars().map(|c| match c {
+        'ى' => 'ي',
+        'ة' => 'ه',
+        c => c,
+    }).collect()
+}
+
 /// Letters that carry or are a hamza.
 pub fn is_hamza_letter(c: char) -> bool {
     matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ' | 'ء')
