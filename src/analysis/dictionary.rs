@@ -38,9 +38,54 @@ pub fn accepts(word: &str) -> bool {
     !word.is_empty() && word.split(' ').all(|w| !w.is_empty() && d.check(w))
 }
 
+/// The dictionary's affix classes of place names: countries and capitals written without the
+/// article (57, 60: ألمانيا, فرنسا), countries written with it (59: الدانمارك, الفلبين), and
+/// other places and peoples (222: الدنمرك, كشمير). Ayaspell files them apart from ordinary
+/// nouns, with their variant spellings (دنمارك, دنمرك, دانمرك).
+const PLACE_CLASSES: [&str; 4] = ["57", "59", "60", "222"];
+
+/// Stems the dictionary knows only as place names: filed under a place class and under no
+/// other (not مالي "financial", عمان "Oman" / "Amman" / verb forms, سان).
+fn place_stems() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static STEMS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        let mut place = rustc_hash::FxHashSet::default();
+        let mut other = rustc_hash::FxHashSet::default();
+        for line in DIC.lines() {
+            let entry = line.split(['\t', ' ']).next().unwrap_or("");
+            let (stem, flags) = entry.split_once('/').unwrap_or((entry, ""));
+            if PLACE_CLASSES.contains(&flags) {
+                place.insert(stem);
+            } else {
+                other.insert(stem);
+            }
+        }
+        place.retain(|s| !other.contains(s) && s.chars().count() >= 4);
+        place
+    })
+}
+
+/// Whether the dictionary knows `word` (L0), a word with the article, only as a place name
+/// (الدنمارك, الفليبين), so it is no evidence of an ordinary word: the name and its other
+/// spellings are names to check. Only with the article: the classes without it also hold
+/// the pieces of two-word capitals (بيونغ, بوينس), which other names resemble (بوينغ).
+pub fn place_name_only(word: &str) -> bool {
+    word.strip_prefix("ال").is_some_and(|rest| place_stems().contains(rest))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::accepts;
+    use super::{accepts, place_name_only};
+
+    #[test]
+    fn place_names_are_told_from_ordinary_words() {
+        for w in ["الدنمارك", "الدنمرك", "الفليبين", "الكاميرون"] {
+            assert!(place_name_only(w), "{w} is a place name of the dictionary");
+        }
+        for w in ["مالي", "عمان", "مكاتب", "الأمنية", "السان", "القطر", "بيونغ", "ألمانيا"] {
+            assert!(!place_name_only(w), "{w} is (also) an ordinary word");
+        }
+    }
 
     #[test]
     fn accepts_common_words_and_rejects_wire_forms_and_foreign_names() {

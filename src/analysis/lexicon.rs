@@ -231,6 +231,11 @@ pub struct Lexicon {
     /// Multiword names by L1 form, and the set of their first words.
     phrases: FxHashMap<String, Phrase>,
     phrase_heads: FxHashSet<String>,
+    /// First words (L1) of the gazetteer's two-word names (الأمم المتحدة, الشرق الأوسط).
+    two_word_heads: FxHashSet<String>,
+    /// One-word gazetteer names that are neither ambiguous nor minor towns (L1), by skeleton:
+    /// the neighbours a corpus spelling may be a variant of (الدنمارك beside الدانمرك).
+    listed_by_skeleton: FxHashMap<String, Vec<String>>,
     /// `PORTFOLIOS` by L1 form: (written form, English).
     portfolios: FxHashMap<String, (&'static str, &'static str)>,
     /// `SHORT_PORTFOLIOS` by L1 form.
@@ -340,12 +345,28 @@ impl Lexicon {
                 }
             }
         }
+        let two_word_heads = gazetteer
+            .iter()
+            .filter(|(k, g)| !g.ambiguous && k.split(' ').count() == 2)
+            .filter_map(|(k, _)| k.split(' ').next().map(str::to_string))
+            .collect();
+        let mut listed_by_skeleton: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        for (k, g) in &gazetteer {
+            if !g.ambiguous && !g.minor && !k.contains(' ') {
+                listed_by_skeleton.entry(crate::text::normalize::skeleton(std::iter::once(k.as_str()))).or_default().push(k.clone());
+            }
+        }
+        for v in listed_by_skeleton.values_mut() {
+            v.sort_unstable();
+        }
         let mut phrase_heads: FxHashSet<String> = phrases.keys().filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
         phrase_heads.insert(MINISTRY.to_string());
         phrase_heads.extend(SHORT_PORTFOLIOS.iter().map(|p| l1(p)));
         Lexicon {
             phrases,
             phrase_heads,
+            two_word_heads,
+            listed_by_skeleton,
             portfolios: PORTFOLIOS.iter().map(|&(a, e)| (l1(a), (a, e))).collect(),
             short_portfolios: SHORT_PORTFOLIOS.iter().map(|p| l1(p)).collect(),
             short_heads: l1_set(SHORT_NAME_HEADS),
@@ -396,6 +417,17 @@ impl Lexicon {
     }
     pub fn is_org_word(&self, l1: &str) -> bool {
         self.org_words.contains(l1)
+    }
+    /// Listed one-word names (L1) with this skeleton (`listed_by_skeleton`).
+    pub fn listed_with_skeleton(&self, skeleton: &str) -> &[String] {
+        self.listed_by_skeleton.get(skeleton).map(Vec::as_slice).unwrap_or(&[])
+    }
+    /// Two words (L1) that are a two-word name of the gazetteer (الامم + المتحده).
+    pub fn is_listed_two_words(&self, a: &str, b: &str) -> bool {
+        self.two_word_heads.contains(a) && {
+            let key = format!("{a} {b}");
+            self.gazetteer.get(&key).is_some_and(|g| !g.ambiguous)
+        }
     }
     pub fn is_phrase_head(&self, l1: &str) -> bool {
         self.phrase_heads.contains(l1)

@@ -133,16 +133,20 @@ fn name_like(w: &Word, lex: &Lexicon) -> bool {
 }
 
 /// Can this word be a family name right after a given name? A name-like word that is not
-/// itself a given name, a feminine noun, a verb of saying or a word after و/ف; or a nisba
-/// family name with the article (الحمادي) that is not the adjective of a country (المصري).
+/// itself a given name, a feminine noun, a verb of saying or a word after و/ف; or a family
+/// name with the article, a nisba (الحمادي) or one the name lists know (الأسد), that is not
+/// the adjective of a country (المصري).
 pub fn family_name_like(w: &Word, lex: &Lexicon) -> bool {
     if w.tanween || w.letters() < 3 || lex.is_given_name(&w.l1) || lex.is_saying_verb(&w.l1) {
         return false;
     }
     match w.l0().strip_prefix("ال") {
         Some(rest) => {
-            rest.chars().count() >= 3 && w.l1.ends_with('ي') && !lex.is_function_word(&w.l1) && !lex.is_cue_word(&w.l1)
+            rest.chars().count() >= 3 && !lex.is_function_word(&w.l1) && !lex.is_cue_word(&w.l1)
                 && !lex.country_nisba(&w.l1) && lex.nisba_base(&w.l1).is_none()
+                // a nisba (الحمادي), or a family name the name lists know with the article
+                // (بشار الأسد, عبد الفتاح السيسي)
+                && (w.l1.ends_with('ي') || lex.is_listed_family_name(&w.l1))
         }
         // a conjunction starts a new clause (محمد وشوهدت), and a feminine noun is no name
         None => name_like(w, lex) && !w.l0().ends_with('ة') && !w.l0().starts_with(['و', 'ف']),
@@ -202,6 +206,14 @@ pub fn is_bigram_candidate(a: &Word, b: &Word, lex: &Lexicon) -> bool {
         && b.letters() >= 2 && !lex.is_function_word(&b.l1) && !b.l0().starts_with("ال")
 }
 
+/// A two-word spelling the spelling check counts and checks as one: a particle bigram, or
+/// the two words of a name the gazetteer lists, so that its hamza-less copy (الامم المتحدة)
+/// is a spelling of it. Entities take listed names as phrases (`Lexicon::phrase`) instead.
+pub fn is_spelling_bigram(a: &Word, b: &Word, lex: &Lexicon) -> bool {
+    is_bigram_candidate(a, b, lex)
+        || b.token.gap_before == Gap::Space && !a.tanween && !b.tanween && !lex.is_function_word(&a.l1) && lex.is_listed_two_words(&a.l1, &b.l1)
+}
+
 #[derive(Clone, Copy)]
 enum CueKind {
     Person,
@@ -246,7 +258,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             slot(name, &mut map, &mut order).prefixed += 1;
         });
         if let Some(next) = words.get(i + 1) {
-            if is_bigram_candidate(w, next, lex) {
+            if is_spelling_bigram(w, next, lex) {
                 pair.clear();
                 pair.push_str(w.l0());
                 pair.push(' ');
@@ -269,6 +281,16 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     for pair in words.windows(2) {
         let (given, family) = (&pair[0], &pair[1]);
         if !given.tanween && lex.starts_full_name(&given.l1) && family.token.gap_before == Gap::Space && family_name_like(family, lex) {
+            slot(family.l0(), &mut map, &mut order).after_given += 1;
+        }
+    }
+    // after a theophoric given name in two words, عبد + a name of God with the article
+    // (عبد الفتاح السيسي, عبد العزيز بوتفليقة): nothing but a name either
+    for triple in words.windows(3) {
+        let (abd, divine, family) = (&triple[0], &triple[1], &triple[2]);
+        if abd.l1 == "عبد" && !divine.tanween && divine.l0().starts_with("ال") && divine.token.gap_before == Gap::Space
+            && family.token.gap_before == Gap::Space && family_name_like(family, lex)
+        {
             slot(family.l0(), &mut map, &mut order).after_given += 1;
         }
     }
@@ -483,6 +505,24 @@ mod tests {
         assert_eq!(b.count, 2);
         assert_eq!(b.cue_place, 2);
         assert_eq!(counts(t, "سكنية").cue_place, 0);
+    }
+
+    #[test]
+    fn a_listed_family_name_with_the_article_follows_a_given_name() {
+        // the name lists know الأسد and السيسي as family names; الأمين after a given name is
+        // a family name too, but not after an ordinary word
+        assert_eq!(counts("قال بشار الأسد إن", "الأسد").after_given, 1);
+        assert_eq!(counts("وقال عبد الفتاح السيسي إن", "السيسي").after_given, 1);
+        assert_eq!(counts("وقال الأمين العام إن", "العام").after_given, 0);
+        assert_eq!(counts("عبد الفتاح الأسد", "الفتاح").after_given, 0);
+    }
+
+    #[test]
+    fn a_listed_two_word_name_is_one_spelling() {
+        let t = "قالت الامم المتحدة إن الأمم المتحدة";
+        assert_eq!(counts(t, "الامم المتحدة").count, 1);
+        assert_eq!(counts(t, "الأمم المتحدة").count, 1);
+        assert_eq!(counts("قال الامم جميعا", "الامم جميعا").count, 0);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 use super::index::{spelling_keys, DocId, WordId, Workspace};
 use super::dictionary;
 use super::lexicon::{inflection_ending, Lexicon};
-use super::names::{bigram_key, cue_form, is_bigram_candidate, scan_words, Word};
+use super::names::{bigram_key, cue_form, is_spelling_bigram, scan_words, Word};
 use crate::text::tokenize::Gap;
 use crate::corpus::config::{EntityKind, Severity};
 use crate::text::clitics;
@@ -278,9 +278,10 @@ pub fn hamza_on_article(l0: &str) -> bool {
 
 /// A hamza right after a proclitic letter at the start (وأيت, وإيمو): the reading of a
 /// proclitic before a hamza word, not the hamza-written form of one word (وايت "White").
+/// A hamza seat after a bare alef (اإسطنبول) is no word's spelling either.
 pub fn hamza_after_proclitic(l0: &str) -> bool {
     let mut c = l0.chars();
-    matches!(c.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && matches!(c.next(), Some('أ' | 'إ' | 'آ'))
+    matches!(c.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) && matches!(c.next(), Some('أ' | 'إ' | 'آ'))
 }
 
 fn letters(l0: &str) -> usize {
@@ -303,7 +304,10 @@ pub struct Caches {
 /// given names a surname is seen with), and those documents.
 struct GivenBefore {
     docs: Vec<DocId>,
+    /// Name-like words right before the spelling (given names).
     words: rustc_hash::FxHashSet<String>,
+    /// Name-like words right after it (family names, when the spelling is a given name).
+    after: rustc_hash::FxHashSet<String>,
 }
 
 /// A cluster result with the keys whose statistics it read: the spelling's L1 form and the
@@ -398,12 +402,14 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// Whether the dictionary accepts a spelling (L0) as an ordinary word, memoised.
+    /// Whether the dictionary accepts a spelling (L0) as an ordinary word, memoised. A word
+    /// it knows only as a place name is not one.
     fn known(&self, l0: &str) -> bool {
         if let Some(&k) = self.known.borrow().get(l0) {
             return k;
         }
-        let k = dictionary::accepts(l0);
+        // a word the dictionary files only as a place name (الدنمارك) is no ordinary word
+        let k = dictionary::accepts(l0) && !dictionary::place_name_only(l0);
         self.known.borrow_mut().insert(l0.to_string(), k);
         k
     }
@@ -449,10 +455,52 @@ impl<'a> Analyzer<'a> {
             e.said += c.said;
             e.after_given += c.after_given;
         }
+        let near_listed_place = !e.strong && e.place == 0 && e.person + e.after_given == 0;
+        if near_listed_place && !group.iter().any(|&id| self.known(self.ws.word(id).0)) {
+            // a spelling the dictionary does not know, never in a person's slot, a vowel
+            // letter or two from a listed country, city or organisation: another spelling of
+            // that name (الدنمارك beside the list's الدانمرك, الفليبين beside الفلبين)
+            if let Some(g) = self.near_listed(l1) {
+                e.strong = true;
+                e.gaz_kind = Some(g.kind.entity_kind());
+            }
+        }
         e.foreign = self.lex.looks_foreign(l1);
         e.name = self.name_hood(l1, &e, &group);
         self.evidence.borrow_mut().insert(l1.to_string(), e);
         e
+    }
+
+    /// A listed one-word name (not ambiguous, not a minor town) that a spelling (L1) is a
+    /// close variant of: the same consonants, a vowel letter or two apart, not another vowel
+    /// between the same consonants and not another inflection.
+    fn near_listed(&self, l1: &str) -> Option<&'a super::lexicon::GazEntry> {
+        if l1.contains(' ') || l1.chars().count() < 5 {
+            return None;
+        }
+        // consonants as written: an initial و or ي and the hamza are consonants here (ولويس
+        // is not واليس, الموانيء not ألمانيا)
+        let consonants = |w: &[char]| {
+            w.iter().enumerate().filter(|&(i, &c)| !is_vowel_letter(c) || matches!(c, 'ء' | 'ؤ' | 'ئ') || i == 0 && matches!(c, 'و' | 'ي')).map(|(_, &c)| c).collect::<Vec<char>>()
+        };
+        let mine = distance_letters(l1);
+        let my_consonants = consonants(&mine);
+        // three consonants leave too many words one vowel from a listed name (ولويس, واليس)
+        if my_consonants.len() < 4 {
+            return None;
+        }
+        let lex: &'a Lexicon = self.lex;
+        lex.listed_with_skeleton(&skeleton(std::iter::once(l1))).iter().find_map(|key| {
+            let other = distance_letters(key);
+            let close = key != l1
+                && my_consonants == consonants(&other)
+                && inflection_ending(l1) == inflection_ending(key)
+                && weighted_distance(&mine, &other) <= 0.75
+                && !vowel_conflict(&mine, &other)
+                && !inflectional_difference(l1, key)
+                && !inflected_pair(l1, key);
+            close.then(|| lex.gazetteer(key)).flatten()
+        })
     }
 
     /// A gazetteer town whose name is also an ordinary noun of this corpus: the corpus
@@ -531,11 +579,21 @@ impl<'a> Analyzer<'a> {
         if self.lex.is_function_word(&la) || self.lex.is_function_word(&lb) {
             return false;
         }
-        // Two given names are two names (محمد / محمود, دانيال / دانييلو), and one person's
-        // given name is spelt as that person spells it (ميشيل Michelle, ميشال Michel)
-        if self.lex.is_listed_given_name(&la) || self.lex.is_listed_given_name(&lb) || self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
+        if self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
             return false;
         }
+        // Two listed given names are two names (محمد / محمود, دانيال / دانييلو), and one
+        // person's given name is spelt as that person spells it (ميشيل Michelle, ميشال
+        // Michel). A listed given name and a spelling no list knows are one name only where
+        // the corpus writes one family name after both (أنجيلا ميركل, أنغيلا ميركل).
+        // Two spellings the hand lists both carry (أنجيلا, أنغيلا) are one name under the same
+        // condition; two that the name lists spell differently in Latin never are.
+        let (given_a, given_b) = (self.lex.is_listed_given_name(&la), self.lex.is_listed_given_name(&lb));
+        let latin = |l: &str| self.lex.person_name_latin(l).next().is_some();
+        if given_a && given_b && latin(&la) && latin(&lb) && !self.lex.same_name(&la, &lb) {
+            return false;
+        }
+        let one_listed_given = given_a || given_b;
         let listed_same = self.lex.same_name(&la, &lb);
         let (known_a, known_b) = (self.known(a), self.known(b));
         // An ordinary word's other form is not another spelling: أمريكي / أمريكا, فرنسي /
@@ -546,7 +604,24 @@ impl<'a> Analyzer<'a> {
         // Words with the article are ordinary Arabic words unless they are nisba adjectives
         // of a name (الأرمنية / الأرمينية): then both must be nisbas, one of them known, and
         // they may differ by one vowel letter only.
-        let article = a.starts_with("ال");
+        let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
+        // a name the gazetteer lists with the article, or a close variant of one
+        // (الدنمارك / الدانمرك, الفليبين / الفلبين), when the dictionary knows neither
+        let nisba = |l: &str| self.lex.nisba_base(l).is_some() || self.lex.country_nisba(l);
+        // the same consonants (the hamza one of them), ج read as the g it transliterates
+        // (الكونجرس / الكونغرس where the dictionary knows neither), the same ending, and a listed name that really starts with the article
+        // (not المانيا, ألمانيا without its hamza), five letters after it at least
+        let g_consonants = |l: &str| {
+            l.chars().filter(|&c| !is_vowel_letter(c) || matches!(c, 'ء' | 'ؤ' | 'ئ')).map(|c| if c == 'ج' { 'غ' } else { c }).collect::<String>()
+        };
+        let article_name = |l1: &str, e: &Evidence| e.gaz_kind.is_some() && self.lex.gazetteer(l1).is_none_or(|g| g.arabic.starts_with("ال"));
+        let no_person = |e: &Evidence| e.person + e.after_given == 0;
+        let listed_with_article = !known_a && !known_b && (article_name(&la, &ea) || article_name(&lb, &eb))
+            // a family name with the article is not the place it resembles (السويدان)
+            && no_person(&ea) && no_person(&eb)
+            && letters(a).min(letters(b)) >= 7
+            && !nisba(&la) && !nisba(&lb) && g_consonants(&la) == g_consonants(&lb) && inflection_ending(&la) == inflection_ending(&lb);
+        let article = a.starts_with("ال") && !listed_with_article;
         if article {
             let nisba_form = |l: &str| l.ends_with('ي') || l.ends_with("يه") || l.ends_with("يين") || l.ends_with("يون");
             let known = |l: &str| self.lex.nisba_base(l).is_some() || self.evidence(l).nisba > 0;
@@ -576,9 +651,14 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let multiword = a.contains(' ') || b.contains(' ');
+        // a particle (قره, أبو, نيو) is written now apart, now joined, and its vowels vary
+        // (قره باغ / كاراباخ); another listed two-word name only apart or joined (بيونغ
+        // يانغ / بيونغيانغ, not ساو باولو / سوبل)
+        let particle = |x: &str| x.split_once(' ').is_some_and(|(p, _)| self.lex.is_name_particle(&to_l1(p)));
         let limit = match (same_skeleton, multiword) {
             _ if article => 0.35,
-            (true, true) => 1.5,
+            (true, true) if particle(a) || particle(b) => 1.5,
+            (true, true) => 0.75,
             (true, false) if na.min(nb) <= 4 => 0.35,
             // two vowel letters, or one and a consonant of the same class: three edits make
             // another name (مايورغا / ماركا)
@@ -589,8 +669,23 @@ impl<'a> Analyzer<'a> {
         if same_skeleton && !multiword && vowel_conflict(&letters_a, &letters_b) {
             return false;
         }
-        let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
         let distance = weighted_distance(&letters_a, &letters_b);
+        if one_listed_given {
+            // the other spelling no ordinary word, nor a listed family name (a given name
+            // is not spelt as a surname); two listed given names are names whatever the
+            // dictionary says (it accepts أنجيلا)
+            let other_ok = match (given_a, given_b) {
+                (true, true) => true,
+                (true, false) => !known_b && !self.lex.is_listed_family_name(&lb),
+                _ => !known_a && !self.lex.is_listed_family_name(&la),
+            };
+            if distance > limit || article || !other_ok || !self.share_family_name(a, b) {
+                return false;
+            }
+            // two mentions with one family name after them: a name by that very evidence
+            self.person_link.set(true);
+            return true;
+        }
         if distance > limit {
             // Letters swapped across the word (كانافه / كافانو) are only the same person
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
@@ -647,7 +742,9 @@ impl<'a> Analyzer<'a> {
         // both follow one given name (دونالد ترمب, دونالد ترامب)
         let listed = |l1: &str, e: &Evidence| e.strong || self.lex.gazetteer(l1).is_some();
         let persons = ea.person > 0 && eb.person > 0;
-        if name_a && name_b && persons && !listed_same && !listed(&la, &ea) && !listed(&lb, &eb) && !self.share_given_name(a, b, true) {
+        if name_a && name_b && persons && !listed_same && !listed(&la, &ea) && !listed(&lb, &eb)
+            && !self.share_given_name(a, b, true) && !self.share_family_name(a, b)
+        {
             return false;
         }
         // A spelling that is not a name by itself joins one only as its clearly rarer form:
@@ -679,11 +776,23 @@ impl<'a> Analyzer<'a> {
     /// words say nothing.
     fn share_given_name(&self, a: &str, b: &str, name_only: bool) -> bool {
         let (x, y) = (self.given_before(a), self.given_before(b));
-        let name = |w: &str| {
-            let l1 = to_l1(w);
-            !self.known(w) || self.lex.person_name_latin(&l1).next().is_some() || self.lex.is_listed_given_name(&l1)
-        };
-        x.words.iter().any(|w| y.words.contains(w) && (!name_only || name(w)))
+        x.words.iter().any(|w| y.words.contains(w) && (!name_only || self.person_name_word(w)))
+    }
+
+    /// Whether one name-like word follows both spellings somewhere in the corpus: the same
+    /// family name after two spellings of a given name (سيرجي لافروف, سيرغي لافروف; أنجيلا
+    /// ميركل, أنغيلا ميركل). The word must be a listed person name or one the dictionary
+    /// does not know.
+    fn share_family_name(&self, a: &str, b: &str) -> bool {
+        let (x, y) = (self.given_before(a), self.given_before(b));
+        x.after.iter().any(|w| y.after.contains(w) && self.person_name_word(w))
+    }
+
+    /// A word that can only be a person's name here: a listed person name or a word the
+    /// dictionary does not know (a foreign name).
+    fn person_name_word(&self, w: &str) -> bool {
+        let l1 = to_l1(w);
+        !self.known(w) || self.lex.person_name_latin(&l1).next().is_some() || self.lex.is_listed_given_name(&l1)
     }
 
     /// The words right before a spelling in its first 20 documents (read once per spelling,
@@ -693,19 +802,25 @@ impl<'a> Analyzer<'a> {
         let g = found.unwrap_or_else(|| {
             let docs: Vec<DocId> = self.ws.word_stats(spelling).map(|st| st.docs.iter().take(20).copied().collect()).unwrap_or_default();
             let mut words = rustc_hash::FxHashSet::default();
+            let mut after = rustc_hash::FxHashSet::default();
+            let name_like = |w: &Word| w.letters() >= 3 && !w.l0().starts_with("ال") && !self.lex.is_function_word(&w.l1) && !self.lex.is_cue_word(&w.l1);
             for &d in &docs {
                 let Some(doc) = self.ws.doc(d) else { continue };
                 let scanned = scan_words(&doc.text, doc.body_start);
                 for pair in scanned.windows(2) {
                     let (g, s) = (&pair[0], &pair[1]);
-                    if s.l0() == spelling && s.token.gap_before == crate::text::tokenize::Gap::Space && g.letters() >= 3
-                        && !g.l0().starts_with("ال") && !self.lex.is_function_word(&g.l1) && !self.lex.is_cue_word(&g.l1)
-                    {
+                    if s.token.gap_before != crate::text::tokenize::Gap::Space {
+                        continue;
+                    }
+                    if s.l0() == spelling && name_like(g) {
                         words.insert(g.l0().to_string());
+                    }
+                    if g.l0() == spelling && !g.tanween && name_like(s) {
+                        after.insert(s.l0().to_string());
                     }
                 }
             }
-            let g = Arc::new(GivenBefore { docs, words });
+            let g = Arc::new(GivenBefore { docs, words, after });
             self.given_before.borrow_mut().insert(spelling.to_string(), g.clone());
             g
         });
@@ -978,9 +1093,11 @@ impl<'a> Analyzer<'a> {
             return !(self.known(variant) && self.known(canonical)) || written;
         }
         if fold_final_letters(variant) != fold_final_letters(canonical) {
-            // the hamza elsewhere or on another seat: another word (إدوار / أدوار, إياد /
-            // أياد) unless a list writes the canonical so (أدلب → إدلب)
-            return written;
+            // the hamza elsewhere or on another seat: another word when the dictionary knows
+            // either (إدوار / أدوار, إياد / أياد) unless a list writes the canonical so (أدلب →
+            // إدلب); between two spellings it does not know, a transliteration's (إردوغان →
+            // أردوغان)
+            return written || !(self.known(variant) || self.known(canonical));
         }
         // only ى/ي or ة/ه: a fix unless both are words (يحيي "greets" / يحيى)
         !self.known(variant) || written
@@ -1080,7 +1197,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             if let Some(next) = words.get(i + 1) {
-                if is_bigram_candidate(w, next, self.lex) {
+                if is_spelling_bigram(w, next, self.lex) {
                     let key = bigram_key(w.l0(), next.l0());
                     if let Some(c) = self.cluster(&key) {
                         if c.members.len() > 1 || self.is_name_group(&to_l1(&key)) {
@@ -1257,6 +1374,42 @@ mod corpus_tests {
             "زار وزير الخارجية النمساوي ألمانيا ثم النمسا. ألمانيا والنمسا",
         ]);
         assert!(pairs(&ws).is_empty(), "{:?}", pairs(&ws));
+    }
+
+    #[test]
+    fn one_family_name_after_two_spellings_of_a_given_name_makes_them_one() {
+        // أنجيلا is a listed given name, أنغيلا no list knows: one name where ميركل follows both
+        let ws = workspace(&[
+            "قالت المستشارة الألمانية أنغيلا ميركل إن. وأضافت أنغيلا ميركل",
+            "قالت المستشارة الألمانية أنغيلا ميركل إن",
+            "وقالت المستشارة أنجيلا ميركل إن",
+        ]);
+        let got = pairs(&ws);
+        assert!(got.contains(&("أنجيلا".into(), "أنغيلا".into(), "inconsistent-spelling")), "{got:?}");
+        // without a shared family name they stay apart
+        let ws = workspace(&[
+            "قالت المستشارة الألمانية أنغيلا ميركل إن. وأضافت أنغيلا ميركل",
+            "قالت المستشارة الألمانية أنغيلا ميركل إن",
+            "وقالت الممثلة أنجيلا جولي إن",
+        ]);
+        assert!(pairs(&ws).is_empty(), "{:?}", pairs(&ws));
+    }
+
+    #[test]
+    fn listed_names_with_the_article_and_two_word_names() {
+        let ws = workspace(&[
+            "وافق الكونغرس الأميركي على القرار. وقال الكونغرس",
+            "زار الفلبين وفيتنام. وفي الفلبين",
+            "وصل إلى الفليبين",
+            "قالت الأمم المتحدة إن. وأضافت الأمم المتحدة",
+            "دعت الامم المتحدة إلى",
+            "قال بشار الأسد إن. وقال بشار الأسد",
+            "وأضاف بشار الاسد",
+        ]);
+        let got = pairs(&ws);
+        assert!(got.contains(&("الفليبين".into(), "الفلبين".into(), "inconsistent-spelling")), "{got:?}");
+        assert!(got.contains(&("الامم المتحدة".into(), "الأمم المتحدة".into(), "orthographic-variant")), "{got:?}");
+        assert!(got.contains(&("الاسد".into(), "الأسد".into(), "orthographic-variant")), "{got:?}");
     }
 
     #[test]
