@@ -95,3 +95,22 @@ fn text_format_and_exit_codes() {
     assert_eq!(code, 0);
     assert!(out.starts_with("isnad "));
 }
+
+/// A reader that goes away early (`isnad explain … | head -1`) ends the output without a
+/// panic: the process exits normally, with nothing on stderr.
+#[test]
+fn explain_into_a_closed_pipe_ends_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(["explain", seeds().to_str().unwrap(), "باشينيان", "أرمينيا", "أذربيجان"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("isnad runs");
+    // close the read end before anything is written
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("isnad ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

@@ -123,13 +123,20 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
 pub fn explain(corpus: &Path, words: &[String]) -> i32 {
     let Some((ws, _)) = load_reporting(&[corpus.to_path_buf()]) else { return 2 };
     let an = crate::analysis::spelling::Analyzer::new(&ws);
+    // written through a locked handle: a reader that goes away (`isnad explain … | head`)
+    // ends the output quietly instead of a panic in println!
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
     for w in words {
         let w = crate::text::normalize::l0(w);
-        println!("{}", an.explain(&w));
+        if writeln!(out, "{}", an.explain(&w)).is_err() {
+            return 0;
+        }
         // the entity of the word's first mention
         let found = ws.docs_in_order().into_iter().find_map(|d| an.entity_mentions(d).into_iter().find(|m| *m.spelling == *w || m.span.len() > 0 && ws.doc(d).is_some_and(|doc| doc.text[m.span.clone()].contains(w.as_str()))));
-        match found.and_then(|m| an.entity(&m.key, Some(m.doc)).map(|e| (m, e))) {
-            Some((_, e)) => println!(
+        let written = match found.and_then(|m| an.entity(&m.key, Some(m.doc)).map(|e| (m, e))) {
+            Some((_, e)) => writeln!(
+                out,
                 "  entity: {} ({}){}; spellings: {}; {} documents",
                 e.name,
                 e.kind.label(),
@@ -137,7 +144,10 @@ pub fn explain(corpus: &Path, words: &[String]) -> i32 {
                 e.spellings.iter().map(|s| format!("{} ({}/{})", s.text, s.mentions, s.docs)).collect::<Vec<_>>().join(", "),
                 e.docs
             ),
-            None => println!("  entity: none"),
+            None => writeln!(out, "  entity: none"),
+        };
+        if written.is_err() {
+            return 0;
         }
     }
     0
