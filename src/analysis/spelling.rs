@@ -582,12 +582,11 @@ impl<'a> Analyzer<'a> {
         if self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
             return false;
         }
-        // Two listed given names are two names (محمد / محمود, دانيال / دانييلو), and one
-        // person's given name is spelt as that person spells it (ميشيل Michelle, ميشال
-        // Michel). A listed given name and a spelling no list knows are one name only where
-        // the corpus writes one family name after both (أنجيلا ميركل, أنغيلا ميركل).
-        // Two spellings the hand lists both carry (أنجيلا, أنغيلا) are one name under the same
-        // condition; two that the name lists spell differently in Latin never are.
+        // Two given names are two names (محمد / محمود, دانيال / دانييلو), and one person's
+        // given name is spelt as that person spells it (ميشيل Michelle, ميشال Michel). A
+        // listed given name and another spelling (أنجيلا / أنغيلا) are one name only where
+        // the corpus writes one family name after both (ميركل); two that the name lists spell
+        // differently in Latin never are.
         let (given_a, given_b) = (self.lex.is_listed_given_name(&la), self.lex.is_listed_given_name(&lb));
         let latin = |l: &str| self.lex.person_name_latin(l).next().is_some();
         if given_a && given_b && latin(&la) && latin(&lb) && !self.lex.same_name(&la, &lb) {
@@ -601,16 +600,13 @@ impl<'a> Analyzer<'a> {
         if (known_a || known_b) && !listed_same && inflected_pair(&la, &lb) {
             return false;
         }
-        // Words with the article are ordinary Arabic words unless they are nisba adjectives
-        // of a name (الأرمنية / الأرمينية): then both must be nisbas, one of them known, and
-        // they may differ by one vowel letter only.
         let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
-        // a name the gazetteer lists with the article, or a close variant of one
-        // (الدنمارك / الدانمرك, الفليبين / الفلبين), when the dictionary knows neither
+        // A name the gazetteer lists with the article, or a close variant of one, beside a
+        // spelling of it (الدنمارك / الدانمرك, الفليبين / الفلبين), when the dictionary knows
+        // neither: the same consonants (the hamza one of them, ج read as the g it
+        // transliterates), the same ending, a listed name that really starts with the article
+        // (not المانيا, ألمانيا without its hamza), five letters after it at least.
         let nisba = |l: &str| self.lex.nisba_base(l).is_some() || self.lex.country_nisba(l);
-        // the same consonants (the hamza one of them), ج read as the g it transliterates
-        // (الكونجرس / الكونغرس where the dictionary knows neither), the same ending, and a listed name that really starts with the article
-        // (not المانيا, ألمانيا without its hamza), five letters after it at least
         let g_consonants = |l: &str| {
             l.chars().filter(|&c| !is_vowel_letter(c) || matches!(c, 'ء' | 'ؤ' | 'ئ')).map(|c| if c == 'ج' { 'غ' } else { c }).collect::<String>()
         };
@@ -621,6 +617,9 @@ impl<'a> Analyzer<'a> {
             && no_person(&ea) && no_person(&eb)
             && letters(a).min(letters(b)) >= 7
             && !nisba(&la) && !nisba(&lb) && g_consonants(&la) == g_consonants(&lb) && inflection_ending(&la) == inflection_ending(&lb);
+        // Other words with the article are ordinary Arabic words unless they are nisba
+        // adjectives of a name (الأرمنية / الأرمينية): then both must be nisbas, one of them
+        // known, and they may differ by one vowel letter only.
         let article = a.starts_with("ال") && !listed_with_article;
         if article {
             let nisba_form = |l: &str| l.ends_with('ي') || l.ends_with("يه") || l.ends_with("يين") || l.ends_with("يون");
