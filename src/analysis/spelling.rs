@@ -690,7 +690,7 @@ impl<'a> Analyzer<'a> {
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
             let persons = ea.person > 0 && eb.person > 0;
             let swapped = !same_skeleton && !multiword && !article && na.min(nb) >= 5 && distance <= 2.5;
-            if !(swapped && persons && self.share_given_name(a, b, true)) {
+            if !(swapped && persons && self.share_given_name(a, b)) {
                 return false;
             }
             // two person mentions with one given name: a name by that very evidence
@@ -714,7 +714,7 @@ impl<'a> Analyzer<'a> {
         // place, or both follow one given name that is nothing but a name (فلاديمير بوتين,
         // فلاديمير بوتن)
         if known_a && known_b && !listed_same && !beside_place(ta, tb, &lb) && !beside_place(tb, ta, &la) {
-            if !(ea.person > 0 && eb.person > 0 && self.share_given_name(a, b, true)) {
+            if !(ea.person > 0 && eb.person > 0 && self.share_given_name(a, b)) {
                 return false;
             }
             // two person mentions after one given name: a name by that very evidence
@@ -742,7 +742,7 @@ impl<'a> Analyzer<'a> {
         let listed = |l1: &str, e: &Evidence| e.strong || self.lex.gazetteer(l1).is_some();
         let persons = ea.person > 0 && eb.person > 0;
         if name_a && name_b && persons && !listed_same && !listed(&la, &ea) && !listed(&lb, &eb)
-            && !self.share_given_name(a, b, true) && !self.share_family_name(a, b)
+            && !self.share_given_name(a, b) && !self.share_family_name(a, b)
         {
             return false;
         }
@@ -770,12 +770,11 @@ impl<'a> Analyzer<'a> {
     /// Whether some name-like word stands right before both spellings somewhere in the
     /// corpus (a shared given name). Reads the documents, so they become the cached
     /// cluster's dependencies.
-    /// With `name_only`, the shared word must be a listed person name or a word the
-    /// dictionary does not know (a foreign given name): ordinary words before two ordinary
-    /// words say nothing.
-    fn share_given_name(&self, a: &str, b: &str, name_only: bool) -> bool {
+    /// The shared word must be a listed person name or a word the dictionary does not know
+    /// (a foreign given name): ordinary words before two ordinary words say nothing.
+    fn share_given_name(&self, a: &str, b: &str) -> bool {
         let (x, y) = (self.given_before(a), self.given_before(b));
-        x.words.iter().any(|w| y.words.contains(w) && (!name_only || self.person_name_word(w)))
+        x.words.iter().any(|w| y.words.contains(w) && self.person_name_word(w))
     }
 
     /// Whether one name-like word follows both spellings somewhere in the corpus: the same
