@@ -264,6 +264,11 @@ pub struct Lexicon {
     /// Names as the lists write them (L0, hamza kept): hand-listed given names, gazetteer
     /// entries, style-guide canonicals.
     written_names: FxHashSet<String>,
+    /// Names as hand-checked lists write them (L0): the project's given names, its own
+    /// gazetteer entries and CLDR's countries and regions (not GeoNames', not CLDR's cities),
+    /// style-guide canonicals. Their spelling
+    /// is the canonical even where the corpus adds a hamza (اسكتلندا, not أسكتلندا).
+    checked_names: FxHashSet<String>,
 }
 
 fn l1_set(words: &str) -> FxHashSet<String> {
@@ -274,6 +279,7 @@ impl Lexicon {
     pub fn with_config(config: &Config) -> Lexicon {
         let ambiguous = l1_set(GAZETTEER_AMBIGUOUS);
         let mut gazetteer = FxHashMap::default();
+        let mut checked_names: FxHashSet<String> = FxHashSet::default();
         for line in GAZETTEER.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -281,6 +287,10 @@ impl Lexicon {
             let mut f = line.split('\t');
             let (Some(arabic), Some(kind), latin, source) = (f.next(), f.next(), f.next().unwrap_or(""), f.next().unwrap_or("")) else { continue };
             let minor = kind == "city" && source == "geonames";
+            // CLDR's countries and regions, not its cities (لوس انجلوس without its hamza)
+            if source == "isnad" || source == "cldr" && kind != "city" {
+                checked_names.insert(crate::text::normalize::l0(arabic));
+            }
             let kind = match kind {
                 "country" => GazKind::Country,
                 "city" => GazKind::City,
@@ -330,6 +340,8 @@ impl Lexicon {
             .chain(gazetteer.values().filter(|g| !g.ambiguous).map(|g| g.arabic.clone()))
             .chain(style_canonical.iter().cloned())
             .collect();
+        checked_names.extend(GIVEN_NAMES.split_whitespace().chain(FULL_NAME_STARTS.split_whitespace()).map(crate::text::normalize::l0));
+        checked_names.extend(style_canonical.iter().cloned());
         let mut phrases = FxHashMap::default();
         for (key, g) in &gazetteer {
             if key.contains(' ') && !g.ambiguous {
@@ -390,6 +402,7 @@ impl Lexicon {
             style_canonical,
             accepted: config.spelling.accepted.iter().map(|s| crate::text::normalize::l0(s.trim())).collect(),
             written_names,
+            checked_names,
         }
     }
 
@@ -606,6 +619,10 @@ impl Lexicon {
     /// A name exactly as a list writes it (L0): أحمد, إسطنبول.
     pub fn is_written_name(&self, l0: &str) -> bool {
         self.written_names.contains(l0)
+    }
+    /// A name written as a hand-checked list writes it (L0, see `checked_names`).
+    pub fn is_checked_name(&self, l0: &str) -> bool {
+        self.checked_names.contains(l0)
     }
     /// A family name of the name lists (L1).
     pub fn is_listed_family_name(&self, l1: &str) -> bool {

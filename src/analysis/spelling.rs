@@ -947,10 +947,10 @@ impl<'a> Analyzer<'a> {
         let most_hamzas = forms.iter().map(|(f, _)| hamza_count(f)).max().unwrap_or(0);
         let form_rank = |(form, members): &(String, Vec<WordId>)| {
             let texts = || members.iter().map(|&x| self.ws.word(x).0);
-            let written = hamza_count(form) == most_hamzas && texts().any(|t| self.lex.is_written_name(t));
+            let written = hamza_count(form) == most_hamzas && texts().any(|t| self.lex.is_written_name(t)) || texts().any(|t| self.lex.is_checked_name(t));
             let total: u32 = members.iter().map(|&x| self.mentions(x)).sum();
             let first = members.iter().filter_map(|&x| self.first_seen(x)).min();
-            (!hamza_on_article(form) && !hamza_after_proclitic(form), written, texts().any(|t| self.known(t)), hamza_count(form), total, std::cmp::Reverse(first), form.clone())
+            (!self.article_hamza(form) && !hamza_after_proclitic(form), written, texts().any(|t| self.known(t)), hamza_count(form), total, std::cmp::Reverse(first), form.clone())
         };
         let (_, best_form) = forms.iter().max_by_key(|f| form_rank(f)).expect("a group has members");
         let rep = *best_form
@@ -1071,12 +1071,23 @@ impl<'a> Analyzer<'a> {
         out
     }
 
+    /// A hamza on the article (`hamza_on_article`), where a plain alef follows only when the
+    /// same with a bare article is a dictionary word (ألاتحاد → الاتحاد), so that a name that
+    /// starts with ألا is not read as one (ألاسكا, not الاسكا).
+    fn article_hamza(&self, l0: &str) -> bool {
+        hamza_on_article(l0)
+            && (l0.chars().nth(2) != Some('ا') || {
+                let bare: String = "ال".chars().chain(l0.chars().skip(2)).collect();
+                self.known(&bare)
+            })
+    }
+
     /// Whether replacing `variant` by `canonical` fixes a spelling rather than changes the
     /// word. Two forms of one letter sequence that are both dictionary words (ياسر / يأسر,
     /// تامر / تأمر, اقترب / أقترب) are two words, except a listed name's written form
     /// against the same without its hamza (احمد → أحمد) and a hamza on the article (ألأردن).
     fn fix_is_spelling(&self, variant: &str, canonical: &str) -> bool {
-        if hamza_on_article(variant) {
+        if self.article_hamza(variant) {
             return true;
         }
         let (lv, lc) = (to_l1(variant), to_l1(canonical));
@@ -1089,6 +1100,13 @@ impl<'a> Analyzer<'a> {
             // a dropped hamza (wire copy): a fix, but between two dictionary words only
             // towards a listed name's written form (احمد → أحمد, not ياسر → يأسر)
             return !(self.known(variant) && self.known(canonical)) || written;
+        }
+        if hamza_count(variant) > hamza_count(canonical) {
+            // a hamza dropped by the fix: towards a list's written form (أسكتلندا → اسكتلندا)
+            // or between two spellings the dictionary does not know; never between two words
+            // it knows (تأمر "orders" is not تامر)
+            let (kv, kc) = (self.known(variant), self.known(canonical));
+            return written && !(kv && kc) || !(kv || kc);
         }
         if fold_final_letters(variant) != fold_final_letters(canonical) {
             // the hamza elsewhere or on another seat: another word when the dictionary knows
