@@ -295,19 +295,22 @@ pub struct Caches {
     clusters: FxHashMap<String, CachedCluster>,
     evidence: FxHashMap<String, Evidence>,
     related: FxHashMap<String, Vec<Related>>,
-    given_before: FxHashMap<String, Arc<GivenBefore>>,
+    neighbours: FxHashMap<String, Arc<NameNeighbours>>,
     /// The dictionary's verdict per spelling (depends on nothing else: never invalidated).
     known: FxHashMap<String, bool>,
 }
 
-/// The words written right before a spelling in the first documents that hold it (the
-/// given names a surname is seen with), and those documents.
-struct GivenBefore {
+/// The name-like words written right before and right after a spelling in the first
+/// documents that hold it (the given names a surname is seen with, the family names after a
+/// given name), with how often, and those documents.
+struct NameNeighbours {
     docs: Vec<DocId>,
-    /// Name-like words right before the spelling (given names).
-    words: rustc_hash::FxHashSet<String>,
+    /// Occurrences of the spelling read in those documents.
+    seen: u32,
+    /// Name-like words right before the spelling (given names), with their counts.
+    before: FxHashMap<String, u32>,
     /// Name-like words right after it (family names, when the spelling is a given name).
-    after: rustc_hash::FxHashSet<String>,
+    after: FxHashMap<String, u32>,
 }
 
 /// A cluster result with the keys whose statistics it read: the spelling's L1 form and the
@@ -320,7 +323,7 @@ struct CachedCluster {
 
 impl Caches {
     pub fn is_empty(&self) -> bool {
-        self.clusters.is_empty() && self.evidence.is_empty() && self.related.is_empty() && self.given_before.is_empty()
+        self.clusters.is_empty() && self.evidence.is_empty() && self.related.is_empty() && self.neighbours.is_empty()
     }
 
     /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
@@ -329,7 +332,7 @@ impl Caches {
         self.clusters.retain(|_, c| !c.deps.iter().any(|k| keys.contains(k)));
         self.evidence.retain(|l1, _| !keys.contains(l1));
         self.related.retain(|canonical, r| !changed.contains(&canonical.as_str()) && !r.iter().any(|x| x.doc == doc));
-        self.given_before.retain(|spelling, g| !changed.contains(&spelling.as_str()) && !g.docs.contains(&doc));
+        self.neighbours.retain(|spelling, g| !changed.contains(&spelling.as_str()) && !g.docs.contains(&doc));
     }
 
     /// Keep the union (both sides are valid for the current statistics: the workspace cannot
@@ -342,7 +345,7 @@ impl Caches {
         self.clusters.extend(other.clusters);
         self.evidence.extend(other.evidence);
         self.related.extend(other.related);
-        self.given_before.extend(other.given_before);
+        self.neighbours.extend(other.neighbours);
         self.known.extend(other.known);
     }
 }
@@ -353,7 +356,7 @@ pub struct Analyzer<'a> {
     clusters: RefCell<FxHashMap<String, CachedCluster>>,
     evidence: RefCell<FxHashMap<String, Evidence>>,
     related: RefCell<FxHashMap<String, Vec<Related>>>,
-    given_before: RefCell<FxHashMap<String, Arc<GivenBefore>>>,
+    neighbours: RefCell<FxHashMap<String, Arc<NameNeighbours>>>,
     known: RefCell<FxHashMap<String, bool>>,
     /// Documents read while computing the current cluster (its dependencies).
     scanned: RefCell<Vec<DocId>>,
@@ -373,7 +376,7 @@ impl<'a> Analyzer<'a> {
             clusters: RefCell::new(c.clusters),
             evidence: RefCell::new(c.evidence),
             related: RefCell::new(c.related),
-            given_before: RefCell::new(c.given_before),
+            neighbours: RefCell::new(c.neighbours),
             known: RefCell::new(c.known),
             scanned: RefCell::new(Vec::new()),
             person_link: std::cell::Cell::new(false),
@@ -397,7 +400,7 @@ impl<'a> Analyzer<'a> {
             clusters: self.clusters.into_inner(),
             evidence: self.evidence.into_inner(),
             related: self.related.into_inner(),
-            given_before: self.given_before.into_inner(),
+            neighbours: self.neighbours.into_inner(),
             known: self.known.into_inner(),
         }
     }
@@ -752,7 +755,7 @@ impl<'a> Analyzer<'a> {
         let rare_enough = |name: bool, e: &Evidence, mine: u32, other: u32| {
             name || if e.any() { mine <= other } else { 3 * mine <= other }
         };
-        rare_enough(name_a, &ea, ta, tb) && rare_enough(name_b, &eb, tb, ta)
+        rare_enough(name_a, &ea, ta, tb) && rare_enough(name_b, &eb, tb, ta) && (listed_same || !self.distinct_companions(a, b))
     }
 
     /// A spelling a list knows as a name: the style guide, an unambiguous gazetteer entry, a
@@ -773,8 +776,8 @@ impl<'a> Analyzer<'a> {
     /// The shared word must be a listed person name or a word the dictionary does not know
     /// (a foreign given name): ordinary words before two ordinary words say nothing.
     fn share_given_name(&self, a: &str, b: &str) -> bool {
-        let (x, y) = (self.given_before(a), self.given_before(b));
-        x.words.iter().any(|w| y.words.contains(w) && self.person_name_word(w))
+        let (x, y) = (self.neighbours(a), self.neighbours(b));
+        x.before.keys().any(|w| y.before.contains_key(w) && self.person_name_word(w))
     }
 
     /// Whether one name-like word follows both spellings somewhere in the corpus: the same
@@ -782,8 +785,38 @@ impl<'a> Analyzer<'a> {
     /// ميركل, أنغيلا ميركل). The word must be a listed person name or one the dictionary
     /// does not know.
     fn share_family_name(&self, a: &str, b: &str) -> bool {
-        let (x, y) = (self.given_before(a), self.given_before(b));
-        x.after.iter().any(|w| y.after.contains(w) && self.person_name_word(w))
+        let (x, y) = (self.neighbours(a), self.neighbours(b));
+        x.after.keys().any(|w| y.after.contains_key(w) && self.person_name_word(w))
+    }
+
+    /// Whether the two spellings keep different company: on one side (before or after), each
+    /// has a name it is regularly written with (an eighth of its mentions read, twice at
+    /// least), and no name is ever written on that side of both, not even in another spelling
+    /// (ديربي كاونتي / جوزيبي كونتي, ستيف ماكوين / جون ماكين, أنتوني مارسيال / مارسيلو). Two
+    /// spellings of one name share their company (دونالد ترمب, دونالد ترامب); two names that
+    /// look alike do not.
+    fn distinct_companions(&self, a: &str, b: &str) -> bool {
+        let (x, y) = (self.neighbours(a), self.neighbours(b));
+        let key = |w: &str| {
+            let l1 = to_l1(w);
+            // a conjunction on the companion (وجون ماكين) is not part of it
+            let bare = l1.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(&l1).to_string();
+            skeleton([bare.as_str()])
+        };
+        // companions by key (أنتوني, أنطوني, وأنتوني are one), names only
+        let keyed = |m: &FxHashMap<String, u32>| {
+            let mut out: FxHashMap<String, u32> = FxHashMap::default();
+            for (w, &n) in m.iter().filter(|(w, _)| self.person_name_word(w)) {
+                *out.entry(key(w)).or_insert(0) += n;
+            }
+            out
+        };
+        let side = |p: &FxHashMap<String, u32>, seen: u32, q: &FxHashMap<String, u32>, q_seen: u32| {
+            let (p, q) = (keyed(p), keyed(q));
+            let regular = |m: &FxHashMap<String, u32>, seen: u32| m.iter().filter(|&(_, &n)| n >= 2 && 8 * n >= seen).count() > 0;
+            regular(&p, seen) && regular(&q, q_seen) && !p.keys().any(|k| q.contains_key(k))
+        };
+        side(&x.before, x.seen, &y.before, y.seen) || side(&x.after, x.seen, &y.after, y.seen)
     }
 
     /// A word that can only be a person's name here: a listed person name or a word the
@@ -793,33 +826,35 @@ impl<'a> Analyzer<'a> {
         !self.known(w) || self.lex.person_name_latin(&l1).next().is_some() || self.lex.is_listed_given_name(&l1)
     }
 
-    /// The words right before a spelling in its first 20 documents (read once per spelling,
-    /// kept until the spelling's statistics or one of those documents change).
-    fn given_before(&self, spelling: &str) -> Arc<GivenBefore> {
-        let found = self.given_before.borrow().get(spelling).cloned();
+    /// The name-like words right before and after a spelling in its first 20 documents (read
+    /// once per spelling, kept until the spelling's statistics or one of those documents
+    /// change).
+    fn neighbours(&self, spelling: &str) -> Arc<NameNeighbours> {
+        let found = self.neighbours.borrow().get(spelling).cloned();
         let g = found.unwrap_or_else(|| {
             let docs: Vec<DocId> = self.ws.word_stats(spelling).map(|st| st.docs.iter().take(20).copied().collect()).unwrap_or_default();
-            let mut words = rustc_hash::FxHashSet::default();
-            let mut after = rustc_hash::FxHashSet::default();
+            let (mut before, mut after) = (FxHashMap::default(), FxHashMap::default());
+            let mut seen = 0;
             let name_like = |w: &Word| w.letters() >= 3 && !w.l0().starts_with("ال") && !self.lex.is_function_word(&w.l1) && !self.lex.is_cue_word(&w.l1);
             for &d in &docs {
                 let Some(doc) = self.ws.doc(d) else { continue };
                 let scanned = scan_words(&doc.text, doc.body_start);
+                seen += scanned.iter().filter(|w| w.l0() == spelling).count() as u32;
                 for pair in scanned.windows(2) {
                     let (g, s) = (&pair[0], &pair[1]);
                     if s.token.gap_before != crate::text::tokenize::Gap::Space {
                         continue;
                     }
                     if s.l0() == spelling && name_like(g) {
-                        words.insert(g.l0().to_string());
+                        *before.entry(g.l0().to_string()).or_insert(0) += 1;
                     }
                     if g.l0() == spelling && !g.tanween && name_like(s) {
-                        after.insert(s.l0().to_string());
+                        *after.entry(s.l0().to_string()).or_insert(0) += 1;
                     }
                 }
             }
-            let g = Arc::new(GivenBefore { docs, words, after });
-            self.given_before.borrow_mut().insert(spelling.to_string(), g.clone());
+            let g = Arc::new(NameNeighbours { docs, seen, before, after });
+            self.neighbours.borrow_mut().insert(spelling.to_string(), g.clone());
             g
         });
         // the cluster being computed read these documents, kept or not
@@ -1409,6 +1444,21 @@ mod corpus_tests {
             "وقالت الممثلة أنجيلا جولي إن",
         ]);
         assert!(pairs(&ws).is_empty(), "{:?}", pairs(&ws));
+    }
+
+    #[test]
+    fn names_in_different_company_are_different_names() {
+        let docs = |third: &'static str| {
+            workspace(&["قال السفير الأميركي رايان كروكر إن. وأضاف رايان كروكر", "قال السفير رايان كروكر إن", third])
+        };
+        // the same given name before both: one name
+        let got = pairs(&docs("قال السفير رايان كروكير إن. وأضاف رايان كروكير"));
+        assert!(got.contains(&("كروكير".into(), "كروكر".into(), "inconsistent-spelling")), "{got:?}");
+        // and written with a conjunction on it (ورايان) still the same company
+        let got = pairs(&docs("قال السفير ورايان كروكير إن. وأضاف رايان كروكير"));
+        assert!(got.contains(&("كروكير".into(), "كروكر".into(), "inconsistent-spelling")), "{got:?}");
+        // Bob Corker is not Ryan Crocker: each spelling has its own given name
+        assert!(pairs(&docs("قال السيناتور بوب كروكير إن. وأضاف بوب كروكير")).is_empty());
     }
 
     #[test]
