@@ -15,148 +15,21 @@ const GAZETTEER_AMBIGUOUS: &str = include_str!("../../data/gazetteer_ambiguous.t
 const NAMES_GIVEN: &str = include_str!("../../data/names/given.tsv");
 const NAMES_FAMILY: &str = include_str!("../../data/names/family.tsv");
 
-/// Function words, pronouns, auxiliaries, frequent verbs of saying, time words, and common
-/// adjectives that follow titles or place words. None of them is ever a name.
-const STOPWORDS: &str = "
-في من على إلى الى عن مع بين حول خلال بعد قبل منذ حتى عند لدى ضد نحو دون تحت فوق أمام وراء عبر ضمن
-لكن لكنه لكنها ولكن أو أم إذا إذ لو لم لن لا ما ماذا متى أين كيف هل قد لقد كل بعض غير سوى أي أيضا
-كما كذلك هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين اللواتي هو هي هم هما هن نحن أنا أنت
-أنه أنها إنه إنها أنهم إنهم أن إن كان كانت يكون تكون كانوا كانا ليس ليست قال قالت قالوا يقول تقول أكد أكدت
-أعلن أعلنت أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت صرح تابع رأى اعتبر وفق وفقا بحسب حسب نقلا
-عام العام يوم اليوم أمس غدا الآن حاليا ثم فقط جدا أكثر أقل أول آخر أخرى أخر الأخرى الآخر بشأن
-فيها فيه منها منه عليه عليها لها له بها به إليه إليها عنه عنها هناك هنا حيث بينما بسبب رغم عقب إثر مثل
-دول دولة بلاده بلادها البلاد البلدين الطرفين الجانبين الجانب نفسه نفسها ذاته ذاتها جميع معظم عدة عدد
-السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة يناير فبراير مارس أبريل إبريل مايو يونيو يوليو
-أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
-واحد اثنان اثنين ثلاثة ثلاث أربعة خمسة ستة سبعة ثمانية تسعة عشرة مئة مائة ألف آلاف مليون مليار
-الحالي السابق الجديد الجديدة الثاني الأول الماضي المقبل التالي الفعلي الرسمي الأعلى الكبير العام
-الخاص المساعد الأسبق المنتهية المنتخب بدء بدأ تم يتم كما ومن وفي أنّ إنّ
-سابق سابقة جديد جديدة كبير كبيرة رسميا رسمي رسمية حاليا سابقا لاحقا مؤخرا أيضا فقط كذلك
-وسط شمال جنوب شرق غرب شمالي جنوبي شرقي غربي أطراف ضواحي قرب داخل خارج إطار اطار
-قائلا قائلة قائلين مضيفا مضيفة موضحا موضحة مشيرا مشيرة مؤكدا مؤكدة معتبرا معتبرة لافتا لافتة
-محذرا محذرة متابعا متابعة مطالبا مطالبة داعيا داعية معربا معربة
-طلب طلبت دعا دعت وصل وصلت أشار اتهم اتهمت دان دانت رفض رفضت وافق وافقت بحث بحثت التقى التقت استقبل
-استقبلت زار زارت أجرى أجرت تلقى تلقت بعث بعثت وجه وجهت هدد هددت أبلغ أبلغت ناقش ناقشت وقع وقعت أصدر
-أصدرت قرر قررت أمر أمرت عين عينت شارك شاركت أفاد أفادت أعرب أعربت جدد جددت بدأت أكمل واصل واصلت انتقد
-انتقدت هاجم هاجمت سيطر سيطرت قتل قتلت أصيب أصيبت فر فرت عاد عادت يقول يرى يعتبر يؤكد تؤكد يجب يمكن
-قوله قولها قولهم عمل العمل أمن
-جلالته سموه فخامته معاليه سيادته دولته مصدر مصادر أنباء تقارير تقرير شهود
-مستشار مستشارة مراسل مراسلة متحدث متحدثة ناطق ناطقة مسؤول مسؤولة
-";
-
-/// Words after which the next name-like words are a person's name (optionally after a
-/// nisba adjective or a ministry: وزير الخارجية الروسي سيرغي لافروف).
-const PERSON_TITLES: &str = "
-الرئيس رئيس الرئيسة رئيسة رئيسا وزير وزيرة وزيرا الوزير الوزيرة المتحدث المتحدثة الناطق الناطقة
-السفير سفير السفيرة المبعوث مبعوث الأمين المستشار المستشارة الملك الأمير الأميرة الشيخ السيد السيدة
-الدكتور الجنرال اللواء العقيد العميد المشير الفريق النائب نائب النائبة الزعيم زعيم القائد قائد المدير
-مدير المديرة الخبير الخبيرة المحلل المحللة المرشح المرشحة المراسل المراسلة الصحفي الصحفية الكاتب
-الكاتبة البابا الإمام المفوض المفوضة الأستاذ البروفيسور الدبلوماسي المسؤول المسؤولة نظيره نظيرته
-المدرب اللاعب الممثل الممثلة المغني المغنية الفنان الفنانة الأسقف البطريرك الحاخام العاهل ولي
-";
-
-/// Words that may sit between a title and the name (ministries, offices).
-const TITLE_MODIFIERS: &str = "
-الوزراء وزراء الحكومة الجمهورية الخارجية الخارجيه الدفاع الداخلية المالية العدل الاقتصاد باسم وزارة
-رئيس العام الخاص الأمن مجلس حكومة لشؤون شؤون الأركان الدولة البرلمان الوزارة المنظمة الشركة العهد
-خارجية دفاع داخلية
-";
-
-const PLACE_WORDS: &str = "
-مدينة منطقة إقليم محافظة ولاية بلدة قرية العاصمة
-عاصمة جمهورية مقاطعة بلدية ميناء مطار جزيرة نهر جبل بحيرة ضاحية مخيم شبه اتجاه
-";
-
-/// Verbs of saying (with و/ف stripped by the caller): the next word is often the speaker.
-const SAYING_VERBS: &str = "
-قال قالت أضاف أضافت أكد أكدت أوضح أوضحت أعلن أعلنت صرح صرحت اعتبر اعتبرت ذكر ذكرت تابع تابعت أشار
-أشارت شدد شددت لفت لفتت نفى نفت كشف كشفت رأى رأت حذر حذرت طالب طالبت غرد غردت كتب كتبت
-";
-
-const ORG_WORDS: &str = "
-منظمة وزارة وكالة شركة صحيفة مجموعة حزب حركة جامعة بنك صندوق مجلس لجنة قناة شبكة جمعية مؤسسة هيئة موقع
-مركز معهد اتحاد تحالف جبهة مجلة إذاعة
-";
-
-/// Common Arabic given names. Two of these are different people, not spellings of one name
-/// (محمد/محمود, سلمان/سليمان), so they are never linked by the transliteration matcher.
-const GIVEN_NAMES: &str = "
-محمد محمود أحمد حامد حميد حمد حمدي أمجد ماجد مجيد علي عليا عالية حسن حسين حسان حسنين محسن سعد سعيد
-سعود مسعود سعدي عمر عمار عامر عمرو معمر خالد خلود خليل خليفة سالم سليم سليمان سلمان سلامة سلمى
-إبراهيم إسماعيل إسحاق يوسف يونس يحيى يعقوب موسى عيسى هارون داود زكريا نوح آدم مصطفى مرتضى عبد
-عبيد عبيدة فاطمة عائشة مريم زينب خديجة نور نورا نورة نوري منى هدى هند ليلى سارة سمير سميرة سامي
-سامر سامية أسامة أسماء كريم كريمة كرم رشيد رشيدة راشد مرشد رامي رامز ناصر نصر نصير منصور نبيل نبيلة
-جميل جميلة جمال كمال كامل فيصل طارق طاهر طه ياسر ياسين ياسمين وليد ولاء وائل وسيم هشام هاشم هاني
-عادل عدلي عدنان عثمان عماد فؤاد فادي فريد فريدة فرح فرحات مراد مريد رياض رضا رضوان زياد زيد زيدان
-صالح صلاح مصلح نادر نادية ندى بشار بشير بشرى بكر جعفر حيدر حمزة حازم حاتم حكيم حكمت رائد رعد شريف
-شريفة شادي صابر صبري صبحي صفاء صفية ضياء عزيز عزيزة عصام علاء غسان فارس فهد قاسم قيس لؤي لطفي مالك
-مأمون مهدي مهند منير منيرة ميسون نزار نعيم نعمان هيثم يزيد أيمن إيمان أمين أمينة توفيق تامر ثامر
-جواد حبيب حبيبة خضر رفيق رفعت زهير سعاد سلوى شكري عبير عفاف غادة لبنى مها نجلاء نجيب نهى هالة وفاء
-يسرى يسري رحمن رحيم مجدي حمدان حمود حماد محمدي أحمدي عباس عبيد جاسم جاسمي هادي مهدية سهى سهام
-";
-
-/// Given names that are nothing but names (no common word, verb or preposition shares their
-/// letters: not علي/على, حسن, سعيد, أمين…), Arabic and foreign. The word right after one of
-/// them is a family name (فيصل السويدي, جون بولتون): evidence for a person entity, never for a
-/// spelling cluster.
-const FULL_NAME_STARTS: &str = "
-محمد محمود أحمد إبراهيم إسماعيل إسحاق يوسف يونس يحيى يعقوب موسى عيسى مصطفى فاطمة عائشة مريم زينب
-خديجة أسامة فيصل خالد وليد هشام وائل عدنان عثمان زياد بشار جعفر حمزة أيمن غسان مهند فهد نزار ياسر
-سمير سامر عمرو عمار معمر حسين حسان محسن مسعود سعود خليل سليمان سلمان طارق تامر ثامر جاسم حمد حمدان
-هيثم لؤي مهدي مجدي حازم حاتم عصام علاء بسام رياض زهير فؤاد
-جون جورج ديفيد مايكل بيتر توني دونالد باراك هيلاري نيكولا أنغيلا أنجيلا إيمانويل فرانسوا جاك ميشال
-ميشيل كوندوليزا كولن ريتشارد روبرت وليام جيمس تشارلز فلاديمير ديمتري نيكول بنيامين إيهود أرييل
-شمعون أفيغدور ماري أندرس جان كلاوس فرانك هانس
-";
-
-/// Ministries' portfolios (after وزارة) and their English names.
-const PORTFOLIOS: &[(&str, &str)] = &[
-    ("الخارجية", "Foreign Affairs"),
-    ("الدفاع", "Defence"),
-    ("الداخلية", "the Interior"),
-    ("المالية", "Finance"),
-    ("العدل", "Justice"),
-    ("الصحة", "Health"),
-    ("التعليم", "Education"),
-    ("التربية", "Education"),
-    ("الزراعة", "Agriculture"),
-    ("الطاقة", "Energy"),
-    ("النفط", "Oil"),
-    ("الإعلام", "Information"),
-    ("الثقافة", "Culture"),
-    ("الاقتصاد", "Economy"),
-    ("التجارة", "Trade"),
-    ("النقل", "Transport"),
-];
-
-/// Portfolios that, with a country's feminine nisba and without وزارة, still name the
-/// ministry (الخارجية الروسية): not الطاقة الروسية (Russian energy) or المالية.
-const SHORT_PORTFOLIOS: [&str; 4] = ["الخارجية", "الداخلية", "الدفاع", "العدل"];
-
-/// Organisation words that, with the article and alone, name again the organisation the
-/// document named in full (المنظمة after منظمة معاهدة الأمن الجماعي, الوزارة after وزارة
-/// الخارجية الروسية, المرصد after المرصد السوري لحقوق الإنسان). The organisation words that
-/// are more often plain nouns alone are left out (الموقع "the place", المركز "the centre",
-/// الجبهة "the front", الشبكة "the network").
-const SHORT_NAME_HEADS: &str = "
-منظمة وزارة وكالة شركة صحيفة مجموعة حزب حركة جامعة بنك صندوق مجلس لجنة قناة جمعية مؤسسة هيئة معهد
-اتحاد تحالف مجلة إذاعة مرصد حلف محكمة مفوضية تنظيم رابطة منتدى
-";
-
-/// First elements of names that are written either as a separate word or joined to the next:
-/// Turkic قره/آق (Kara-, Ak-), Arabic compounds (أبو، عبد، بن، بيت، عين، رأس، تل، كفر، بئر…),
-/// and foreign particles (نيو، سان، لوس، دي، فان، فون…).
-const NAME_PARTICLES: &str = "
-قره قرة آق أبو ابو عبد آل ابن بن بنت بني أم ام ذا ذي بيت دار عين رأس راس تل كفر بئر سيدي مار شرم بور بورت
-نيو لوس لاس سان سانت سانتا دي ديل فان فون كوالا هونغ سري
-";
-
-/// Foreign-name endings (L1): Armenian -ian, Slavic -ov/-ev/-sky/-vich/-enko, Georgian,
-/// Turkish, Persian, and place-name endings.
-const FOREIGN_SUFFIXES: &[&str] = &[
-    "يان", "وف", "يف", "وفا", "يفا", "سكي", "سكايا", "فيتش", "ينكو", "شفيلي", "ادزه", "اوغلو", "زاده",
-    "ستان", "غراد", "بورغ", "برغ", "لاند", "فيل", "وفيتش", "يفيتش",
-];
+/// The project's word lists (`data/lexicon/`, one list per file, each with a header saying
+/// what belongs in it; see [`words`]).
+const STOPWORDS: &str = include_str!("../../data/lexicon/stopwords.txt");
+const PERSON_TITLES: &str = include_str!("../../data/lexicon/person_titles.txt");
+const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
+const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
+const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
+const ORG_WORDS: &str = include_str!("../../data/lexicon/org_words.txt");
+const GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.txt");
+const FULL_NAME_STARTS: &str = include_str!("../../data/lexicon/full_name_starts.txt");
+const PORTFOLIOS: &str = include_str!("../../data/lexicon/portfolios.tsv");
+const SHORT_PORTFOLIOS: &str = include_str!("../../data/lexicon/short_portfolios.txt");
+const SHORT_NAME_HEADS: &str = include_str!("../../data/lexicon/short_name_heads.txt");
+const NAME_PARTICLES: &str = include_str!("../../data/lexicon/name_particles.txt");
+const FOREIGN_SUFFIXES: &str = include_str!("../../data/lexicon/foreign_suffixes.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GazKind {
@@ -254,6 +127,8 @@ pub struct Lexicon {
     full_name_starts: FxHashSet<String>,
     saying: FxHashSet<String>,
     particles: FxHashSet<String>,
+    /// `FOREIGN_SUFFIXES` (L1).
+    foreign_suffixes: Vec<&'static str>,
     gazetteer: FxHashMap<String, GazEntry>,
     /// Style guide keyed by L1 form of canonical names, variants and aliases.
     style: FxHashMap<String, StyleRef>,
@@ -271,8 +146,13 @@ pub struct Lexicon {
     checked_names: FxHashSet<String>,
 }
 
-fn l1_set(words: &str) -> FxHashSet<String> {
-    words.split_whitespace().map(l1).collect()
+/// The entries of a word list: whitespace-separated, lines starting with `#` are comments.
+pub fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace)
+}
+
+fn l1_set(list: &'static str) -> FxHashSet<String> {
+    words(list).map(l1).collect()
 }
 
 impl Lexicon {
@@ -333,14 +213,13 @@ impl Lexicon {
             style_canonical.resize(i + 1, String::new());
             style_canonical[i] = canonical;
         }
-        let written_names: FxHashSet<String> = GIVEN_NAMES
-            .split_whitespace()
-            .chain(FULL_NAME_STARTS.split_whitespace())
+        let written_names: FxHashSet<String> = words(GIVEN_NAMES)
+            .chain(words(FULL_NAME_STARTS))
             .map(crate::text::normalize::l0)
             .chain(gazetteer.values().filter(|g| !g.ambiguous).map(|g| g.arabic.clone()))
             .chain(style_canonical.iter().cloned())
             .collect();
-        checked_names.extend(GIVEN_NAMES.split_whitespace().chain(FULL_NAME_STARTS.split_whitespace()).map(crate::text::normalize::l0));
+        checked_names.extend(words(GIVEN_NAMES).chain(words(FULL_NAME_STARTS)).map(crate::text::normalize::l0));
         checked_names.extend(style_canonical.iter().cloned());
         let mut phrases = FxHashMap::default();
         for (key, g) in &gazetteer {
@@ -373,19 +252,25 @@ impl Lexicon {
         }
         let mut phrase_heads: FxHashSet<String> = phrases.keys().filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
         phrase_heads.insert(MINISTRY.to_string());
-        phrase_heads.extend(SHORT_PORTFOLIOS.iter().map(|p| l1(p)));
+        phrase_heads.extend(words(SHORT_PORTFOLIOS).map(l1));
         Lexicon {
             phrases,
             phrase_heads,
             two_word_heads,
             listed_by_skeleton,
-            portfolios: PORTFOLIOS.iter().map(|&(a, e)| (l1(a), (a, e))).collect(),
-            short_portfolios: SHORT_PORTFOLIOS.iter().map(|p| l1(p)).collect(),
+            portfolios: PORTFOLIOS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(a, e)| (l1(a), (a, e)))
+                .collect(),
+            foreign_suffixes: words(FOREIGN_SUFFIXES).collect(),
+            short_portfolios: words(SHORT_PORTFOLIOS).map(l1).collect(),
             short_heads: l1_set(SHORT_NAME_HEADS),
             short_head_endings: l1_set(SHORT_NAME_HEADS)
                 .into_iter()
-                .chain(SHORT_PORTFOLIOS.iter().map(|p| l1(p)))
-                .chain(SHORT_PORTFOLIOS.iter().map(|p| l1(p).trim_start_matches('ا').to_string()))
+                .chain(words(SHORT_PORTFOLIOS).map(l1))
+                .chain(words(SHORT_PORTFOLIOS).map(|p| l1(p).trim_start_matches('ا').to_string()))
                 .chain(MINISTER.iter().map(|m| m.to_string()))
                 .collect(),
             stop: l1_set(STOPWORDS),
@@ -640,7 +525,7 @@ impl Lexicon {
         let n = l1.chars().count();
         l1.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ڤ' | 'گ' | 'ژ'))
             || l1.contains("تش")
-            || FOREIGN_SUFFIXES.iter().any(|s| l1.ends_with(s) && n >= s.chars().count() + 2)
+            || self.foreign_suffixes.iter().any(|s| l1.ends_with(s) && n >= s.chars().count() + 2)
     }
 
     /// A nisba adjective of a country or region (أميركي, روسية), as it stands without the
@@ -740,6 +625,47 @@ fn person_names() -> &'static PersonNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word list of `data/lexicon/`: a header, entries of Arabic letters as printed
+    /// (no diacritics, no tatweel), no entry twice under its lookup key.
+    #[test]
+    fn word_lists_are_clean() {
+        let lists = [
+            ("stopwords", STOPWORDS),
+            ("person_titles", PERSON_TITLES),
+            ("title_modifiers", TITLE_MODIFIERS),
+            ("place_words", PLACE_WORDS),
+            ("saying_verbs", SAYING_VERBS),
+            ("org_words", ORG_WORDS),
+            ("given_names", GIVEN_NAMES),
+            ("full_name_starts", FULL_NAME_STARTS),
+            ("short_portfolios", SHORT_PORTFOLIOS),
+            ("short_name_heads", SHORT_NAME_HEADS),
+            ("name_particles", NAME_PARTICLES),
+            ("foreign_suffixes", FOREIGN_SUFFIXES),
+        ];
+        for (name, list) in lists {
+            assert!(list.starts_with("# "), "{name}: starts with a header saying what belongs there");
+            let mut seen = FxHashSet::default();
+            for w in words(list) {
+                assert!(w.chars().all(crate::text::normalize::is_arabic_letter), "{name}: «{w}» is not Arabic letters only");
+                assert_eq!(crate::text::normalize::l0(w), w, "{name}: «{w}» is not in its printed normal form");
+                assert!(seen.insert(l1(w)), "{name}: «{w}» is listed twice (as {})", l1(w));
+            }
+            assert!(seen.len() >= 4, "{name}: empty or truncated");
+        }
+        // the foreign endings are matched against L1 forms: they must be written in L1
+        for w in words(FOREIGN_SUFFIXES) {
+            assert_eq!(l1(w), w, "foreign_suffixes: «{w}» is not L1");
+        }
+        let mut seen = FxHashSet::default();
+        for line in PORTFOLIOS.lines().filter(|l| !l.starts_with('#')) {
+            let (arabic, english) = line.split_once('\t').expect("portfolios.tsv: arabic<TAB>english");
+            assert!(!english.trim().is_empty() && english.is_ascii(), "portfolios.tsv: «{line}»");
+            assert!(seen.insert(l1(arabic)), "portfolios.tsv: «{arabic}» twice");
+        }
+        assert_eq!(seen.len(), Lexicon::with_config(&Config::default()).portfolios.len());
+    }
 
     #[test]
     fn lists_are_keyed_by_l1() {

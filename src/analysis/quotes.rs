@@ -88,19 +88,10 @@ pub struct DocQuotes {
 
 // ------------------------------------------------------------------ tokens
 
-const SAYING_VERBS: &[&str] = &[
-    "قال", "قالت", "قالوا", "يقول", "تقول", "اضاف", "اضافت", "اضافوا", "يضيف", "اكد", "اكدت", "اكدوا", "يؤكد",
-    "اوضح", "اوضحت", "تابع", "تابعت", "صرح", "صرحت", "ذكر", "ذكرت", "اعلن", "اعلنت", "كشف", "كشفت", "نفي", "نفت",
-    "شدد", "شددت", "اعتبر", "اعتبرت", "حذر", "حذرت", "طالب", "طالبت", "غرد", "غردت", "كتب", "كتبت", "قوله",
-    "قولها", "مضيفا", "موضحا", "مؤكدا", "موكدا", "قائلا", "متابعا", "لفت", "لفتت", "اشار", "اشارت", "جاء", "راي",
-    "رات", "افاد", "افادت", "بحسب", "وفق",
-];
-
-const SPEAKER_STOPS: &[&str] = &[
-    "ان", "انه", "انها", "انهم", "في", "خلال", "عن", "علي", "الي", "من", "امس", "يوم", "مع", "عبر", "بعد", "قبل",
-    "ايضا", "قوله", "قولها", "سبت", "احد", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "حيث", "انذاك", "لوكاله",
-    "لصحيفه", "لقناه", "لشبكه", "لموقع", "بيان", "تصريح", "تصريحات", "مؤتمر", "موتمر", "اليوم", "كما", "قد", "لقد",
-];
+/// Words that introduce a quotation and the words that end its speaker's name
+/// (`data/lexicon/`, in the normal form of [`normalize_word`]).
+const QUOTE_CUES: &str = include_str!("../../data/lexicon/quote_cues.txt");
+const SPEAKER_STOPS: &str = include_str!("../../data/lexicon/speaker_stops.txt");
 
 /// Normalised form of one word into `buf` (see the module docs).
 fn normalize_word(word: &str, buf: &mut String) {
@@ -157,10 +148,9 @@ fn fingerprint(norm: &str) -> u32 {
 fn cue_fingerprints() -> &'static (Vec<u32>, Vec<u32>) {
     static CUES: std::sync::OnceLock<(Vec<u32>, Vec<u32>)> = std::sync::OnceLock::new();
     CUES.get_or_init(|| {
-        let fps = |words: &[&str]| {
+        let fps = |list: &'static str| {
             let mut buf = String::new();
-            let mut v: Vec<u32> = words
-                .iter()
+            let mut v: Vec<u32> = crate::analysis::lexicon::words(list)
                 .map(|w| {
                     normalize_word(w, &mut buf);
                     fingerprint(&buf)
@@ -170,7 +160,7 @@ fn cue_fingerprints() -> &'static (Vec<u32>, Vec<u32>) {
             v.dedup();
             v
         };
-        (fps(SAYING_VERBS), fps(SPEAKER_STOPS))
+        (fps(QUOTE_CUES), fps(SPEAKER_STOPS))
     })
 }
 
@@ -806,6 +796,22 @@ mod tests {
     use super::*;
     use crate::corpus::config::Config;
     use std::sync::Arc;
+
+    /// The quote cue lists are written in the index's normal form, each entry once.
+    #[test]
+    fn quote_cue_lists_are_normalised() {
+        for (name, list) in [("quote_cues", QUOTE_CUES), ("speaker_stops", SPEAKER_STOPS)] {
+            assert!(list.starts_with("# "), "{name}: header");
+            let mut seen = std::collections::HashSet::new();
+            let mut buf = String::new();
+            for w in crate::analysis::lexicon::words(list) {
+                normalize_word(w, &mut buf);
+                assert_eq!(buf, w, "{name}: «{w}» is not in normal form");
+                assert!(seen.insert(w), "{name}: «{w}» twice");
+            }
+            assert!(seen.len() >= 10, "{name}: truncated");
+        }
+    }
 
     fn quotes(text: &str) -> Vec<(String, bool, bool)> {
         extract_text(text, 0).quotes.iter().map(|q| (text[q.span.clone()].to_string(), q.marked, q.unbalanced)).collect()
