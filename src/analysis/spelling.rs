@@ -542,7 +542,8 @@ impl<'a> Analyzer<'a> {
             format!("canonical «{}», spellings: {}", c.canonical, m.join(" / "))
         });
         format!(
-            "«{spelling}» (L1 {l1})\n  group: {}\n  evidence: {:?}\n  name: {}\n  cluster: {}",
+            "«{spelling}» (L1 {l1})\n  dictionary: {}\n  group: {}\n  evidence: {:?}\n  name: {}\n  cluster: {}",
+            if self.known(spelling) { "an ordinary word" } else { "not an ordinary word" },
             group.join(", "),
             e,
             self.is_name_group(&l1),
@@ -709,7 +710,7 @@ impl<'a> Analyzer<'a> {
         if distance > limit {
             // Letters swapped across the word (كانافه / كافانو) are only the same person
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
-            let persons = ea.person > 0 && eb.person > 0;
+            let persons = ea.person > 0 && eb.person > 0 && self.is_name_group(&la) && self.is_name_group(&lb);
             let swapped = !same_skeleton && !multiword && !article && na.min(nb) >= 5 && distance <= 2.5;
             if !(swapped && persons && self.share_given_name(a, b)) {
                 return false;
@@ -735,7 +736,9 @@ impl<'a> Analyzer<'a> {
         // place, or both follow one given name that is nothing but a name (فلاديمير بوتين,
         // فلاديمير بوتن)
         if known_a && known_b && !listed_same && !beside_place(ta, tb, &lb) && !beside_place(tb, ta, &la) {
-            if !(ea.person > 0 && eb.person > 0 && self.share_given_name(a, b)) {
+            // each a name by its own evidence: a few mentions after a title make no name of
+            // خبراء "experts" or قوارب "boats"
+            if !(name_a && name_b && ea.person > 0 && eb.person > 0 && self.share_given_name(a, b)) {
                 return false;
             }
             // two person mentions after one given name: a name by that very evidence
@@ -776,18 +779,27 @@ impl<'a> Analyzer<'a> {
         rare_enough(name_a, &ea, ta, tb) && rare_enough(name_b, &eb, tb, ta) && (listed_same || !self.distinct_companions(a, b))
     }
 
-    /// `long_i` is written إي… (in every spelling of its group that carries the hamza) and
-    /// `other` starts with an alef, no ي after it, written أ and never إ.
+    /// `long_i` is written إي… and `other` starts with an alef, no ي after it, more often
+    /// written أ than إ (أريك Arik, إريك Erik).
     fn seat_vowel_conflict(&self, long_i: &str, other: &str) -> bool {
+        // mentions written with the hamza over and under the alef
         let seats = |l1: &str| {
-            let texts: Vec<&str> = self.group(l1).iter().map(|&id| self.ws.word(id).0).collect();
-            (texts.iter().any(|t| t.starts_with('أ') || t.starts_with('آ')), texts.iter().any(|t| t.starts_with('إ')))
+            let (mut over, mut under) = (0, 0);
+            for &id in &self.group(l1) {
+                let (text, n) = (self.ws.word(id).0, self.mentions(id));
+                if text.starts_with(['أ', 'آ']) {
+                    over += n;
+                } else if text.starts_with('إ') {
+                    under += n;
+                }
+            }
+            (over, under)
         };
         if !long_i.starts_with("اي") || !other.starts_with('ا') || other.starts_with("اي") {
             return false;
         }
-        let ((_, i_kasra), (o_fatha, o_kasra)) = (seats(long_i), seats(other));
-        i_kasra && o_fatha && !o_kasra
+        let ((_, i_under), (o_over, o_under)) = (seats(long_i), seats(other));
+        i_under > 0 && o_over > o_under
     }
 
     /// A spelling a list knows as a name: the style guide, an unambiguous gazetteer entry, a
