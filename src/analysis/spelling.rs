@@ -821,7 +821,12 @@ impl<'a> Analyzer<'a> {
     /// (a foreign given name): ordinary words before two ordinary words say nothing.
     fn share_given_name(&self, a: &str, b: &str) -> bool {
         let (x, y) = (self.neighbours(a), self.neighbours(b));
-        x.before.keys().any(|w| y.before.contains_key(w) && self.person_name_word(w))
+        x.before.keys().any(|w| y.before.contains_key(w) && self.person_name_word(w) && !self.nationality(w) && !self.lex.is_name_particle(&to_l1(w)))
+    }
+
+    /// A nationality with the article (البرازيلي, الفرنسية): a nisba of a listed country.
+    fn nationality(&self, w: &str) -> bool {
+        w.starts_with("ال") && self.lex.nisba_base(&to_l1(w)).is_some_and(|g| g.kind == super::lexicon::GazKind::Country)
     }
 
     /// Whether one name-like word follows both spellings somewhere in the corpus: the same
@@ -850,7 +855,7 @@ impl<'a> Analyzer<'a> {
         // companions by key (أنتوني, أنطوني, وأنتوني are one), names only
         let keyed = |m: &FxHashMap<String, u32>| {
             let mut out: FxHashMap<String, u32> = FxHashMap::default();
-            for (w, &n) in m.iter().filter(|(w, _)| self.person_name_word(w)) {
+            for (w, &n) in m.iter().filter(|(w, _)| self.person_name_word(w) || self.nationality(w) || self.lex.is_name_particle(&to_l1(w))) {
                 *out.entry(key(w)).or_insert(0) += n;
             }
             out
@@ -879,7 +884,10 @@ impl<'a> Analyzer<'a> {
             let docs: Vec<DocId> = self.ws.word_stats(spelling).map(|st| st.docs.iter().take(20).copied().collect()).unwrap_or_default();
             let (mut before, mut after) = (FxHashMap::default(), FxHashMap::default());
             let mut seen = 0;
+            // name words, and before a name the particles (دل بوترو) and nationalities
+            // (البرازيلي مارسيلو) that tell one bearer from another
             let name_like = |w: &Word| w.letters() >= 3 && !w.l0().starts_with("ال") && !self.lex.is_function_word(&w.l1) && !self.lex.is_cue_word(&w.l1);
+            let before_name = |w: &Word| name_like(w) || self.lex.is_name_particle(&w.l1) || self.nationality(w.l0());
             for &d in &docs {
                 let Some(doc) = self.ws.doc(d) else { continue };
                 let scanned = scan_words(&doc.text, doc.body_start);
@@ -889,7 +897,7 @@ impl<'a> Analyzer<'a> {
                     if s.token.gap_before != crate::text::tokenize::Gap::Space {
                         continue;
                     }
-                    if s.l0() == spelling && name_like(g) {
+                    if s.l0() == spelling && before_name(g) {
                         *before.entry(g.l0().to_string()).or_insert(0) += 1;
                     }
                     if g.l0() == spelling && !g.tanween && name_like(s) {
