@@ -710,7 +710,9 @@ impl<'a> Analyzer<'a> {
         if distance > limit {
             // Letters swapped across the word (كانافه / كافانو) are only the same person
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
-            let persons = ea.person > 0 && eb.person > 0 && self.is_name_group(&la) && self.is_name_group(&lb);
+            // a dictionary word only when a name by its own evidence (not قوارب / خبراء)
+            let person = |e: &Evidence, known: bool, l1: &str| e.person > 0 && (!known || self.is_name_group(l1));
+            let persons = person(&ea, known_a, &la) && person(&eb, known_b, &lb);
             let swapped = !same_skeleton && !multiword && !article && na.min(nb) >= 5 && distance <= 2.5;
             if !(swapped && persons && self.share_given_name(a, b)) {
                 return false;
