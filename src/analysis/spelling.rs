@@ -324,6 +324,10 @@ struct NameNeighbours {
     before: FxHashMap<String, u32>,
     /// Name-like words right after it (family names, when the spelling is a given name).
     after: FxHashMap<String, u32>,
+    /// What those documents are about: the words of the corpus's rarer vocabulary (in 3
+    /// documents at least, in at most one in fifty) that two of them share, sorted; all
+    /// of them when there is only one document.
+    topic: Vec<WordId>,
 }
 
 /// A cluster result with the keys whose statistics it read: the spelling's L1 form and the
@@ -778,7 +782,9 @@ impl<'a> Analyzer<'a> {
         let rare_enough = |name: bool, e: &Evidence, mine: u32, other: u32| {
             name || if e.any() { mine <= other } else { 3 * mine <= other }
         };
-        rare_enough(name_a, &ea, ta, tb) && rare_enough(name_b, &eb, tb, ta) && (listed_same || !self.distinct_companions(a, b))
+        rare_enough(name_a, &ea, ta, tb)
+            && rare_enough(name_b, &eb, tb, ta)
+            && (listed_same || !self.distinct_companions(a, b) && !self.different_stories(a, b))
     }
 
     /// `long_i` is written إي… and `other` starts with an alef, no ي after it, more often
@@ -824,6 +830,48 @@ impl<'a> Analyzer<'a> {
     fn share_given_name(&self, a: &str, b: &str) -> bool {
         let (x, y) = (self.neighbours(a), self.neighbours(b));
         x.before.keys().any(|w| y.before.contains_key(w) && self.person_name_word(w) && !self.nationality(w) && !self.lex.is_name_particle(&to_l1(w)))
+    }
+
+    /// Whether two spellings belong to different stories: each in 3 documents at least, of a
+    /// corpus of 200 at least, never in one document together, and the rarer words of
+    /// their documents have less than a tenth in common (دل بوترو in tennis reports, بورتو in
+    /// football; أفورقي in Eritrea's, أفريقي everywhere). Two spellings of one name are
+    /// written about the same things. Not for given names: two people may share one, each
+    /// written about something else (سايمون / سيمون).
+    fn different_stories(&self, a: &str, b: &str) -> bool {
+        let (la, lb) = (to_l1(a), to_l1(b));
+        let given = |l1: &str| self.lex.is_listed_given_name(l1) || self.lex.is_given_name(l1);
+        if self.ws.doc_count() < 200 || given(&la) || given(&lb) {
+            return false;
+        }
+        let docs = |w: &str| self.ws.word_stats(w).map(|st| st.docs.as_slice()).unwrap_or(&[]);
+        let (da, db) = (docs(a), docs(b));
+        if da.len() < 3 || db.len() < 3 {
+            return false;
+        }
+        // both lists are sorted
+        let (mut i, mut j) = (0, 0);
+        while i < da.len() && j < db.len() {
+            match da[i].cmp(&db[j]) {
+                std::cmp::Ordering::Equal => return false,
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+            }
+        }
+        // one name by its company (مارتن غريفث, مارتن غريفيث), or a country and a spelling
+        // of it (الفليبين / الفلبين): whatever the stories
+        let country = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Country && !g.ambiguous);
+        if country(&la) || country(&lb) || self.share_given_name(a, b) || self.share_family_name(a, b) {
+            return false;
+        }
+        let (x, y) = (self.neighbours(a), self.neighbours(b));
+        let (ta, tb) = (&x.topic, &y.topic);
+        let smaller = ta.len().min(tb.len());
+        if smaller == 0 {
+            return false;
+        }
+        let shared = ta.iter().filter(|id| tb.binary_search(id).is_ok()).count();
+        10 * shared < smaller
     }
 
     /// A nationality with the article (البرازيلي, الفرنسية): a nisba of a listed country.
@@ -886,6 +934,8 @@ impl<'a> Analyzer<'a> {
             let docs: Vec<DocId> = self.ws.word_stats(spelling).map(|st| st.docs.iter().take(20).copied().collect()).unwrap_or_default();
             let (mut before, mut after) = (FxHashMap::default(), FxHashMap::default());
             let mut seen = 0;
+            let rare_limit = (self.ws.doc_count() / 50).max(3);
+            let mut topic_docs: FxHashMap<WordId, u32> = FxHashMap::default();
             // name words, and before a name the particles (دل بوترو) and nationalities
             // (البرازيلي مارسيلو) that tell one bearer from another
             let name_like = |w: &Word| w.letters() >= 3 && !w.l0().starts_with("ال") && !self.lex.is_function_word(&w.l1) && !self.lex.is_cue_word(&w.l1);
@@ -894,6 +944,18 @@ impl<'a> Analyzer<'a> {
                 let Some(doc) = self.ws.doc(d) else { continue };
                 let scanned = scan_words(&doc.text, doc.body_start);
                 seen += scanned.iter().filter(|w| w.l0() == spelling).count() as u32;
+                let mut in_doc: rustc_hash::FxHashSet<WordId> = rustc_hash::FxHashSet::default();
+                for w in &scanned {
+                    if let Some(id) = self.ws.word_id(w.l0()) {
+                        let n = self.ws.word(id).1.docs.len();
+                        if (3..=rare_limit).contains(&n) && w.l0() != spelling {
+                            in_doc.insert(id);
+                        }
+                    }
+                }
+                for id in in_doc {
+                    *topic_docs.entry(id).or_insert(0) += 1;
+                }
                 for pair in scanned.windows(2) {
                     let (g, s) = (&pair[0], &pair[1]);
                     if s.token.gap_before != crate::text::tokenize::Gap::Space {
@@ -907,7 +969,10 @@ impl<'a> Analyzer<'a> {
                     }
                 }
             }
-            let g = Arc::new(NameNeighbours { docs, seen, before, after });
+            let min_shared = if docs.len() > 1 { 2 } else { 1 };
+            let mut topic: Vec<WordId> = topic_docs.into_iter().filter(|&(_, n)| n >= min_shared).map(|(id, _)| id).collect();
+            topic.sort_unstable();
+            let g = Arc::new(NameNeighbours { docs, seen, before, after, topic });
             self.neighbours.borrow_mut().insert(spelling.to_string(), g.clone());
             g
         });
