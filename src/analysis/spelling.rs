@@ -1604,6 +1604,30 @@ mod corpus_tests {
     }
 
     #[test]
+    fn names_written_about_different_things_are_different_names() {
+        // 300 articles of other news, each with a word of its own
+        let letters = ['ب', 'ت', 'د', 'ر', 'س', 'ف', 'ق', 'ك', 'م', 'ن', 'ه', 'ج', 'ح', 'ع'];
+        let filler: Vec<String> =
+            (0..300).map(|i| format!("قال المتحدث إن الوضع {}{}{}ان مستقر", letters[i % 14], letters[i / 14 % 14], letters[i / 196 % 14])).collect();
+        let corpus = |other: &[&'static str]| {
+            let mut docs: Vec<String> = filler.clone();
+            for _ in 0..3 {
+                docs.push("فاز نادي بورتو على منافسه في ملعب دراغاو وسجل مهاجم بورتو هدفين وقال مدرب بورتو إن الدوري البرتغالي صعب".into());
+            }
+            docs.extend(other.iter().map(|t| t.to_string()));
+            let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+            pairs(&workspace(&refs))
+        };
+        // بوترو in tennis reports, never beside بورتو: another name
+        let tennis = "وخسر بوترو مباراته ببطولة ويمبلدون للتنس فوق الملاعب العشبية";
+        assert!(corpus(&[tennis, tennis, tennis]).is_empty());
+        // بوترو in the same football reports: a misspelling of the club
+        let football = "فاز نادي بوترو على منافسه في ملعب دراغاو في الدوري البرتغالي";
+        let got = corpus(&[football, football, football]);
+        assert!(got.contains(&("بوترو".into(), "بورتو".into(), "inconsistent-spelling")), "{got:?}");
+    }
+
+    #[test]
     fn names_in_different_company_are_different_names() {
         let docs = |third: &'static str| {
             workspace(&["قال السفير الأميركي رايان كروكر إن. وأضاف رايان كروكر", "قال السفير رايان كروكر إن", third])
