@@ -1099,12 +1099,21 @@ impl<'a> Analyzer<'a> {
             }
         }
         let most_hamzas = forms.iter().map(|(f, _)| hamza_count(f)).max().unwrap_or(0);
+        let person_name = {
+            let e = self.evidence(&tied[0].0);
+            e.person + e.after_given > 0
+        };
+
         let form_rank = |(form, members): &(String, Vec<WordId>)| {
             let texts = || members.iter().map(|&x| self.ws.word(x).0);
             let written = hamza_count(form) == most_hamzas && texts().any(|t| self.lex.is_written_name(t)) || texts().any(|t| self.lex.is_checked_name(t));
+            // the dictionary tells a hamza too many (إتصالات) from none, and one seat from
+            // another in words (الإسكتلندي), not in a person's name: أريك "I show you" is no
+            // better a spelling than إريك (Erik)
+            let known = (hamza_count(form) < most_hamzas || !person_name) && texts().any(|t| self.known(t));
             let total: u32 = members.iter().map(|&x| self.mentions(x)).sum();
             let first = members.iter().filter_map(|&x| self.first_seen(x)).min();
-            (!self.article_hamza(form) && !self.misread_proclitic_hamza(form), written, texts().any(|t| self.known(t)), hamza_count(form), total, std::cmp::Reverse(first), form.clone())
+            (!self.article_hamza(form) && !self.misread_proclitic_hamza(form), written, known, hamza_count(form), total, std::cmp::Reverse(first), form.clone())
         };
         let (_, best_form) = forms.iter().max_by_key(|f| form_rank(f)).expect("a group has members");
         let rep = *best_form
