@@ -756,6 +756,13 @@ impl<'a> Analyzer<'a> {
                 return false;
             }
         }
+        // the adjective of a country or region is not a name that some person or body bears
+        // (أفريقي "African" / أفورقي Afwerki, إيراني / إيرنا IRNA, تونسي / تنيسي)
+        let adjective = |l1: &str| self.lex.country_nisba(l1);
+        let bearer = |e: &Evidence| e.person + e.after_given + e.org > 0;
+        if adjective(&la) && !adjective(&lb) && bearer(&eb) || adjective(&lb) && !adjective(&la) && bearer(&ea) {
+            return false;
+        }
         // two gazetteer entries are two places (النمسا / ألمانيا), unless the gazetteer
         // itself gives them one Latin name (two spellings of one city)
         if let (Some(ga), Some(gb)) = (self.lex.gazetteer(&la), self.lex.gazetteer(&lb)) {
