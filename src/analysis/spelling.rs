@@ -1171,6 +1171,14 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             if let Some(c) = self.cluster(&sp.name) {
+                // a bare alef after the proclitic where the name has a hamza: a proclitic only
+                // where the corpus also writes it before the name's hamza form (واردوغان beside
+                // وأردوغان), not the piece of another word (وايلي Wylie is not و + إيلي)
+                let prefix: String = whole.chars().take(sp.prefix_chars).collect();
+                let hamza_name = sp.name.starts_with('ا') && c.canonical.starts_with(['أ', 'إ', 'آ']) && !sp.lil;
+                if hamza_name && self.ws.word_stats(&format!("{prefix}{}", c.canonical)).is_none_or(|st| st.counts.count == 0) {
+                    continue;
+                }
                 if whole_count <= c.canonical_mentions {
                     return (sp.prefix_chars, sp.name, sp.lil);
                 }
