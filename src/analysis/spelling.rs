@@ -1110,7 +1110,6 @@ impl<'a> Analyzer<'a> {
             let e = self.evidence(&tied[0].0);
             e.person + e.after_given > 0
         };
-
         let form_rank = |(form, members): &(String, Vec<WordId>)| {
             let texts = || members.iter().map(|&x| self.ws.word(x).0);
             let written = hamza_count(form) == most_hamzas && texts().any(|t| self.lex.is_written_name(t)) || texts().any(|t| self.lex.is_checked_name(t));
