@@ -146,9 +146,14 @@ pub struct Lexicon {
     checked_names: FxHashSet<String>,
 }
 
+/// The lines of a data list that are not comments (`#`).
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines().filter(|l| !l.trim_start().starts_with('#'))
+}
+
 /// The entries of a word list: whitespace-separated, lines starting with `#` are comments.
 pub fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace)
+    entries(list).flat_map(str::split_whitespace)
 }
 
 fn l1_set(list: &'static str) -> FxHashSet<String> {
@@ -258,12 +263,7 @@ impl Lexicon {
             phrase_heads,
             two_word_heads,
             listed_by_skeleton,
-            portfolios: PORTFOLIOS
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(a, e)| (l1(a), (a, e)))
-                .collect(),
+            portfolios: entries(PORTFOLIOS).filter_map(|l| l.split_once('\t')).map(|(a, e)| (l1(a), (a, e))).collect(),
             foreign_suffixes: words(FOREIGN_SUFFIXES).collect(),
             short_portfolios: words(SHORT_PORTFOLIOS).map(l1).collect(),
             short_heads: l1_set(SHORT_NAME_HEADS),
@@ -659,7 +659,7 @@ mod tests {
             assert_eq!(l1(w), w, "foreign_suffixes: «{w}» is not L1");
         }
         let mut seen = FxHashSet::default();
-        for line in PORTFOLIOS.lines().filter(|l| !l.starts_with('#')) {
+        for line in entries(PORTFOLIOS) {
             let (arabic, english) = line.split_once('\t').expect("portfolios.tsv: arabic<TAB>english");
             assert!(!english.trim().is_empty() && english.is_ascii(), "portfolios.tsv: «{line}»");
             assert!(seen.insert(l1(arabic)), "portfolios.tsv: «{arabic}» twice");

@@ -301,6 +301,10 @@ fn letters(l0: &str) -> usize {
     l0.chars().filter(|&c| c != ' ').count()
 }
 
+/// Documents a corpus needs before two spellings' stories say anything (`different_stories`):
+/// fewer, and the rarer words of a few articles are their own topic.
+const STORIES_MIN_DOCS: usize = 200;
+
 /// Derived results, valid for one generation of the workspace (kept between requests by
 /// [`Workspace`], dropped as soon as anything changes).
 #[derive(Default)]
@@ -848,7 +852,7 @@ impl<'a> Analyzer<'a> {
     fn different_stories(&self, a: &str, b: &str) -> bool {
         let (la, lb) = (to_l1(a), to_l1(b));
         let given = |l1: &str| self.lex.is_listed_given_name(l1) || self.lex.is_given_name(l1);
-        if self.ws.doc_count() < 200 || given(&la) || given(&lb) {
+        if self.ws.doc_count() < STORIES_MIN_DOCS || given(&la) || given(&lb) {
             return false;
         }
         let docs = |w: &str| self.ws.word_stats(w).map(|st| st.docs.as_slice()).unwrap_or(&[]);
@@ -941,6 +945,8 @@ impl<'a> Analyzer<'a> {
             let docs: Vec<DocId> = self.ws.word_stats(spelling).map(|st| st.docs.iter().take(20).copied().collect()).unwrap_or_default();
             let (mut before, mut after) = (FxHashMap::default(), FxHashMap::default());
             let mut seen = 0;
+            // the topic serves `different_stories` only, which needs a corpus that large
+            let with_topic = self.ws.doc_count() >= STORIES_MIN_DOCS;
             let rare_limit = (self.ws.doc_count() / 50).max(3);
             let mut topic_docs: FxHashMap<WordId, u32> = FxHashMap::default();
             // name words, and before a name the particles (دل بوترو) and nationalities
@@ -952,7 +958,7 @@ impl<'a> Analyzer<'a> {
                 let scanned = scan_words(&doc.text, doc.body_start);
                 seen += scanned.iter().filter(|w| w.l0() == spelling).count() as u32;
                 let mut in_doc: rustc_hash::FxHashSet<WordId> = rustc_hash::FxHashSet::default();
-                for w in &scanned {
+                for w in scanned.iter().filter(|_| with_topic) {
                     if let Some(id) = self.ws.word_id(w.l0()) {
                         let n = self.ws.word(id).1.docs.len();
                         if (3..=rare_limit).contains(&n) && w.l0() != spelling {
