@@ -840,7 +840,7 @@ impl<'a> Analyzer<'a> {
     /// (a foreign given name): ordinary words before two ordinary words say nothing.
     fn share_given_name(&self, a: &str, b: &str) -> bool {
         let (x, y) = (self.neighbours(a), self.neighbours(b));
-        x.before.keys().any(|w| y.before.contains_key(w) && self.person_name_word(w) && !self.nationality(w) && !self.lex.is_name_particle(&to_l1(w)))
+        x.before.keys().any(|w| y.before.contains_key(w) && self.person_name_word(w) && !self.bearer_marker(w))
     }
 
     /// Whether two spellings belong to different stories: each in 3 documents at least, of a
@@ -885,6 +885,12 @@ impl<'a> Analyzer<'a> {
         10 * shared < smaller
     }
 
+    /// A word before a name that tells its bearer apart without being a name: a particle
+    /// (دل بوترو) or a nationality (البرازيلي مارسيلو). Company, never a shared given name.
+    fn bearer_marker(&self, w: &str) -> bool {
+        self.nationality(w) || self.lex.is_name_particle(&to_l1(w))
+    }
+
     /// A nationality with the article (البرازيلي, الفرنسية): a nisba of a listed country.
     fn nationality(&self, w: &str) -> bool {
         w.starts_with("ال") && self.lex.nisba_base(&to_l1(w)).is_some_and(|g| g.kind == super::lexicon::GazKind::Country)
@@ -916,7 +922,7 @@ impl<'a> Analyzer<'a> {
         // companions by key (أنتوني, أنطوني, وأنتوني are one), names only
         let keyed = |m: &FxHashMap<String, u32>| {
             let mut out: FxHashMap<String, u32> = FxHashMap::default();
-            for (w, &n) in m.iter().filter(|(w, _)| self.person_name_word(w) || self.nationality(w) || self.lex.is_name_particle(&to_l1(w))) {
+            for (w, &n) in m.iter().filter(|(w, _)| self.person_name_word(w) || self.bearer_marker(w)) {
                 *out.entry(key(w)).or_insert(0) += n;
             }
             out
@@ -952,7 +958,7 @@ impl<'a> Analyzer<'a> {
             // name words, and before a name the particles (دل بوترو) and nationalities
             // (البرازيلي مارسيلو) that tell one bearer from another
             let name_like = |w: &Word| w.letters() >= 3 && !w.l0().starts_with("ال") && !self.lex.is_function_word(&w.l1) && !self.lex.is_cue_word(&w.l1);
-            let before_name = |w: &Word| name_like(w) || self.lex.is_name_particle(&w.l1) || self.nationality(w.l0());
+            let before_name = |w: &Word| name_like(w) || self.bearer_marker(w.l0());
             for &d in &docs {
                 let Some(doc) = self.ws.doc(d) else { continue };
                 let scanned = scan_words(&doc.text, doc.body_start);
