@@ -38,6 +38,50 @@ pub fn accepts(word: &str) -> bool {
     !word.is_empty() && word.split(' ').all(|w| !w.is_empty() && d.check(w))
 }
 
+/// Whether the dictionary accepts `word` (L0) in one of the spellings wire copy reduces it
+/// from: an initial alef without its hamza or madda (اعضاء ← أعضاء, الاسعار ← الأسعار, after
+/// the article or a one-letter proclitic too), a final ي for ى (مستوي ← مستوى), a final ه for
+/// ة. For telling ordinary words from names in text that drops hamzas; one word only.
+pub fn accepts_restored(word: &str) -> bool {
+    if accepts(word) {
+        return true;
+    }
+    if word.is_empty() || word.contains(' ') {
+        return false;
+    }
+    // where an initial alef may have lost its hamza: the word's start, after the article,
+    // after a one-letter proclitic (with or without the article)
+    let mut alef_at: Vec<usize> = Vec::new();
+    for prefix in ["", "ال", "و", "ف", "ب", "ل", "ك", "وال", "فال", "بال", "كال"] {
+        if word.len() > prefix.len() && word[prefix.len()..].starts_with('ا') && word.starts_with(prefix) {
+            alef_at.push(prefix.len());
+        }
+    }
+    let mut endings: Vec<&str> = vec![""];
+    if word.ends_with('ي') {
+        endings.push("ى");
+    } else if word.ends_with('ه') {
+        endings.push("ة");
+    }
+    let alef = 'ا'.len_utf8();
+    for ending in &endings {
+        let body = if ending.is_empty() { word } else { &word[..word.len() - 'ي'.len_utf8()] };
+        let mut candidates: Vec<String> = Vec::new();
+        if !ending.is_empty() {
+            candidates.push(format!("{body}{ending}"));
+        }
+        for &at in &alef_at {
+            for seat in ["أ", "إ", "آ"] {
+                candidates.push(format!("{}{seat}{}{ending}", &body[..at], &body[at + alef..]));
+            }
+        }
+        if candidates.iter().any(|c| accepts(c)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The dictionary's affix classes of place names: countries and capitals written without the
 /// article (57, 60: ألمانيا, فرنسا), countries written with it (59: الدانمارك, الفلبين), and
 /// other places and peoples (222: الدنمرك, كشمير). Ayaspell files them apart from ordinary
@@ -75,7 +119,7 @@ pub fn place_name_only(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{accepts, place_name_only};
+    use super::{accepts, accepts_restored, place_name_only};
 
     #[test]
     fn place_names_are_told_from_ordinary_words() {
@@ -84,6 +128,16 @@ mod tests {
         }
         for w in ["مالي", "عمان", "مكاتب", "الأمنية", "السان", "القطر", "بيونغ", "ألمانيا"] {
             assert!(!place_name_only(w), "{w} is (also) an ordinary word");
+        }
+    }
+
+    #[test]
+    fn wire_forms_of_ordinary_words_are_ordinary_words() {
+        for w in ["اعضاء", "الاسعار", "واسعار", "مستوي", "حوالي", "دائما", "الامنيه"] {
+            assert!(accepts_restored(w), "{w} is an ordinary word without its hamza or final letter");
+        }
+        for w in ["اردوغان", "انشيلوتي", "باشينيان", "", "اعضاء الامن"] {
+            assert!(!accepts_restored(w), "{w} is no wire form of an ordinary word");
         }
     }
 

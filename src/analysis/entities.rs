@@ -15,6 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::hits::DocHits;
 use super::index::{DocId, Workspace};
 use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, Word};
+use super::person_names::{person_names, PersonName};
 use super::spelling::{Analyzer, ClusterInfo};
 use crate::corpus::config::EntityKind;
 use crate::text::normalize::{l0, to_l1};
@@ -27,6 +28,9 @@ pub enum EntityKey {
     Cluster(Arc<str>),
     /// A multiword name from the gazetteer or style guide, by its L1 form.
     Phrase(Arc<str>),
+    /// A person named at the mention by the words around it (`person_names`) whose surname
+    /// is no person cluster of its own: by the name's L1 form (مدحت صالح).
+    Person(Arc<str>),
 }
 
 /// One mention of an entity in a document.
@@ -85,9 +89,12 @@ impl<'a> Analyzer<'a> {
         let ws = self.workspace();
         let Some(doc) = ws.doc(doc_id) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
+        let persons = self.person_names(&words);
+        let mut next_person = persons.iter().peekable();
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            while next_person.next_if(|p| p.words.start < i).is_some() {}
             if let Some((n, m)) = self.phrase_at(doc_id, &words, i) {
                 out.push(m);
                 i += n;
@@ -115,6 +122,11 @@ impl<'a> Analyzer<'a> {
                     }
                 }
             }
+            if let Some(p) = next_person.next_if(|p| p.words.start == i) {
+                out.push(self.person_mention(doc_id, &words, p));
+                i = p.words.end;
+                continue;
+            }
             out.extend(self.entity_word_mention(doc_id, w));
             i += 1;
         }
@@ -122,6 +134,56 @@ impl<'a> Analyzer<'a> {
         let out = self.with_given_names(out, &words);
         let walked = self.short_names_in(doc_id, &words, 0..words.len(), None);
         merge_walked(out, walked)
+    }
+
+    /// The people a document's words name at their mention (`person_names`).
+    fn person_names(&self, words: &[Word]) -> Vec<PersonName> {
+        person_names(words, self.lexicon(), &|l0: &str| self.known_restored(l0))
+    }
+
+    /// The mention of a person named at the mention: the entity of its surname when that
+    /// is a person of the corpus (فلاديمير بوتين is بوتين), else the name itself.
+    fn person_mention(&self, doc: DocId, words: &[Word], p: &PersonName) -> Mention {
+        let first = &words[p.words.start];
+        let last = &words[p.words.end - 1];
+        let written: Vec<&str> = words[p.words.clone()].iter().map(|w| w.l0()).collect();
+        let mut spelling: String = written.join(" ");
+        if p.prefix_chars > 0 {
+            spelling = spelling.chars().skip(p.prefix_chars).collect();
+        }
+        let span = first.folded.source_offset(p.prefix_chars)..last.token.end;
+        let surname = (p.words.len() > 1).then(|| self.entity_word_mention(doc, last)).flatten().filter(|m| {
+            let EntityKey::Cluster(k) = &m.key else { return false };
+            self.cluster(k).or_else(|| self.entity_only_cluster(k)).is_some_and(|c| self.cluster_kind(&c) == EntityKind::Person)
+        });
+        let key = match surname {
+            Some(m) => m.key,
+            None => EntityKey::Person(to_l1(&spelling).into()),
+        };
+        Mention { doc, span, spelling: spelling.into(), lil: false, key, short: false }
+    }
+
+    /// Mentions of a person named at the mention (`EntityKey::Person`), in the documents that
+    /// hold its last word (at most `max_docs`, in source order).
+    fn person_mentions(&self, l1: &str, max_docs: usize) -> Vec<Mention> {
+        let ws = self.workspace();
+        let key = EntityKey::Person(l1.into());
+        let last = l1.rsplit(' ').next().unwrap_or(l1);
+        let mut docs: Vec<DocId> = ws.docs_with_l1(last);
+        ws.sort_in_source_order(&mut docs);
+        docs.truncate(max_docs);
+        let mut out = Vec::new();
+        for d in docs {
+            let Some(doc) = ws.doc(d) else { continue };
+            let words = scan_words(&doc.text, doc.body_start);
+            for p in self.person_names(&words) {
+                let m = self.person_mention(d, &words, &p);
+                if m.key == key {
+                    out.push(m);
+                }
+            }
+        }
+        out
     }
 
     /// A person mention right after a given name that is nothing but a name takes it in
@@ -202,6 +264,8 @@ impl<'a> Analyzer<'a> {
         if st.counts.count == 0 || (spelling.starts_with("ال") && !family_name) || l1.chars().count() < 3 || lex.is_function_word(&l1) || lex.is_cue_word(&l1)
             // a nisba adjective (سفير أميركي) describes; it does not name
             || lex.nisba_base(&l1).is_some()
+            // an ordinary word (حوالي, اعضاء) with a cue or two is still that word
+            || self.known_restored(spelling)
         {
             return None;
         }
@@ -324,6 +388,13 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        // a person named at the mention (as `entity_mentions` reads the document)
+        if let Some(p) = self.person_names(&words).iter().find(|p| p.words.contains(&k)) {
+            let m = self.person_mention(doc_id, &words, p);
+            if covers(&m) {
+                return Some(m);
+            }
+        }
         // the person after a given name (the given name itself is no entity)
         let own = self.entity_word_mention(doc_id, &words[k]);
         if own.is_none() && k + 1 < words.len() {
@@ -374,6 +445,35 @@ impl<'a> Analyzer<'a> {
         let ws = self.workspace();
         let lex = self.lexicon();
         match key {
+            EntityKey::Person(l1) => {
+                // counted on the first documents that hold its last word, like a phrase
+                let mentions = self.person_mentions(l1, 24);
+                let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
+                docs.dedup();
+                let mut spell: FxHashMap<&str, (u32, Vec<DocId>)> = FxHashMap::default();
+                for m in &mentions {
+                    let e = spell.entry(&m.spelling).or_default();
+                    e.0 += 1;
+                    if e.1.last() != Some(&m.doc) {
+                        e.1.push(m.doc);
+                    }
+                }
+                let mut spellings: Vec<Spelling> =
+                    spell.into_iter().map(|(text, (n, d))| Spelling { text: text.to_string(), mentions: n, docs: d.len() as u32 }).collect();
+                spellings.sort_by(|a, b| (std::cmp::Reverse(a.mentions), &a.text).cmp(&(std::cmp::Reverse(b.mentions), &b.text)));
+                let name = spellings.first().map(|s| s.text.clone())?;
+                Some(EntityInfo {
+                    key: key.clone(),
+                    name,
+                    kind: EntityKind::Person,
+                    latin: None,
+                    description: None,
+                    spellings,
+                    short_names: Vec::new(),
+                    docs: docs.len() as u32,
+                    first: mentions.first().map(|m| (m.doc, m.span.start)),
+                })
+            }
             EntityKey::Phrase(l1) => {
                 let p = lex.phrase(l1)?;
                 // counted on the first documents that hold the phrase's last word: a hover
@@ -795,6 +895,7 @@ impl<'a> Analyzer<'a> {
     pub fn references(&self, key: &EntityKey) -> Vec<Mention> {
         match key {
             EntityKey::Phrase(l1) => self.phrase_mentions(l1),
+            EntityKey::Person(l1) => self.person_mentions(l1, usize::MAX),
             EntityKey::Cluster(canonical) => {
                 let ws = self.workspace();
                 let Some((c, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
@@ -946,6 +1047,7 @@ impl<'a> Analyzer<'a> {
         let canonical = match key {
             EntityKey::Cluster(canonical) => canonical,
             EntityKey::Phrase(l1) => return self.phrase_mentions_full_scan(l1),
+            EntityKey::Person(l1) => return self.person_mentions(l1, usize::MAX),
         };
         let Some((_, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
         docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
@@ -1563,6 +1665,37 @@ mod tests {
         // hovering the given name finds the person
         let at = texts[0].find("فيصل").unwrap();
         assert_eq!(ws.with_analyzer(|an| an.mention_at(0, at).map(|m| texts[0][m.span].to_string())).as_deref(), Some("فيصل الحمادي"));
+    }
+
+    #[test]
+    fn a_person_named_once_is_a_person_with_its_references() {
+        let texts = [
+            "وغنى المطرب مدحت صالح في الحفل، وحضر القس سعد بن سيروب",
+            "كان حسن النية واضحا. وقال الفنان مدحت صالح إن الحفل نجح",
+            "وخرجت السويسرية مارتينا هينغيس من الدور الثاني",
+        ];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let persons = |d: DocId| -> Vec<String> {
+            ws.with_analyzer(|an| {
+                an.entity_mentions(d)
+                    .into_iter()
+                    .filter(|m| an.entity(&m.key, Some(d)).is_some_and(|e| e.kind == EntityKind::Person))
+                    .map(|m| texts[d as usize][m.span].to_string())
+                    .collect()
+            })
+        };
+        assert_eq!(persons(0), ["مدحت صالح", "سعد بن سيروب"]);
+        assert_eq!(persons(1), ["مدحت صالح"], "two ordinary words (حسن النية) name nobody");
+        assert_eq!(persons(2), ["مارتينا هينغيس"]);
+        // hover, references and the full scan agree on the person named in two documents
+        let at = texts[1].find("صالح").unwrap();
+        let m = ws.with_analyzer(|an| an.mention_at(1, at)).expect("a mention at the surname");
+        assert_eq!(&texts[1][m.span.clone()], "مدحت صالح");
+        let info = ws.with_analyzer(|an| an.entity(&m.key, Some(1))).expect("an entity");
+        assert_eq!((info.name.as_str(), info.kind, info.docs), ("مدحت صالح", EntityKind::Person, 2));
+        let refs = ws.with_analyzer(|an| an.references(&m.key));
+        assert_eq!(refs.iter().map(|r| r.doc).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(refs, ws.with_analyzer(|an| an.references_full_scan(&m.key)));
     }
 
     #[test]

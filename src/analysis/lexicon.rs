@@ -19,6 +19,7 @@ const NAMES_FAMILY: &str = include_str!("../../data/names/family.tsv");
 /// what belongs in it; see [`words`]).
 const STOPWORDS: &str = include_str!("../../data/lexicon/stopwords.txt");
 const PERSON_TITLES: &str = include_str!("../../data/lexicon/person_titles.txt");
+const PERSON_ROLES: &str = include_str!("../../data/lexicon/person_roles.txt");
 const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
 const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
 const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
@@ -120,6 +121,8 @@ pub struct Lexicon {
     short_head_endings: FxHashSet<String>,
     stop: FxHashSet<String>,
     person_titles: FxHashSet<String>,
+    /// `person_roles.txt`: read by the person names of one mention only.
+    person_roles: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
@@ -275,6 +278,7 @@ impl Lexicon {
                 .collect(),
             stop: l1_set(STOPWORDS),
             person_titles: l1_set(PERSON_TITLES),
+            person_roles: l1_set(PERSON_ROLES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -306,6 +310,10 @@ impl Lexicon {
     }
     pub fn is_person_title(&self, l1: &str) -> bool {
         self.person_titles.contains(l1)
+    }
+    /// A title, role or profession written right before a person's name (L1).
+    pub fn is_person_role(&self, l1: &str) -> bool {
+        self.person_titles.contains(l1) || self.person_roles.contains(l1)
     }
     pub fn is_title_modifier(&self, l1: &str) -> bool {
         self.title_modifiers.contains(l1)
@@ -633,6 +641,7 @@ mod tests {
         let lists = [
             ("stopwords", STOPWORDS),
             ("person_titles", PERSON_TITLES),
+            ("person_roles", PERSON_ROLES),
             ("title_modifiers", TITLE_MODIFIERS),
             ("place_words", PLACE_WORDS),
             ("saying_verbs", SAYING_VERBS),

@@ -315,6 +315,8 @@ pub struct Caches {
     neighbours: FxHashMap<String, Arc<NameNeighbours>>,
     /// The dictionary's verdict per spelling (depends on nothing else: never invalidated).
     known: FxHashMap<String, bool>,
+    /// The same in the spellings wire copy reduces words from (`dictionary::accepts_restored`).
+    known_restored: FxHashMap<String, bool>,
 }
 
 /// The name-like words written right before and right after a spelling in the first
@@ -368,6 +370,7 @@ impl Caches {
         self.related.extend(other.related);
         self.neighbours.extend(other.neighbours);
         self.known.extend(other.known);
+        self.known_restored.extend(other.known_restored);
     }
 }
 
@@ -379,6 +382,7 @@ pub struct Analyzer<'a> {
     related: RefCell<FxHashMap<String, Vec<Related>>>,
     neighbours: RefCell<FxHashMap<String, Arc<NameNeighbours>>>,
     known: RefCell<FxHashMap<String, bool>>,
+    known_restored: RefCell<FxHashMap<String, bool>>,
     /// Documents read while computing the current cluster (its dependencies).
     scanned: RefCell<Vec<DocId>>,
     /// The current cluster was joined by a shared-given-name link.
@@ -399,6 +403,7 @@ impl<'a> Analyzer<'a> {
             related: RefCell::new(c.related),
             neighbours: RefCell::new(c.neighbours),
             known: RefCell::new(c.known),
+            known_restored: RefCell::new(c.known_restored),
             scanned: RefCell::new(Vec::new()),
             person_link: std::cell::Cell::new(false),
         }
@@ -423,6 +428,7 @@ impl<'a> Analyzer<'a> {
             related: self.related.into_inner(),
             neighbours: self.neighbours.into_inner(),
             known: self.known.into_inner(),
+            known_restored: self.known_restored.into_inner(),
         }
     }
 
@@ -435,6 +441,18 @@ impl<'a> Analyzer<'a> {
         // a word the dictionary files only as a place name (الدنمارك) is no ordinary word
         let k = dictionary::accepts(l0) && !dictionary::place_name_only(l0);
         self.known.borrow_mut().insert(l0.to_string(), k);
+        k
+    }
+
+    /// Whether a spelling (L0) is an ordinary word as written or once the hamza or final
+    /// letter that wire copy drops is put back (اعضاء, مستوي), memoised. Entities ask it of
+    /// words with thin evidence: such a word names nothing without evidence at the mention.
+    pub(crate) fn known_restored(&self, l0: &str) -> bool {
+        if let Some(&k) = self.known_restored.borrow().get(l0) {
+            return k;
+        }
+        let k = self.known(l0) || dictionary::accepts_restored(l0) && !dictionary::place_name_only(l0);
+        self.known_restored.borrow_mut().insert(l0.to_string(), k);
         k
     }
 

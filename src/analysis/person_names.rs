@@ -1,0 +1,277 @@
+//! People named at one mention, from the words around it: a role or title before a name
+//! (المطرب مدحت صالح, السويدي غوران اريكسون), a given name of the name lists before a family
+//! name (بافل فينوجرادوف, علي الحجار), a lineage (راشد بن محمد بن راشد آل مكتوم).
+//!
+//! The spelling check needs a name to recur before it judges it; entities do not: a reader
+//! who hovers a name read once wants to know it is a person. The judgement reads only the
+//! mention's own words and the language's knowledge (name lists, the dictionary, roles), so
+//! a name is judged the same in a corpus of one article as in an archive.
+//!
+//! A word the dictionary knows as an ordinary word (صالح "good", حسن, سعد) is a name only
+//! beside a word that can be nothing else: a family name the lists know, or a word the
+//! dictionary rejects. Two ordinary words are never a name on their own (حسن النية).
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::names::Word;
+use crate::text::tokenize::Gap;
+
+/// A person's name at one mention: `words` indexes the scanned words; the first word may
+/// carry a proclitic of `prefix_chars` letters (ومحمد منير).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonName {
+    pub words: Range<usize>,
+    pub prefix_chars: usize,
+}
+
+/// The longest name, in words (a lineage: حمد بن جاسم بن جبر آل ثاني).
+const MAX_WORDS: usize = 7;
+
+/// Son or daughter of, father of, family of (آل, written ال as a word by wire copy),
+/// servant of (عبد before a name of God with the article): each joins the name after it.
+const LINKS: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "ال", "ابا", "عبد"];
+
+/// Particles of European names (دي ميستورا, فان نيستلروي, دل بييرو, فون دير لاين).
+const PARTICLES: [&str; 8] = ["دي", "دل", "ديل", "فان", "فون", "دير", "دا", "دو"];
+
+/// One-letter proclitics a name's first word can carry (ومحمد, لتوفيق, بمحمد, فعلي).
+const PROCLITICS: [char; 4] = ['و', 'ف', 'ل', 'ب'];
+
+struct Reader<'w, 'l, 'o> {
+    words: &'w [Word],
+    lex: &'l Lexicon,
+    /// Whether a spelling (L0) is an ordinary word of the dictionary (hamzas restored).
+    ordinary: &'o dyn Fn(&str) -> bool,
+}
+
+impl Reader<'_, '_, '_> {
+    fn joined(&self, k: usize) -> bool {
+        self.words.get(k).is_some_and(|w| w.token.gap_before == Gap::Space && !w.tanween)
+    }
+
+    /// A word that is never a name: function words, titles and cue words, verbs of saying.
+    fn closed_class(&self, l1: &str) -> bool {
+        self.lex.is_function_word(l1) || self.lex.is_cue_word(l1) || self.lex.is_person_role(l1) || self.lex.is_saying_verb(l1)
+    }
+
+    /// A given name of the name lists (L1 of a word or of a word's rest after a proclitic),
+    /// not a word of a closed class nor a place the gazetteer knows (باريس).
+    fn given(&self, l1: &str) -> bool {
+        l1.chars().count() >= 3
+            && self.lex.is_listed_given_name(l1)
+            && !self.closed_class(l1)
+            && (self.lex.starts_full_name(l1) || self.lex.gazetteer(l1).is_none_or(|g| g.ambiguous))
+    }
+
+    /// A word that can only be a name here: a family name the lists know, or a word the
+    /// dictionary rejects; neither a closed-class word, a country's adjective (الروسي), a
+    /// place the gazetteer knows, a conjunction with the article (والعلاقات) nor a feminine
+    /// noun without the lists' support.
+    fn name_only(&self, k: usize) -> bool {
+        let Some(w) = self.words.get(k) else { return false };
+        let l1 = w.l1.as_str();
+        if w.tanween || w.letters() < 2 || self.closed_class(l1) || self.lex.country_nisba(l1) {
+            return false;
+        }
+        if ["وال", "فال", "بال", "كال", "لل"].iter().any(|p| w.l0().starts_with(p)) {
+            return false;
+        }
+        let listed = self.lex.is_listed_family_name(l1) || self.given(l1);
+        if !listed && self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous) {
+            return false;
+        }
+        listed && w.letters() >= 3 || !(self.ordinary)(w.l0()) && !w.l0().starts_with('و')
+    }
+
+    /// A word that may start a name after a role: no closed-class word, adjective with the
+    /// article (المنتهية) or country's adjective, unless the lists know it as a family name.
+    fn could_name(&self, k: usize) -> bool {
+        let Some(w) = self.words.get(k) else { return false };
+        let l1 = w.l1.as_str();
+        !w.tanween && w.letters() >= 2 && !self.closed_class(l1) && !self.lex.country_nisba(l1)
+            && (!l1.starts_with("ال") || self.lex.is_listed_family_name(l1))
+            && !w.l0().starts_with('و')
+    }
+
+    /// A name's first element at word `k`: a given name, عبد + a name of God (عبد الله, عبد
+    /// العزيز), or أبو + a name (أبو الغيط). (number of words, an ordinary word?)
+    fn first_element(&self, k: usize, prefix_chars: usize) -> Option<(usize, bool)> {
+        let w = self.words.get(k)?;
+        if w.tanween {
+            return None;
+        }
+        let l1: String = w.l1.chars().skip(prefix_chars).collect();
+        if (l1 == "عبد" || l1 == "ابو") && self.joined(k + 1) {
+            let next = &self.words[k + 1];
+            let divine = l1 == "عبد" && next.l0().starts_with("ال") && next.letters() >= 4;
+            if divine || l1 == "ابو" && self.name_only(k + 1) {
+                return Some((2, false));
+            }
+        }
+        let rest: String = w.l0().chars().skip(prefix_chars).collect();
+        if !self.given(&l1) {
+            return None;
+        }
+        let ordinary = (self.ordinary)(&rest) && !self.lex.starts_full_name(&l1);
+        Some((1, ordinary))
+    }
+
+    /// The words of the name that continue at word `k`: family names, lineages, particles.
+    fn extend(&self, start: usize, mut k: usize) -> usize {
+        while k - start < MAX_WORDS && self.joined(k) {
+            let l1 = self.words[k].l1.as_str();
+            if LINKS.contains(&l1) || PARTICLES.contains(&l1) {
+                let divine = l1 == "عبد" && self.words.get(k + 1).is_some_and(|n| n.l0().starts_with("ال"));
+                // after بن or آل any word but a closed-class one is the father's or family's
+                // name (بن سيروب, آل ثاني)
+                let named = self.words.get(k + 1).is_some_and(|n| n.letters() >= 2 && !self.closed_class(&n.l1) && !self.lex.country_nisba(&n.l1));
+                if self.joined(k + 1) && (divine || named) && k + 2 - start <= MAX_WORDS {
+                    k += 2;
+                    continue;
+                }
+                break;
+            }
+            // نصر الله, فضل الله: a name of God closes a compound name
+            if l1 == "الله" || self.name_only(k) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        k
+    }
+
+    /// A role, title or country's adjective introducing a name at word `k` (والتشيكي,
+    /// الرئيس), then more of them (الرئيس الأمريكي السابق): the index of the first word after.
+    fn after_roles(&self, k: usize) -> Option<usize> {
+        let is_role = |w: &Word| {
+            let l1 = w.l1.as_str();
+            let bare = ["و", "ف"].iter().find_map(|p| l1.strip_prefix(p)).filter(|r| r.starts_with("ال")).unwrap_or(l1);
+            self.lex.is_person_role(l1) || self.lex.is_person_role(bare)
+                || bare.starts_with("ال") && self.lex.country_nisba(bare)
+        };
+        let first = self.words.get(k)?;
+        if first.tanween || !is_role(first) {
+            return None;
+        }
+        let mut j = k + 1;
+        while j - k < 4 && self.joined(j) && (is_role(&self.words[j]) || self.lex.is_title_modifier(&self.words[j].l1)) {
+            j += 1;
+        }
+        Some(j)
+    }
+}
+
+/// The people named in a document's words, in text order, none overlapping.
+pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> Vec<PersonName> {
+    let r = Reader { words, lex, ordinary };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // after a role: the name may be a single word if it can be nothing but a name
+        if let Some(j) = r.after_roles(i) {
+            if r.joined(j) {
+                if let Some((n, ordinary_word)) = r.first_element(j, 0) {
+                    let end = r.extend(j, j + n);
+                    if end - j > 1 || !ordinary_word {
+                        out.push(PersonName { words: j..end, prefix_chars: 0 });
+                        i = end;
+                        continue;
+                    }
+                } else if r.could_name(j) {
+                    // the dictionary reads many foreign names as inflected words (مارتينا):
+                    // after a role, a word the dictionary rejects settles it
+                    let end = r.extend(j, j + 1);
+                    if (j..end).any(|k| !(ordinary)(words[k].l0())) {
+                        out.push(PersonName { words: j..end, prefix_chars: 0 });
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            i = j;
+            continue;
+        }
+        // a given name (or its proclitic) and a family name: two words at least
+        let w = &words[i];
+        let mut prefixes = vec![0];
+        if w.l1.starts_with(PROCLITICS) && !r.given(&w.l1) {
+            prefixes.push(1);
+        }
+        let found = prefixes.into_iter().find_map(|p| {
+            let (n, ordinary_word) = r.first_element(i, p)?;
+            let end = r.extend(i, i + n);
+            if end - i < 2 {
+                return None;
+            }
+            // an ordinary given name needs a following word that is nothing but a name, or
+            // is a given name of the hand list before a family name of the lists (مدحت صالح,
+            // not منصب مساعد)
+            let next = &words[i + n];
+            let given_by_hand = r.lex.is_given_name(&words[i].l1.chars().skip(p).collect::<String>());
+            if ordinary_word && n == 1 && (ordinary)(next.l0()) && !(given_by_hand && r.lex.is_listed_family_name(&next.l1)) {
+                return None;
+            }
+            Some(PersonName { words: i..end, prefix_chars: p })
+        });
+        match found {
+            Some(p) => {
+                i = p.words.end;
+                out.push(p);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::dictionary::accepts_restored;
+    use crate::analysis::names::scan_words;
+    use crate::corpus::config::Config;
+
+    pub(super) fn names_pub(text: &str) -> Vec<String> {
+        names(text)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let lex = Lexicon::with_config(&Config::default());
+        let words = scan_words(text, 0);
+        person_names(&words, &lex, &accepts_restored)
+            .into_iter()
+            .map(|p| {
+                let first = &words[p.words.start];
+                let start = first.folded.source_offset(p.prefix_chars);
+                text[start..words[p.words.end - 1].token.end].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_role_or_a_nationality_before_a_name_names_a_person() {
+        assert_eq!(names("وخرجت السويسرية مارتينا هينغيس من الدور"), ["مارتينا هينغيس"]);
+        assert_eq!(names("اختطف مجهولون القس سعد بن سيروب بعد ان"), ["سعد بن سيروب"]);
+        assert_eq!(names("قال المدرب مورينيو إن"), ["مورينيو"]);
+    }
+
+    #[test]
+    fn a_given_name_before_a_family_name_names_a_person() {
+        assert_eq!(names("رائدي الفضاء بافل فينوجرادوف وجيف"), ["بافل فينوجرادوف"]);
+        assert_eq!(names("ومحمد منير ، وحسن البنا ، ونيكول سابا"), ["محمد منير", "حسن البنا", "نيكول سابا"]);
+        assert_eq!(names("الشيخ حمد بن جاسم بن جبر ال ثاني النائب"), ["حمد بن جاسم بن جبر ال ثاني"]);
+        assert_eq!(names("دعا حسن نصر الله الى"), ["حسن نصر الله"]);
+    }
+
+    #[test]
+    fn ordinary_words_are_no_name_without_a_word_that_is_nothing_else() {
+        assert!(names("كان حسن النية في العمل").is_empty());
+        assert!(names("وهو علي الحكومة ان").is_empty());
+        assert!(names("الذي سيتولى منصب مساعد وزير الخارجية").is_empty());
+        assert!(names("لحاق العالم العربي بالركب").is_empty());
+        assert!(names("الرئيس الامريكي السابق قال").is_empty());
+        assert!(names("قال الرئيس التنفيذي للشركة").is_empty());
+    }
+}
