@@ -15,7 +15,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::hits::DocHits;
 use super::index::{DocId, Workspace};
 use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, Word};
-use super::person_names::{person_names, PersonName};
+use super::org_names::org_names;
+use super::person_names::person_names;
 use super::spelling::{Analyzer, ClusterInfo};
 use crate::corpus::config::EntityKind;
 use crate::text::normalize::{l0, to_l1};
@@ -28,9 +29,10 @@ pub enum EntityKey {
     Cluster(Arc<str>),
     /// A multiword name from the gazetteer or style guide, by its L1 form.
     Phrase(Arc<str>),
-    /// A person named at the mention by the words around it (`person_names`) whose surname
-    /// is no person cluster of its own: by the name's L1 form (مدحت صالح).
-    Person(Arc<str>),
+    /// A name read at the mention from the words around it: a person after a role or a
+    /// listed given name (`person_names`) whose surname is no person of the corpus, an
+    /// organisation after its head noun (`org_names`); by its kind and L1 form.
+    Local(EntityKind, Arc<str>),
 }
 
 /// One mention of an entity in a document.
@@ -89,12 +91,12 @@ impl<'a> Analyzer<'a> {
         let ws = self.workspace();
         let Some(doc) = ws.doc(doc_id) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
-        let persons = self.person_names(&words);
-        let mut next_person = persons.iter().peekable();
+        let locals = self.local_names(&words);
+        let mut next_local = locals.iter().peekable();
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            while next_person.next_if(|p| p.words.start < i).is_some() {}
+            while next_local.next_if(|p| p.words.start < i).is_some() {}
             if let Some((n, m)) = self.phrase_at(doc_id, &words, i) {
                 out.push(m);
                 i += n;
@@ -122,8 +124,8 @@ impl<'a> Analyzer<'a> {
                     }
                 }
             }
-            if let Some(p) = next_person.next_if(|p| p.words.start == i) {
-                out.push(self.person_mention(doc_id, &words, p));
+            if let Some(p) = next_local.next_if(|p| p.words.start == i) {
+                out.push(self.local_mention(doc_id, &words, p));
                 i = p.words.end;
                 continue;
             }
@@ -136,38 +138,67 @@ impl<'a> Analyzer<'a> {
         merge_walked(out, walked)
     }
 
-    /// The people a document's words name at their mention (`person_names`).
-    fn person_names(&self, words: &[Word]) -> Vec<PersonName> {
-        person_names(words, self.lexicon(), &|l0: &str| self.known_restored(l0))
+    /// The people and organisations a document's words name at their mention
+    /// (`person_names`, `org_names`), in text order, none overlapping (the earlier wins).
+    fn local_names(&self, words: &[Word]) -> Vec<LocalName> {
+        let lex = self.lexicon();
+        let ordinary = |l0: &str| self.known_restored(l0);
+        let named = |w: &Word| {
+            let (_, name, _) = self.resolve_word(w);
+            self.cluster(&name).is_some()
+        };
+        let mut all: Vec<LocalName> = person_names(words, lex, &ordinary)
+            .into_iter()
+            .map(|p| LocalName { kind: EntityKind::Person, words: p.words, prefix_chars: p.prefix_chars })
+            .chain(org_names(words, lex, &ordinary, &named).into_iter().map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars }))
+            .collect();
+        all.sort_by_key(|n| (n.words.start, std::cmp::Reverse(n.words.end)));
+        let mut out: Vec<LocalName> = Vec::with_capacity(all.len());
+        for n in all {
+            if out.last().is_none_or(|last| last.words.end <= n.words.start) {
+                out.push(n);
+            }
+        }
+        out
     }
 
-    /// The mention of a person named at the mention: the entity of its surname when that
-    /// is a person of the corpus (فلاديمير بوتين is بوتين), else the name itself.
-    fn person_mention(&self, doc: DocId, words: &[Word], p: &PersonName) -> Mention {
-        let first = &words[p.words.start];
-        let last = &words[p.words.end - 1];
-        let written: Vec<&str> = words[p.words.clone()].iter().map(|w| w.l0()).collect();
+    /// The mention of a name read at the mention: a person's is the entity of its surname
+    /// when that is a person of the corpus (فلاديمير بوتين is بوتين), a one-word
+    /// organisation's its entity when that is an organisation of the corpus, else the name
+    /// itself.
+    fn local_mention(&self, doc: DocId, words: &[Word], n: &LocalName) -> Mention {
+        let first = &words[n.words.start];
+        let last = &words[n.words.end - 1];
+        let written: Vec<&str> = words[n.words.clone()].iter().map(|w| w.l0()).collect();
         let mut spelling: String = written.join(" ");
-        if p.prefix_chars > 0 {
-            spelling = spelling.chars().skip(p.prefix_chars).collect();
+        // after لل the article's alef is not written (للبنك التجاري: البنك التجاري)
+        let lil = n.prefix_chars > 0 && spelling.starts_with("لل");
+        if n.prefix_chars > 0 {
+            spelling = spelling.chars().skip(n.prefix_chars).collect();
         }
-        let span = first.folded.source_offset(p.prefix_chars)..last.token.end;
-        let surname = (p.words.len() > 1).then(|| self.entity_word_mention(doc, last)).flatten().filter(|m| {
+        if lil {
+            spelling.insert(0, 'ا');
+        }
+        let span = first.folded.source_offset(n.prefix_chars)..last.token.end;
+        // a person's surname, or an organisation's one-word name, that the corpus knows as
+        // a name of the same kind
+        let own_entity = n.kind == EntityKind::Person || n.words.len() == 1;
+        let surname = own_entity.then(|| self.entity_word_mention(doc, last)).flatten().filter(|m| {
             let EntityKey::Cluster(k) = &m.key else { return false };
-            self.cluster(k).or_else(|| self.entity_only_cluster(k)).is_some_and(|c| self.cluster_kind(&c) == EntityKind::Person)
+            self.cluster(k).or_else(|| self.entity_only_cluster(k)).is_some_and(|c| self.cluster_kind(&c) == n.kind)
         });
         let key = match surname {
             Some(m) => m.key,
-            None => EntityKey::Person(to_l1(&spelling).into()),
+            None => EntityKey::Local(n.kind, to_l1(&spelling).into()),
         };
-        Mention { doc, span, spelling: spelling.into(), lil: false, key, short: false }
+        Mention { doc, span, spelling: spelling.into(), lil, key, short: false }
     }
 
-    /// Mentions of a person named at the mention (`EntityKey::Person`), in the documents that
+    /// Mentions of a name read at the mention (`EntityKey::Local`), in the documents that
     /// hold its last word (at most `max_docs`, in source order).
-    fn person_mentions(&self, l1: &str, max_docs: usize) -> Vec<Mention> {
+    fn local_mentions(&self, kind: EntityKind, l1: &str, max_docs: usize) -> Vec<Mention> {
         let ws = self.workspace();
-        let key = EntityKey::Person(l1.into());
+        let key = EntityKey::Local(kind, l1.into());
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let mut docs: Vec<DocId> = ws.docs_with_l1(last);
         ws.sort_in_source_order(&mut docs);
@@ -176,8 +207,8 @@ impl<'a> Analyzer<'a> {
         for d in docs {
             let Some(doc) = ws.doc(d) else { continue };
             let words = scan_words(&doc.text, doc.body_start);
-            for p in self.person_names(&words) {
-                let m = self.person_mention(d, &words, &p);
+            for n in self.local_names(&words) {
+                let m = self.local_mention(d, &words, &n);
                 if m.key == key {
                     out.push(m);
                 }
@@ -388,9 +419,9 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        // a person named at the mention (as `entity_mentions` reads the document)
-        if let Some(p) = self.person_names(&words).iter().find(|p| p.words.contains(&k)) {
-            let m = self.person_mention(doc_id, &words, p);
+        // a name read at the mention (as `entity_mentions` reads the document)
+        if let Some(n) = self.local_names(&words).iter().find(|n| n.words.contains(&k)) {
+            let m = self.local_mention(doc_id, &words, n);
             if covers(&m) {
                 return Some(m);
             }
@@ -445,9 +476,9 @@ impl<'a> Analyzer<'a> {
         let ws = self.workspace();
         let lex = self.lexicon();
         match key {
-            EntityKey::Person(l1) => {
+            EntityKey::Local(kind, l1) => {
                 // counted on the first documents that hold its last word, like a phrase
-                let mentions = self.person_mentions(l1, 24);
+                let mentions = self.local_mentions(*kind, l1, 24);
                 let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
                 docs.dedup();
                 let mut spell: FxHashMap<&str, (u32, Vec<DocId>)> = FxHashMap::default();
@@ -465,7 +496,7 @@ impl<'a> Analyzer<'a> {
                 Some(EntityInfo {
                     key: key.clone(),
                     name,
-                    kind: EntityKind::Person,
+                    kind: *kind,
                     latin: None,
                     description: None,
                     spellings,
@@ -895,7 +926,7 @@ impl<'a> Analyzer<'a> {
     pub fn references(&self, key: &EntityKey) -> Vec<Mention> {
         match key {
             EntityKey::Phrase(l1) => self.phrase_mentions(l1),
-            EntityKey::Person(l1) => self.person_mentions(l1, usize::MAX),
+            EntityKey::Local(kind, l1) => self.local_mentions(*kind, l1, usize::MAX),
             EntityKey::Cluster(canonical) => {
                 let ws = self.workspace();
                 let Some((c, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
@@ -1047,7 +1078,7 @@ impl<'a> Analyzer<'a> {
         let canonical = match key {
             EntityKey::Cluster(canonical) => canonical,
             EntityKey::Phrase(l1) => return self.phrase_mentions_full_scan(l1),
-            EntityKey::Person(l1) => return self.person_mentions(l1, usize::MAX),
+            EntityKey::Local(kind, l1) => return self.local_mentions(*kind, l1, usize::MAX),
         };
         let Some((_, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
         docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
@@ -1219,6 +1250,14 @@ impl<'a> Analyzer<'a> {
     fn resolve_word(&self, w: &Word) -> (usize, String, bool) {
         self.resolve_pub(w)
     }
+}
+
+/// A name read at its mention (`person_names`, `org_names`): its kind, its words, and the
+/// letters of a proclitic on the first word.
+struct LocalName {
+    kind: EntityKind,
+    words: Range<usize>,
+    prefix_chars: usize,
 }
 
 /// A literal search for a cluster's spellings: each spelling's last word (the second word of

@@ -20,6 +20,8 @@ const NAMES_FAMILY: &str = include_str!("../../data/names/family.tsv");
 const STOPWORDS: &str = include_str!("../../data/lexicon/stopwords.txt");
 const PERSON_TITLES: &str = include_str!("../../data/lexicon/person_titles.txt");
 const PERSON_ROLES: &str = include_str!("../../data/lexicon/person_roles.txt");
+const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
+const INSTITUTIONS: &str = include_str!("../../data/lexicon/institutions.txt");
 const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
 const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
 const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
@@ -123,6 +125,9 @@ pub struct Lexicon {
     person_titles: FxHashSet<String>,
     /// `person_roles.txt`: read by the person names of one mention only.
     person_roles: FxHashSet<String>,
+    /// `org_heads.txt` and `institutions.txt`: read by the organisations of one mention only.
+    org_heads: FxHashSet<String>,
+    institutions: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
@@ -279,6 +284,8 @@ impl Lexicon {
             stop: l1_set(STOPWORDS),
             person_titles: l1_set(PERSON_TITLES),
             person_roles: l1_set(PERSON_ROLES),
+            org_heads: l1_set(ORG_HEADS),
+            institutions: l1_set(INSTITUTIONS),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -314,6 +321,14 @@ impl Lexicon {
     /// A title, role or profession written right before a person's name (L1).
     pub fn is_person_role(&self, l1: &str) -> bool {
         self.person_titles.contains(l1) || self.person_roles.contains(l1)
+    }
+    /// A head noun that names an organisation with the words after it (L1, no article).
+    pub fn is_org_head(&self, l1: &str) -> bool {
+        self.org_heads.contains(l1)
+    }
+    /// A state's institution with the article (الجيش, الحكومة), L1.
+    pub fn is_institution(&self, l1: &str) -> bool {
+        self.institutions.contains(l1)
     }
     pub fn is_title_modifier(&self, l1: &str) -> bool {
         self.title_modifiers.contains(l1)
@@ -543,6 +558,21 @@ impl Lexicon {
         self.nisba_base(l1).is_some_and(|g| matches!(g.kind, GazKind::Country | GazKind::Region))
     }
 
+    /// A country's or region's adjective, also of one named with the article (اليابانية ←
+    /// اليابان, السوداني ← السودان), which `country_nisba` leaves out. For reading names at
+    /// one mention (a nationality before a person, after an organisation).
+    pub fn country_adjective(&self, l1: &str) -> bool {
+        if self.country_nisba(l1) {
+            return true;
+        }
+        let stem = l1.strip_prefix("ال").unwrap_or(l1);
+        ["يين", "يون", "يه", "ي"].iter().any(|suffix| {
+            stem.strip_suffix(suffix).filter(|b| b.chars().count() >= 3).is_some_and(|base| {
+                self.gazetteer.get(format!("ال{base}").as_str()).is_some_and(|g| !g.ambiguous && matches!(g.kind, GazKind::Country | GazKind::Region))
+            })
+        })
+    }
+
     /// A nisba adjective derived from a gazetteer name: الأرمينية ← أرمينيا, الروسي ← روسيا,
     /// الأذربيجاني ← أذربيجان.
     pub fn nisba_base(&self, l1: &str) -> Option<&GazEntry> {
@@ -642,6 +672,8 @@ mod tests {
             ("stopwords", STOPWORDS),
             ("person_titles", PERSON_TITLES),
             ("person_roles", PERSON_ROLES),
+            ("org_heads", ORG_HEADS),
+            ("institutions", INSTITUTIONS),
             ("title_modifiers", TITLE_MODIFIERS),
             ("place_words", PLACE_WORDS),
             ("saying_verbs", SAYING_VERBS),

@@ -8,6 +8,7 @@ mod hits;
 pub mod index;
 pub mod lexicon;
 pub mod names;
+pub mod org_names;
 pub mod person_names;
 pub mod quotes;
 mod short_names;

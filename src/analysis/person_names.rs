@@ -71,7 +71,7 @@ impl Reader<'_, '_, '_> {
     fn name_only(&self, k: usize) -> bool {
         let Some(w) = self.words.get(k) else { return false };
         let l1 = w.l1.as_str();
-        if w.tanween || w.letters() < 2 || self.closed_class(l1) || self.lex.country_nisba(l1) {
+        if w.tanween || w.letters() < 2 || self.closed_class(l1) || self.lex.country_adjective(l1) {
             return false;
         }
         if ["وال", "فال", "بال", "كال", "لل"].iter().any(|p| w.l0().starts_with(p)) {
@@ -89,7 +89,7 @@ impl Reader<'_, '_, '_> {
     fn could_name(&self, k: usize) -> bool {
         let Some(w) = self.words.get(k) else { return false };
         let l1 = w.l1.as_str();
-        !w.tanween && w.letters() >= 2 && !self.closed_class(l1) && !self.lex.country_nisba(l1)
+        !w.tanween && w.letters() >= 2 && !self.closed_class(l1) && !self.lex.country_adjective(l1)
             && (!l1.starts_with("ال") || self.lex.is_listed_family_name(l1))
             && !w.l0().starts_with('و')
     }
@@ -125,7 +125,7 @@ impl Reader<'_, '_, '_> {
                 let divine = l1 == "عبد" && self.words.get(k + 1).is_some_and(|n| n.l0().starts_with("ال"));
                 // after بن or آل any word but a closed-class one is the father's or family's
                 // name (بن سيروب, آل ثاني)
-                let named = self.words.get(k + 1).is_some_and(|n| n.letters() >= 2 && !self.closed_class(&n.l1) && !self.lex.country_nisba(&n.l1));
+                let named = self.words.get(k + 1).is_some_and(|n| n.letters() >= 2 && !self.closed_class(&n.l1) && !self.lex.country_adjective(&n.l1));
                 if self.joined(k + 1) && (divine || named) && k + 2 - start <= MAX_WORDS {
                     k += 2;
                     continue;
@@ -149,7 +149,7 @@ impl Reader<'_, '_, '_> {
             let l1 = w.l1.as_str();
             let bare = ["و", "ف"].iter().find_map(|p| l1.strip_prefix(p)).filter(|r| r.starts_with("ال")).unwrap_or(l1);
             self.lex.is_person_role(l1) || self.lex.is_person_role(bare)
-                || bare.starts_with("ال") && self.lex.country_nisba(bare)
+                || bare.starts_with("ال") && self.lex.country_adjective(bare)
         };
         let first = self.words.get(k)?;
         if first.tanween || !is_role(first) {

@@ -229,7 +229,7 @@ impl<'a> Analyzer<'a> {
                 // منظمة + a name: the name, if the lexicon knows it as an organisation
                 let named = next.and_then(|_| self.phrase_at(doc, words, k + 1)).filter(|(_, m)| match &m.key {
                     EntityKey::Phrase(key) => self.lexicon().phrase_kind(key) == Some(EntityKind::Organization),
-                    EntityKey::Cluster(_) | EntityKey::Person(_) => false,
+                    EntityKey::Cluster(_) | EntityKey::Local(..) => false,
                 });
                 Some(match named {
                     Some((_, mention)) => HeadUse::Named { mention, via: Some(hw.head) },

@@ -132,7 +132,7 @@ pub fn prepare_rename(st: &mut State, uri: &Uri, pos: Position) -> Option<Prepar
         EntityKey::Cluster(c) => c.clone(),
         // a short name offers the full name it stands for
         EntityKey::Phrase(_) if m.short => st.workspace.with_analyzer(|an| an.entity(&m.key, Some(id))).map_or(m.spelling.clone(), |e| e.name.into()),
-        EntityKey::Phrase(_) | EntityKey::Person(_) => m.spelling.clone(),
+        EntityKey::Phrase(_) | EntityKey::Local(..) => m.spelling.clone(),
     };
     Some(PrepareRenameResponse::RangeWithPlaceholder { range: ranges.pop()?, placeholder: placeholder.to_string() })
 }

@@ -1,0 +1,191 @@
+//! Organisations named at one mention by a head noun and the words after it: in construct
+//! with a definite noun or a name (حزب الله, مجلس الأمن الدولي, جامعة حلوان, حزب كاديما), a
+//! head with the article before an adjective (البنك التجاري, الاتحاد الأوروبي), a state's
+//! institution before the state's adjective (الجيش الإسرائيلي, الحكومة اللبنانية), and the
+//! name after a noun that describes it (شركة نوكيا, حركة طالبان: نوكيا, طالبان).
+//!
+//! Like `person_names`, the mention's words and the language's lists are read (and whether
+//! the corpus knows a word as a name), so the judgement barely depends on the corpus. A head
+//! of `org_heads.txt` is part of the name (حزب الليكود); a describing noun of
+//! `org_words.txt` is not (شركة نوكيا).
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::names::Word;
+use crate::text::tokenize::Gap;
+
+/// An organisation's name at one mention: `words` indexes the scanned words; the head may
+/// carry a proclitic of `prefix_chars` letters (لحزب الله, للبنك الدولي keeps ل).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgName {
+    pub words: Range<usize>,
+    pub prefix_chars: usize,
+}
+
+/// Words after the head, at most (جامعة الدول العربية, حزب العمال الكردستاني التركي).
+const MAX_AFTER_HEAD: usize = 4;
+
+struct Reader<'w, 'l, 'o> {
+    words: &'w [Word],
+    lex: &'l Lexicon,
+    /// Whether a spelling (L0) is an ordinary word of the dictionary (hamzas restored).
+    ordinary: &'o dyn Fn(&str) -> bool,
+    /// Whether the corpus knows a word as a name (its spelling cluster).
+    named: &'o dyn Fn(&Word) -> bool,
+}
+
+impl Reader<'_, '_, '_> {
+    fn joined(&self, k: usize) -> bool {
+        self.words.get(k).is_some_and(|w| w.token.gap_before == Gap::Space && !w.tanween)
+    }
+
+    fn closed_class(&self, l1: &str) -> bool {
+        self.lex.is_function_word(l1) || self.lex.is_person_role(l1) || self.lex.is_saying_verb(l1)
+    }
+
+    /// A definite word that can continue a name (الأمن, الدولي), not a closed-class word.
+    fn definite(&self, k: usize) -> bool {
+        let w = &self.words[k];
+        w.l0().starts_with("ال") && w.letters() >= 4 && !self.closed_class(&w.l1)
+    }
+
+    /// An adjective with the article shaped like a nisba (التجاري, الأوروبية).
+    fn nisba_adjective(&self, k: usize) -> bool {
+        let w = &self.words[k];
+        self.definite(k) && (w.l1.ends_with('ي') || w.l1.ends_with("يه"))
+    }
+
+    /// A name right after a head (كاديما, حلوان, حماس): a word the dictionary rejects, a
+    /// place of the gazetteer or a name of the corpus, no closed-class word.
+    fn name(&self, k: usize) -> bool {
+        let w = &self.words[k];
+        w.letters() >= 2 && !self.closed_class(&w.l1) && !w.l0().starts_with(['و', 'ف'])
+            && (!(self.ordinary)(w.l0()) || self.lex.gazetteer(&w.l1).is_some() || (self.named)(w))
+    }
+
+    /// The readings of word `k` as a head: (chars of proclitic, L1 without it).
+    fn readings(&self, k: usize) -> Vec<(usize, String)> {
+        let l1 = self.words[k].l1.as_str();
+        let mut out = vec![(0, l1.to_string())];
+        if let Some(rest) = l1.strip_prefix("لل") {
+            out.push((1, format!("ال{rest}")));
+        }
+        for p in ['و', 'ف', 'ب', 'ل', 'ك'] {
+            if let Some(rest) = l1.strip_prefix(p).filter(|r| r.chars().count() >= 3) {
+                out.push((1, rest.to_string()));
+            }
+        }
+        out
+    }
+
+    /// The organisation whose head is word `i`, if any.
+    fn at(&self, i: usize) -> Option<OrgName> {
+        if self.words[i].tanween || !self.joined(i + 1) {
+            return None;
+        }
+        for (prefix_chars, l1) in self.readings(i) {
+            // a noun that describes the name after it (شركة نوكيا, صحيفة هآرتس): the name alone
+            if self.lex.is_org_word(&l1) && !self.lex.is_org_head(&l1) {
+                if !self.name(i + 1) || self.definite(i + 1) && (self.ordinary)(self.words[i + 1].l0()) && !(self.named)(&self.words[i + 1]) {
+                    continue;
+                }
+                let mut k = i + 2;
+                while k - i <= MAX_AFTER_HEAD && self.joined(k) && self.name(k) && !(self.ordinary)(self.words[k].l0()) && !self.lex.country_adjective(&self.words[k].l1) {
+                    k += 1;
+                }
+                return Some(OrgName { words: i + 1..k, prefix_chars: 0 });
+            }
+            let end = if self.lex.is_org_head(&l1) {
+                // in construct: a definite noun or a name, then definite words or names
+                if !(self.definite(i + 1) || self.name(i + 1)) {
+                    continue;
+                }
+                // a country's adjective after the name describes it (جامعة ريكو اليابانية)
+                let mut k = i + 2;
+                while k - i <= MAX_AFTER_HEAD && self.joined(k) && !self.lex.country_adjective(&self.words[k].l1)
+                    && (self.definite(k) || self.name(k) && !(self.ordinary)(self.words[k].l0()))
+                {
+                    k += 1;
+                }
+                k
+            } else if l1.strip_prefix("ال").is_some_and(|h| self.lex.is_org_head(h)) || self.lex.is_institution(&l1) {
+                // with the article: adjectives of the nisba shape (البنك التجاري, الجيش اللبناني)
+                if !self.nisba_adjective(i + 1) || self.lex.is_institution(&l1) && !self.lex.country_adjective(&self.words[i + 1].l1) {
+                    continue;
+                }
+                let mut k = i + 2;
+                while k - i <= MAX_AFTER_HEAD && self.joined(k) && self.nisba_adjective(k) {
+                    k += 1;
+                }
+                k
+            } else {
+                continue;
+            };
+            return Some(OrgName { words: i..end, prefix_chars });
+        }
+        None
+    }
+}
+
+/// The organisations named in a document's words, in text order, none overlapping.
+pub fn org_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, named: &dyn Fn(&Word) -> bool) -> Vec<OrgName> {
+    let r = Reader { words, lex, ordinary, named };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match r.at(i) {
+            Some(o) => {
+                i = o.words.end;
+                out.push(o);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::dictionary::accepts_restored;
+    use crate::analysis::names::scan_words;
+    use crate::corpus::config::Config;
+
+    fn names(text: &str) -> Vec<String> {
+        let lex = Lexicon::with_config(&Config::default());
+        let words = scan_words(text, 0);
+        org_names(&words, &lex, &accepts_restored, &|_| false)
+            .into_iter()
+            .map(|o| {
+                let start = words[o.words.start].folded.source_offset(o.prefix_chars);
+                text[start..words[o.words.end - 1].token.end].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_head_noun_and_the_words_after_it_name_an_organisation() {
+        assert_eq!(names("اعدها حزب الليكود خلال وجوده"), ["حزب الليكود"]);
+        assert_eq!(names("اعلنت شركة نوكيا انها"), ["نوكيا"]);
+        assert!(names("توقف حركة المرور بالمنطقة").is_empty());
+        assert_eq!(names("وقال رئيس مجلس النواب ان"), ["مجلس النواب"]);
+        assert_eq!(names("دعا مجلس الامن الدولي امس"), ["مجلس الامن الدولي"]);
+        assert_eq!(names("تفاهم مع جامعة ريكو اليابانية"), ["جامعة ريكو"]);
+        assert_eq!(names("وقدم للبنك التجاري طلبا"), ["لبنك التجاري"], "ل + البنك: the article's alef is not written");
+    }
+
+    #[test]
+    fn a_state_institution_before_its_adjective_is_an_organisation() {
+        assert_eq!(names("وقد اعترف الجيش الاسرائيلي بهذه الخسائر"), ["الجيش الاسرائيلي"]);
+        assert_eq!(names("ان الحكومة اللبنانية لم تنعقد"), ["الحكومة اللبنانية"]);
+        assert!(names("ان الحكومة الجديدة لم تنعقد").is_empty());
+        assert!(names("وقال الجيش ان").is_empty());
+    }
+
+    #[test]
+    fn a_head_before_an_ordinary_word_is_a_noun() {
+        assert!(names("انضم الى حزب كبير في المدينة").is_empty());
+        assert!(names("في شركة صغيرة").is_empty());
+    }
+}
