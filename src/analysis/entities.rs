@@ -149,8 +149,8 @@ impl<'a> Analyzer<'a> {
         };
         let mut all: Vec<LocalName> = person_names(words, lex, &ordinary)
             .into_iter()
-            .map(|p| LocalName { kind: EntityKind::Person, words: p.words, prefix_chars: p.prefix_chars })
-            .chain(org_names(words, lex, &ordinary, &named).into_iter().map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars }))
+            .map(|p| LocalName { kind: EntityKind::Person, words: p.words, prefix_chars: p.prefix_chars, echo_of: None })
+            .chain(org_names(words, lex, &ordinary, &named).into_iter().map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars, echo_of: None }))
             .collect();
         all.sort_by_key(|n| (n.words.start, std::cmp::Reverse(n.words.end)));
         let mut out: Vec<LocalName> = Vec::with_capacity(all.len());
@@ -159,6 +159,54 @@ impl<'a> Analyzer<'a> {
                 out.push(n);
             }
         }
+        self.with_echoes(words, out)
+    }
+
+    /// After a person's full name, or an organisation's name, the document may name it by
+    /// its last word alone (خافيير سولانا ... سولانا, حزب الليكود ... الليكود): those words
+    /// are mentions of it too, unless the document gives the word to two names, or the word
+    /// is an ordinary word the lists do not call a family name.
+    fn with_echoes(&self, words: &[Word], names: Vec<LocalName>) -> Vec<LocalName> {
+        let lex = self.lexicon();
+        // last word (L1) -> the first name ending in it (kind, words, proclitic letters);
+        // None when two different names end in it
+        let mut last_words: FxHashMap<&str, Option<(EntityKind, Range<usize>, usize)>> = FxHashMap::default();
+        for n in &names {
+            let last = &words[n.words.end - 1];
+            let stands_alone = last.letters() >= 3 && !lex.is_function_word(&last.l1) && !lex.is_cue_word(&last.l1) && !lex.is_person_role(&last.l1)
+                && (!self.known_restored(last.l0())
+                    || n.kind == EntityKind::Person && (lex.is_listed_family_name(&last.l1) || lex.looks_foreign(&last.l1) || super::names::high_vowel_share(&last.l1)));
+            // a one-word person is a surname already; a one-word organisation is its name
+            let own_word = n.kind == EntityKind::Organization || n.words.len() > 1;
+            if !stands_alone || !own_word {
+                continue;
+            }
+            let this = (n.kind, n.words.clone(), n.prefix_chars);
+            let same_name = |(_, w, _): &(EntityKind, Range<usize>, usize)| words[w.clone()].iter().map(|x| &x.l1).eq(words[n.words.clone()].iter().map(|x| &x.l1));
+            last_words.entry(last.l1.as_str()).and_modify(|e| if !e.as_ref().is_some_and(same_name) { *e = None }).or_insert(Some(this));
+        }
+        if last_words.values().all(Option::is_none) {
+            return names;
+        }
+        let mut out: Vec<LocalName> = Vec::with_capacity(names.len());
+        let mut next = names.into_iter().peekable();
+        let mut k = 0;
+        while k < words.len() {
+            if let Some(n) = next.next_if(|n| n.words.start <= k) {
+                k = k.max(n.words.end);
+                out.push(n);
+                continue;
+            }
+            let w = &words[k];
+            let bare = ['و', 'ف', 'ب', 'ل', 'ك'].iter().find_map(|p| w.l1.strip_prefix(*p));
+            let echo = [(0, Some(w.l1.as_str())), (1, bare)].into_iter().find_map(|(prefix, l1)| Some((prefix, last_words.get(l1?)?.as_ref()?)));
+            // only after the full name
+            if let Some((prefix_chars, (kind, full, full_prefix))) = echo.filter(|(_, (_, full, _))| full.end <= k && !w.tanween) {
+                out.push(LocalName { kind: *kind, words: k..k + 1, prefix_chars, echo_of: Some((full.clone(), *full_prefix)) });
+            }
+            k += 1;
+        }
+        out.extend(next);
         out
     }
 
@@ -167,6 +215,13 @@ impl<'a> Analyzer<'a> {
     /// organisation's its entity when that is an organisation of the corpus, else the name
     /// itself.
     fn local_mention(&self, doc: DocId, words: &[Word], n: &LocalName) -> Mention {
+        if let Some((full, prefix_chars)) = &n.echo_of {
+            // the last word alone: a reference to the full name, left as written by rename
+            let named = self.local_mention(doc, words, &LocalName { kind: n.kind, words: full.clone(), prefix_chars: *prefix_chars, echo_of: None });
+            let w = &words[n.words.start];
+            let spelling: String = w.l0().chars().skip(n.prefix_chars).collect();
+            return Mention { doc, span: w.folded.source_offset(n.prefix_chars)..w.token.end, spelling: spelling.into(), lil: false, key: named.key, short: true };
+        }
         let first = &words[n.words.start];
         let last = &words[n.words.end - 1];
         let written: Vec<&str> = words[n.words.clone()].iter().map(|w| w.l0()).collect();
@@ -252,7 +307,7 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         let (prefix, spelling, lil) = self.resolve_word(w);
-        let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling))?;
+        let c = self.cluster(&spelling).or_else(|| self.entity_only_cluster(&spelling)).filter(|c| self.named_beyond_the_dictionary(c))?;
         Some(Mention { doc: doc_id, span: w.folded.source_offset(prefix)..w.token.end, spelling: spelling.into(), lil, key: EntityKey::Cluster(c.canonical.as_str().into()), short: false })
     }
 
@@ -1258,6 +1313,9 @@ struct LocalName {
     kind: EntityKind,
     words: Range<usize>,
     prefix_chars: usize,
+    /// The last word alone, standing for the full name at these words (and its proclitic's
+    /// letters) earlier in the document.
+    echo_of: Option<(Range<usize>, usize)>,
 }
 
 /// A literal search for a cluster's spellings: each spelling's last word (the second word of
@@ -1735,6 +1793,19 @@ mod tests {
         let refs = ws.with_analyzer(|an| an.references(&m.key));
         assert_eq!(refs.iter().map(|r| r.doc).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(refs, ws.with_analyzer(|an| an.references_full_scan(&m.key)));
+    }
+
+    #[test]
+    fn a_surname_alone_after_the_full_name_is_that_person() {
+        let texts = ["قال المنسق الاوروبي خافيير سولانا ان الاتفاق ممكن. واضاف سولانا ان لسولانا رأيا", "وصل سولانا امس"];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let mentions: Vec<Mention> = ws.with_analyzer(|an| an.entity_mentions(0)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Person, _))).collect();
+        let spans: Vec<&str> = mentions.iter().map(|m| &texts[0][m.span.clone()]).collect();
+        assert_eq!(spans, ["خافيير سولانا", "سولانا", "سولانا"]);
+        assert!(mentions.iter().all(|m| m.key == mentions[0].key));
+        assert!(mentions[1].short, "the surname alone is a reference: rename leaves it as written");
+        let refs = ws.with_analyzer(|an| an.references(&mentions[0].key));
+        assert_eq!(refs.len(), 3, "only in the document that names him in full: {refs:?}");
     }
 
     #[test]

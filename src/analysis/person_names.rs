@@ -94,6 +94,19 @@ impl Reader<'_, '_, '_> {
             && !w.l0().starts_with('و')
     }
 
+    /// A word shaped like a foreign name (long vowels, foreign endings: سولانا) after a word
+    /// the dictionary rejects (خافيير): the dictionary reads many foreign surnames as an
+    /// Arabic stem with a suffix (سولا + نا), but a foreign given name is followed by a
+    /// foreign surname.
+    fn foreign_after_foreign(&self, k: usize) -> bool {
+        let (Some(prev), Some(w)) = (self.words.get(k.wrapping_sub(1)), self.words.get(k)) else { return false };
+        let l1 = w.l1.as_str();
+        !(self.ordinary)(prev.l0()) && !prev.l0().starts_with("ال")
+            && w.letters() >= 4 && !w.tanween && !l1.starts_with("ال") && !w.l0().starts_with('و')
+            && !self.closed_class(l1) && !self.lex.country_adjective(l1)
+            && (self.lex.looks_foreign(l1) || super::names::high_vowel_share(l1))
+    }
+
     /// A name's first element at word `k`: a given name, عبد + a name of God (عبد الله, عبد
     /// العزيز), or أبو + a name (أبو الغيط). (number of words, an ordinary word?)
     fn first_element(&self, k: usize, prefix_chars: usize) -> Option<(usize, bool)> {
@@ -133,7 +146,7 @@ impl Reader<'_, '_, '_> {
                 break;
             }
             // نصر الله, فضل الله: a name of God closes a compound name
-            if l1 == "الله" || self.name_only(k) {
+            if l1 == "الله" || self.name_only(k) || self.foreign_after_foreign(k) {
                 k += 1;
                 continue;
             }
@@ -255,6 +268,7 @@ mod tests {
         assert_eq!(names("وخرجت السويسرية مارتينا هينغيس من الدور"), ["مارتينا هينغيس"]);
         assert_eq!(names("اختطف مجهولون القس سعد بن سيروب بعد ان"), ["سعد بن سيروب"]);
         assert_eq!(names("قال المدرب مورينيو إن"), ["مورينيو"]);
+        assert_eq!(names("قال المنسق الاوروبي خافيير سولانا ان"), ["خافيير سولانا"]);
     }
 
     #[test]

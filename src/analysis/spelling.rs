@@ -456,6 +456,37 @@ impl<'a> Analyzer<'a> {
         k
     }
 
+    /// Whether a cluster is a name beyond doubt for entities: a spelling the dictionary does
+    /// not know (hamzas restored), the gazetteer, the style guide or the hand list of given
+    /// names naming it, a given name written before it (بشار الأسد), or a name of the name
+    /// lists often in a person's name slot. A cluster of ordinary words that only
+    /// followed titles now and then (منصب, تعديل, نادي) names nothing by itself; where it is a
+    /// name, the words at the mention say so (`person_names`, `org_names`).
+    pub(crate) fn named_beyond_the_dictionary(&self, c: &ClusterInfo) -> bool {
+        if c.from_style {
+            return true;
+        }
+        let (mut after_given, mut person, mut mentions, mut listed) = (0, 0, 0, false);
+        for &m in &c.members {
+            let spelling = self.ws.word(m).0;
+            if !self.known_restored(spelling) {
+                return true;
+            }
+            let l1 = to_l1(spelling);
+            let e = self.evidence(&l1);
+            if e.strong || self.lex.is_given_name(&l1) || self.lex.starts_full_name(&l1) {
+                return true;
+            }
+            after_given += e.after_given;
+            person += e.person + e.said;
+            mentions += self.mentions(m);
+            listed |= self.lex.is_listed_given_name(&l1) || self.lex.is_listed_family_name(&l1);
+        }
+        // the name lists hold some ordinary words too (منصب, نادي): a listed word is a name
+        // where a fifth of its mentions stand in a person's name slot
+        after_given >= 1 || listed && person * 5 >= mentions.max(1)
+    }
+
     fn mentions(&self, id: WordId) -> u32 {
         let c = self.ws.word(id).1.counts;
         c.count + c.prefixed

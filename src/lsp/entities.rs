@@ -274,7 +274,8 @@ pub fn semantic_tokens(st: &mut State, uri: &Uri, range: Option<Range>) -> Optio
             .into_iter()
             // a one-word short name (الوزارة, المرصد) is a common noun standing in for a
             // name: hover, references and symbols know it, but it is not coloured as a name
-            .filter(|m| !(m.short && !m.spelling.contains(' ')))
+            // (a surname standing for a full name, سولانا, is a name)
+            .filter(|m| !(m.short && !m.spelling.contains(' ') && matches!(m.key, EntityKey::Phrase(_))))
             .map(|m| {
                 let kind = *kinds.entry(m.key.clone()).or_insert_with(|| an.entity(&m.key, Some(id)).map(|e| e.kind).unwrap_or_default());
                 (m, kind)
