@@ -22,6 +22,8 @@ const PERSON_TITLES: &str = include_str!("../../data/lexicon/person_titles.txt")
 const PERSON_ROLES: &str = include_str!("../../data/lexicon/person_roles.txt");
 const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
 const INSTITUTIONS: &str = include_str!("../../data/lexicon/institutions.txt");
+const TEAM_WORDS: &str = include_str!("../../data/lexicon/team_words.txt");
+const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
 const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
 const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
 const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
@@ -125,9 +127,12 @@ pub struct Lexicon {
     person_titles: FxHashSet<String>,
     /// `person_roles.txt`: read by the person names of one mention only.
     person_roles: FxHashSet<String>,
-    /// `org_heads.txt` and `institutions.txt`: read by the organisations of one mention only.
+    /// `org_heads.txt`, `institutions.txt`, `team_words.txt`, `club_words.txt`: read by the
+    /// organisations of one mention only.
     org_heads: FxHashSet<String>,
     institutions: FxHashSet<String>,
+    team_words: FxHashSet<String>,
+    club_words: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
@@ -286,6 +291,8 @@ impl Lexicon {
             person_roles: l1_set(PERSON_ROLES),
             org_heads: l1_set(ORG_HEADS),
             institutions: l1_set(INSTITUTIONS),
+            team_words: l1_set(TEAM_WORDS),
+            club_words: l1_set(CLUB_WORDS),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -329,6 +336,14 @@ impl Lexicon {
     /// A state's institution with the article (الجيش, الحكومة), L1.
     pub fn is_institution(&self, l1: &str) -> bool {
         self.institutions.contains(l1)
+    }
+    /// A noun describing the sports team named after it (فريق, منتخب), L1.
+    pub fn is_team_word(&self, l1: &str) -> bool {
+        self.team_words.contains(l1)
+    }
+    /// A word making a club's name beside a place (ريال, يونايتد), L1.
+    pub fn is_club_word(&self, l1: &str) -> bool {
+        self.club_words.contains(l1)
     }
     pub fn is_title_modifier(&self, l1: &str) -> bool {
         self.title_modifiers.contains(l1)
@@ -674,6 +689,8 @@ mod tests {
             ("person_roles", PERSON_ROLES),
             ("org_heads", ORG_HEADS),
             ("institutions", INSTITUTIONS),
+            ("team_words", TEAM_WORDS),
+            ("club_words", CLUB_WORDS),
             ("title_modifiers", TITLE_MODIFIERS),
             ("place_words", PLACE_WORDS),
             ("saying_verbs", SAYING_VERBS),

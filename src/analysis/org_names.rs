@@ -84,9 +84,33 @@ impl Reader<'_, '_, '_> {
         if self.words[i].tanween || !self.joined(i + 1) {
             return None;
         }
+        // a club: ريال مدريد, دينامو كييف, مانشستر يونايتد
+        let (w, next) = (&self.words[i], &self.words[i + 1]);
+        if self.lex.is_club_word(&w.l1) && self.name(i + 1) || self.lex.is_club_word(&next.l1) && self.name(i) && !self.lex.is_club_word(&w.l1) {
+            return Some(OrgName { words: i..i + 2, prefix_chars: 0 });
+        }
         for (prefix_chars, l1) in self.readings(i) {
-            // a noun that describes the name after it (شركة نوكيا, صحيفة هآرتس): the name alone
+            // a team's name after the noun describing it, whatever the word (فريق العربي,
+            // منتخب قطر), with a club word after it (فريق مانشستر يونايتد)
+            if self.lex.is_team_word(&l1) {
+                let team = &self.words[i + 1];
+                if team.letters() < 2 || self.closed_class(&team.l1) || team.l0().starts_with(['و', 'ف']) || self.lex.country_adjective(&team.l1) {
+                    continue;
+                }
+                let end = if self.joined(i + 2) && self.lex.is_club_word(&self.words[i + 2].l1) { i + 3 } else { i + 2 };
+                return Some(OrgName { words: i + 1..end, prefix_chars: 0 });
+            }
+            // a noun that describes the name after it (شركة نوكيا, صحيفة هآرتس): the name
+            // alone; before a definite noun and its nisba adjective, a name with the noun
+            // (حركة المقاومة الإسلامية)
             if self.lex.is_org_word(&l1) && !self.lex.is_org_head(&l1) {
+                if self.definite(i + 1) && self.joined(i + 2) && self.nisba_adjective(i + 2) && !self.lex.country_adjective(&self.words[i + 2].l1) {
+                    let mut k = i + 3;
+                    while k - i <= MAX_AFTER_HEAD && self.joined(k) && self.nisba_adjective(k) && !self.lex.country_adjective(&self.words[k].l1) {
+                        k += 1;
+                    }
+                    return Some(OrgName { words: i..k, prefix_chars });
+                }
                 if !self.name(i + 1) || self.definite(i + 1) && (self.ordinary)(self.words[i + 1].l0()) && !(self.named)(&self.words[i + 1]) {
                     continue;
                 }
@@ -109,13 +133,20 @@ impl Reader<'_, '_, '_> {
                     k += 1;
                 }
                 k
-            } else if l1.strip_prefix("ال").is_some_and(|h| self.lex.is_org_head(h)) || self.lex.is_institution(&l1) {
-                // with the article: adjectives of the nisba shape (البنك التجاري, الجيش اللبناني)
-                if !self.nisba_adjective(i + 1) || self.lex.is_institution(&l1) && !self.lex.country_adjective(&self.words[i + 1].l1) {
+            } else if self.lex.is_institution(&l1) {
+                // a state's institution before the state's adjective (الجيش اللبناني)
+                if !self.lex.country_adjective(&self.words[i + 1].l1) || !self.definite(i + 1) {
+                    continue;
+                }
+                i + 2
+            } else if l1.strip_prefix("ال").is_some_and(|h| self.lex.is_org_head(h)) {
+                // with the article, before an adjective and more of the nisba shape (البنك
+                // التجاري, الجمعية العامة, المحكمة الجنائية); a country's adjective describes
+                if !self.definite(i + 1) || self.lex.country_adjective(&self.words[i + 1].l1) {
                     continue;
                 }
                 let mut k = i + 2;
-                while k - i <= MAX_AFTER_HEAD && self.joined(k) && self.nisba_adjective(k) {
+                while k - i <= MAX_AFTER_HEAD && self.joined(k) && self.nisba_adjective(k) && !self.lex.country_adjective(&self.words[k].l1) {
                     k += 1;
                 }
                 k
@@ -169,6 +200,8 @@ mod tests {
         assert_eq!(names("اعدها حزب الليكود خلال وجوده"), ["حزب الليكود"]);
         assert_eq!(names("اعلنت شركة نوكيا انها"), ["نوكيا"]);
         assert!(names("توقف حركة المرور بالمنطقة").is_empty());
+        assert_eq!(names("من حركة المقاومة الاسلامية حماس"), ["حركة المقاومة الاسلامية"]);
+        assert_eq!(names("صادقت الجمعية العامة التابعة"), ["الجمعية العامة"]);
         assert_eq!(names("وقال رئيس مجلس النواب ان"), ["مجلس النواب"]);
         assert_eq!(names("دعا مجلس الامن الدولي امس"), ["مجلس الامن الدولي"]);
         assert_eq!(names("تفاهم مع جامعة ريكو اليابانية"), ["جامعة ريكو"]);
@@ -181,6 +214,14 @@ mod tests {
         assert_eq!(names("ان الحكومة اللبنانية لم تنعقد"), ["الحكومة اللبنانية"]);
         assert!(names("ان الحكومة الجديدة لم تنعقد").is_empty());
         assert!(names("وقال الجيش ان").is_empty());
+    }
+
+    #[test]
+    fn teams_and_clubs_are_organisations() {
+        assert_eq!(names("حقق فريق العربي بداية جيدة"), ["العربي"]);
+        assert_eq!(names("فاز منتخب قطر على"), ["قطر"]);
+        assert_eq!(names("انتقل الى ريال مدريد الاسباني"), ["ريال مدريد"]);
+        assert_eq!(names("وفاز مانشستر يونايتد على"), ["مانشستر يونايتد"]);
     }
 
     #[test]
