@@ -169,10 +169,20 @@ impl<'a> Analyzer<'a> {
     fn with_echoes(&self, words: &[Word], names: Vec<LocalName>) -> Vec<LocalName> {
         let lex = self.lexicon();
         // last word (L1) -> the first name ending in it (kind, words, proclitic letters);
-        // None when two different names end in it
+        // None when two different names end in it. Compound surnames by their two words.
+        let mut compounds: FxHashMap<(&str, &str), (EntityKind, Range<usize>, usize)> = FxHashMap::default();
         let mut last_words: FxHashMap<&str, Option<(EntityKind, Range<usize>, usize)>> = FxHashMap::default();
         for n in &names {
             let last = &words[n.words.end - 1];
+            // a compound surname (نصر الله, شمس الدين) stands alone as its two words
+            if n.kind == EntityKind::Person && n.words.len() >= 3 && COMPOUND_ENDS.contains(&last.l1.as_str()) {
+                let before = &words[n.words.end - 2];
+                if before.letters() >= 3 && !lex.is_function_word(&before.l1) {
+                    let this = (n.kind, n.words.clone(), n.prefix_chars);
+                    compounds.entry((before.l1.as_str(), last.l1.as_str())).or_insert(this);
+                }
+                continue;
+            }
             let stands_alone = last.letters() >= 3 && !lex.is_function_word(&last.l1) && !lex.is_cue_word(&last.l1) && !lex.is_person_role(&last.l1)
                 && (!self.known_restored(last.l0())
                     || n.kind == EntityKind::Person && (lex.is_listed_family_name(&last.l1) || lex.looks_foreign(&last.l1) || super::names::high_vowel_share(&last.l1)));
@@ -185,7 +195,7 @@ impl<'a> Analyzer<'a> {
             let same_name = |(_, w, _): &(EntityKind, Range<usize>, usize)| words[w.clone()].iter().map(|x| &x.l1).eq(words[n.words.clone()].iter().map(|x| &x.l1));
             last_words.entry(last.l1.as_str()).and_modify(|e| if !e.as_ref().is_some_and(same_name) { *e = None }).or_insert(Some(this));
         }
-        if last_words.values().all(Option::is_none) {
+        if last_words.values().all(Option::is_none) && compounds.is_empty() {
             return names;
         }
         let mut out: Vec<LocalName> = Vec::with_capacity(names.len());
@@ -199,6 +209,14 @@ impl<'a> Analyzer<'a> {
             }
             let w = &words[k];
             let bare = ['و', 'ف', 'ب', 'ل', 'ك'].iter().find_map(|p| w.l1.strip_prefix(*p));
+            if let Some(next) = words.get(k + 1).filter(|n| n.token.gap_before == Gap::Space && !compounds.is_empty()) {
+                let compound = [(0, Some(w.l1.as_str())), (1, bare)].into_iter().find_map(|(prefix, l1)| Some((prefix, compounds.get(&(l1?, next.l1.as_str()))?)));
+                if let Some((prefix_chars, (kind, full, full_prefix))) = compound.filter(|(_, (_, full, _))| full.end <= k) {
+                    out.push(LocalName { kind: *kind, words: k..k + 2, prefix_chars, echo_of: Some((full.clone(), *full_prefix)) });
+                    k += 2;
+                    continue;
+                }
+            }
             let echo = [(0, Some(w.l1.as_str())), (1, bare)].into_iter().find_map(|(prefix, l1)| Some((prefix, last_words.get(l1?)?.as_ref()?)));
             // only after the full name
             if let Some((prefix_chars, (kind, full, full_prefix))) = echo.filter(|(_, (_, full, _))| full.end <= k && !w.tanween) {
@@ -218,9 +236,10 @@ impl<'a> Analyzer<'a> {
         if let Some((full, prefix_chars)) = &n.echo_of {
             // the last word alone: a reference to the full name, left as written by rename
             let named = self.local_mention(doc, words, &LocalName { kind: n.kind, words: full.clone(), prefix_chars: *prefix_chars, echo_of: None });
-            let w = &words[n.words.start];
-            let spelling: String = w.l0().chars().skip(n.prefix_chars).collect();
-            return Mention { doc, span: w.folded.source_offset(n.prefix_chars)..w.token.end, spelling: spelling.into(), lil: false, key: named.key, short: true };
+            let (w, last) = (&words[n.words.start], &words[n.words.end - 1]);
+            let written: Vec<&str> = words[n.words.clone()].iter().map(|w| w.l0()).collect();
+            let spelling: String = written.join(" ").chars().skip(n.prefix_chars).collect();
+            return Mention { doc, span: w.folded.source_offset(n.prefix_chars)..last.token.end, spelling: spelling.into(), lil: false, key: named.key, short: true };
         }
         let first = &words[n.words.start];
         let last = &words[n.words.end - 1];
@@ -1307,6 +1326,9 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+/// Last words of compound surnames (نصر الله, شمس الدين), L1: the surname is two words.
+const COMPOUND_ENDS: [&str; 2] = ["الله", "الدين"];
+
 /// A name read at its mention (`person_names`, `org_names`): its kind, its words, and the
 /// letters of a proclitic on the first word.
 struct LocalName {
@@ -1797,7 +1819,7 @@ mod tests {
 
     #[test]
     fn a_surname_alone_after_the_full_name_is_that_person() {
-        let texts = ["قال المنسق الاوروبي خافيير سولانا ان الاتفاق ممكن. واضاف سولانا ان لسولانا رأيا", "وصل سولانا امس"];
+        let texts = ["قال المنسق الاوروبي خافيير سولانا ان الاتفاق ممكن. واضاف سولانا ان لسولانا رأيا", "وصل سولانا امس", "دعا حسن نصر الله الى الحوار. وقال نصر الله ان"];
         let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         let mentions: Vec<Mention> = ws.with_analyzer(|an| an.entity_mentions(0)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Person, _))).collect();
         let spans: Vec<&str> = mentions.iter().map(|m| &texts[0][m.span.clone()]).collect();
@@ -1806,6 +1828,30 @@ mod tests {
         assert!(mentions[1].short, "the surname alone is a reference: rename leaves it as written");
         let refs = ws.with_analyzer(|an| an.references(&mentions[0].key));
         assert_eq!(refs.len(), 3, "only in the document that names him in full: {refs:?}");
+        let compound: Vec<String> = ws.with_analyzer(|an| an.entity_mentions(2)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Person, _))).map(|m| texts[2][m.span].to_string()).collect();
+        assert_eq!(compound, ["حسن نصر الله", "نصر الله"]);
+    }
+
+    /// Real news read alone and cut short (a name may end the text): entity mentions are
+    /// found without a panic, inside the text, in order.
+    #[test]
+    fn every_real_article_alone_and_cut_short_gives_its_mentions() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/newsfane/docs");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")).map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        assert!(paths.len() > 300, "{dir:?}");
+        for p in &paths {
+            let full = std::fs::read_to_string(p).unwrap();
+            // the text cut short at a few words: a name may be the last word
+            let words = full.split_whitespace().collect::<Vec<_>>();
+            let cuts: Vec<String> = [3, 2].iter().map(|d| words[..words.len() / d].join(" ")).collect();
+            for text in std::iter::once(full.as_str()).chain(cuts.iter().map(String::as_str)) {
+                let ws = workspace_of(crate::corpus::config::Config::default(), &[text]);
+                let mentions = ws.with_analyzer(|an| an.entity_mentions(0));
+                assert!(mentions.windows(2).all(|m| m[0].span.end <= m[1].span.start), "{p:?}: overlapping mentions");
+                assert!(mentions.iter().all(|m| m.span.end <= text.len() && text.is_char_boundary(m.span.start)), "{p:?}");
+            }
+        }
     }
 
     #[test]

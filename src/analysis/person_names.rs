@@ -115,10 +115,13 @@ impl Reader<'_, '_, '_> {
             return None;
         }
         let l1: String = w.l1.chars().skip(prefix_chars).collect();
-        if (l1 == "عبد" || l1 == "ابو") && self.joined(k + 1) {
+        if matches!(l1.as_str(), "عبد" | "ابو" | "بن" | "ابن") && self.joined(k + 1) {
             let next = &self.words[k + 1];
             let divine = l1 == "عبد" && next.l0().starts_with("ال") && next.letters() >= 4;
-            if divine || l1 == "ابو" && self.name_only(k + 1) {
+            // a kunya or a nasab used as a name (أبو الغيط, بن شيبان): with a word that can
+            // only be a name (ابن عمه is his cousin)
+            let listed = self.lex.is_listed_family_name(&next.l1) || self.given(&next.l1);
+            if divine || l1 != "عبد" && self.name_only(k + 1) && (listed || !(self.ordinary)(next.l0())) {
                 return Some((2, false));
             }
         }
@@ -221,10 +224,12 @@ pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bo
             // an ordinary given name needs a following word that is nothing but a name, or
             // is a given name of the hand list before a family name of the lists (مدحت صالح,
             // not منصب مساعد)
-            let next = &words[i + n];
-            let given_by_hand = r.lex.is_given_name(&words[i].l1.chars().skip(p).collect::<String>());
-            if ordinary_word && n == 1 && (ordinary)(next.l0()) && !(given_by_hand && r.lex.is_listed_family_name(&next.l1)) {
-                return None;
+            if ordinary_word && n == 1 {
+                let next = &words[i + 1];
+                let given_by_hand = r.lex.is_given_name(&words[i].l1.chars().skip(p).collect::<String>());
+                if (ordinary)(next.l0()) && !(given_by_hand && r.lex.is_listed_family_name(&next.l1)) {
+                    return None;
+                }
             }
             Some(PersonName { words: i..end, prefix_chars: p })
         });
@@ -277,6 +282,9 @@ mod tests {
         assert_eq!(names("ومحمد منير ، وحسن البنا ، ونيكول سابا"), ["محمد منير", "حسن البنا", "نيكول سابا"]);
         assert_eq!(names("الشيخ حمد بن جاسم بن جبر ال ثاني النائب"), ["حمد بن جاسم بن جبر ال ثاني"]);
         assert_eq!(names("دعا حسن نصر الله الى"), ["حسن نصر الله"]);
+        assert_eq!(names("وقال بن لادن في التسجيل"), ["بن لادن"]);
+        assert!(names("زار ابن عمه").is_empty());
+        assert_eq!(names("وقال بن لادن"), ["بن لادن"], "a name at the end of the text");
     }
 
     #[test]
