@@ -90,6 +90,7 @@ impl Reader<'_, '_, '_> {
         let Some(w) = self.words.get(k) else { return false };
         let l1 = w.l1.as_str();
         !w.tanween && w.letters() >= 2 && !self.closed_class(l1) && !self.lex.country_adjective(l1)
+            && self.lex.gazetteer(l1).is_none_or(|g| g.ambiguous)
             && (!l1.starts_with("ال") || self.lex.is_listed_family_name(l1))
             && !w.l0().starts_with('و')
     }
@@ -159,7 +160,8 @@ impl Reader<'_, '_, '_> {
     }
 
     /// A role, title or country's adjective introducing a name at word `k` (والتشيكي,
-    /// الرئيس), then more of them (الرئيس الأمريكي السابق): the index of the first word after.
+    /// الرئيس), then more of them (الرئيس الأمريكي السابق), or a verb of saying: the index
+    /// of the first word after.
     fn after_roles(&self, k: usize) -> Option<usize> {
         let is_role = |w: &Word| {
             let l1 = w.l1.as_str();
@@ -168,7 +170,15 @@ impl Reader<'_, '_, '_> {
                 || bare.starts_with("ال") && self.lex.country_adjective(bare)
         };
         let first = self.words.get(k)?;
-        if first.tanween || !is_role(first) {
+        if first.tanween {
+            return None;
+        }
+        // a verb of saying before its subject (وقال كوبل, وختم كاكبيرن)
+        let l1 = first.l1.as_str();
+        if self.lex.is_saying_verb(l1) || ["و", "ف"].iter().any(|p| l1.strip_prefix(p).is_some_and(|r| self.lex.is_saying_verb(r))) {
+            return Some(k + 1);
+        }
+        if !is_role(first) {
             return None;
         }
         let mut j = k + 1;
@@ -274,6 +284,8 @@ mod tests {
         assert_eq!(names("اختطف مجهولون القس سعد بن سيروب بعد ان"), ["سعد بن سيروب"]);
         assert_eq!(names("قال المدرب مورينيو إن"), ["مورينيو"]);
         assert_eq!(names("قال المنسق الاوروبي خافيير سولانا ان"), ["خافيير سولانا"]);
+        assert_eq!(names("وقال كاكبيرن ان ذلك"), ["كاكبيرن"]);
+        assert!(names("وقال مسؤول ان ذلك").is_empty());
     }
 
     #[test]
