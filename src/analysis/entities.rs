@@ -17,6 +17,7 @@ use super::index::{DocId, Workspace};
 use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, Word};
 use super::org_names::org_names;
 use super::person_names::person_names;
+use super::place_names::place_names;
 use super::spelling::{Analyzer, ClusterInfo};
 use crate::corpus::config::EntityKind;
 use crate::text::normalize::{l0, to_l1};
@@ -138,8 +139,9 @@ impl<'a> Analyzer<'a> {
         merge_walked(out, walked)
     }
 
-    /// The people and organisations a document's words name at their mention
-    /// (`person_names`, `org_names`), in text order, none overlapping (the earlier wins).
+    /// The people, organisations and places a document's words name at their mention
+    /// (`person_names`, `org_names`, `place_names`), in text order, none overlapping (the
+    /// earlier wins), and the words that stand for them again later (`with_echoes`).
     fn local_names(&self, words: &[Word]) -> Vec<LocalName> {
         let lex = self.lexicon();
         let ordinary = |l0: &str| self.known_restored(l0);
@@ -151,6 +153,7 @@ impl<'a> Analyzer<'a> {
             .into_iter()
             .map(|p| LocalName { kind: EntityKind::Person, words: p.words, prefix_chars: p.prefix_chars, echo_of: None })
             .chain(org_names(words, lex, &ordinary, &named).into_iter().map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars, echo_of: None }))
+            .chain(place_names(words, lex, &ordinary).into_iter().map(|p| LocalName { kind: EntityKind::Place, words: p.words, prefix_chars: p.prefix_chars, echo_of: None }))
             .collect();
         all.sort_by_key(|n| (n.words.start, std::cmp::Reverse(n.words.end)));
         let mut out: Vec<LocalName> = Vec::with_capacity(all.len());
@@ -185,9 +188,12 @@ impl<'a> Analyzer<'a> {
             }
             let stands_alone = last.letters() >= 3 && !lex.is_function_word(&last.l1) && !lex.is_cue_word(&last.l1) && !lex.is_person_role(&last.l1)
                 && (!self.known_restored(last.l0())
+                    // a place read as one at a mention is that place again in the document
+                    || n.kind == EntityKind::Place
                     || n.kind == EntityKind::Person && (lex.is_listed_family_name(&last.l1) || lex.looks_foreign(&last.l1) || super::names::high_vowel_share(&last.l1)));
-            // a one-word person is a surname already; a one-word organisation is its name
-            let own_word = n.kind == EntityKind::Organization || n.words.len() > 1;
+            // a one-word person is a surname already; a one-word organisation or place is
+            // its name
+            let own_word = n.kind != EntityKind::Person || n.words.len() > 1;
             if !stands_alone || !own_word {
                 continue;
             }
@@ -571,7 +577,7 @@ impl<'a> Analyzer<'a> {
                     key: key.clone(),
                     name,
                     kind: *kind,
-                    latin: None,
+                    latin: lex.gazetteer(l1).map(|g| g.latin.clone()).filter(|l| !l.is_empty()),
                     description: None,
                     spellings,
                     short_names: Vec::new(),

@@ -24,6 +24,7 @@ const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
 const INSTITUTIONS: &str = include_str!("../../data/lexicon/institutions.txt");
 const TEAM_WORDS: &str = include_str!("../../data/lexicon/team_words.txt");
 const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
+const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
 const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
 const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
@@ -133,6 +134,8 @@ pub struct Lexicon {
     institutions: FxHashSet<String>,
     team_words: FxHashSet<String>,
     club_words: FxHashSet<String>,
+    /// `place_cues.txt`: read by the places of one mention only.
+    place_cues: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
@@ -293,6 +296,7 @@ impl Lexicon {
             institutions: l1_set(INSTITUTIONS),
             team_words: l1_set(TEAM_WORDS),
             club_words: l1_set(CLUB_WORDS),
+            place_cues: l1_set(PLACE_CUES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -344,6 +348,10 @@ impl Lexicon {
     /// A word making a club's name beside a place (ريال, يونايتد), L1.
     pub fn is_club_word(&self, l1: &str) -> bool {
         self.club_words.contains(l1)
+    }
+    /// A preposition or a state's noun right before a place's name (في, سلطنة), L1.
+    pub fn is_place_cue(&self, l1: &str) -> bool {
+        self.place_cues.contains(l1)
     }
     pub fn is_title_modifier(&self, l1: &str) -> bool {
         self.title_modifiers.contains(l1)
@@ -691,6 +699,7 @@ mod tests {
             ("institutions", INSTITUTIONS),
             ("team_words", TEAM_WORDS),
             ("club_words", CLUB_WORDS),
+            ("place_cues", PLACE_CUES),
             ("title_modifiers", TITLE_MODIFIERS),
             ("place_words", PLACE_WORDS),
             ("saying_verbs", SAYING_VERBS),

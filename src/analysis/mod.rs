@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod names;
 pub mod org_names;
 pub mod person_names;
+pub mod place_names;
 pub mod quotes;
 mod short_names;
 pub mod spelling;

@@ -1,0 +1,109 @@
+//! Places whose names are also ordinary words, read as places at one mention: المغرب is
+//! Morocco and "sunset", قطر Qatar and "diameter", عمان Oman, Amman and "from whom". The
+//! spelling check leaves such names alone (a false alarm on a common word costs too much);
+//! a reader hovering في المغرب still wants to see a country.
+//!
+//! The mention says so: a locative preposition or a state's noun right before it (في المغرب,
+//! سلطنة عمان), the preposition ب on it (بالمغرب), or a place the gazetteer knows beside it
+//! (مصر والمغرب). A town of the gazetteer that is also an ordinary word (مشهد "scene") needs
+//! a place noun before it (مدينة مشهد): في مشهد is as often "in a scene".
+
+use std::ops::Range;
+
+use super::lexicon::{GazEntry, GazKind, Lexicon};
+use super::names::Word;
+use crate::text::tokenize::Gap;
+
+/// A place's name at one mention: one word, after a proclitic of `prefix_chars` letters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceName {
+    pub words: Range<usize>,
+    pub prefix_chars: usize,
+}
+
+/// A place of the gazetteer (not an organisation) that is also an ordinary word: the
+/// gazetteer marks it ambiguous, or the dictionary knows the word.
+fn place_and_word<'l>(lex: &'l Lexicon, l1: &str, l0: &str, ordinary: &dyn Fn(&str) -> bool) -> Option<&'l GazEntry> {
+    lex.gazetteer(l1).filter(|g| g.kind != GazKind::Organization && (g.ambiguous || ordinary(l0)))
+}
+
+/// The places whose names are ordinary words too, where the words around them say they
+/// are places, in text order.
+pub fn place_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> Vec<PlaceName> {
+    let unambiguous_place = |w: &Word| {
+        let l1 = w.l1.strip_prefix('و').filter(|r| lex.gazetteer(r).is_some()).unwrap_or(&w.l1);
+        lex.gazetteer(l1).is_some_and(|g| g.kind != GazKind::Organization && !g.ambiguous && !g.minor)
+    };
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if w.tanween || w.letters() < 3 {
+            continue;
+        }
+        let prev = words.get(k.wrapping_sub(1)).filter(|_| w.token.gap_before == Gap::Space && k > 0);
+        let next = words.get(k + 1).filter(|n| n.token.gap_before == Gap::Space);
+        // readings: as written, or after one proclitic (بالمغرب, والمغرب, للمغرب)
+        let mut readings: Vec<(usize, char, String, String)> = vec![(0, ' ', w.l1.clone(), w.l0().to_string())];
+        if let (Some(rest1), Some(rest0)) = (w.l1.strip_prefix("لل"), w.l0().strip_prefix("لل")) {
+            readings.push((1, 'ل', format!("ال{rest1}"), format!("ال{rest0}")));
+        }
+        for p in ['ب', 'و', 'ف', 'ل', 'ك'] {
+            if let (Some(rest1), Some(rest0)) = (w.l1.strip_prefix(p), w.l0().strip_prefix(p)) {
+                readings.push((1, p, rest1.to_string(), rest0.to_string()));
+            }
+        }
+        let found = readings.into_iter().find(|(_, proclitic, l1, l0)| {
+            let Some(g) = place_and_word(lex, l1, l0, ordinary) else { return false };
+            let town = g.minor || g.kind == GazKind::City && !g.ambiguous;
+            // the cue as written or after its own proclitic (لدولة قطر, وفي المغرب)
+            let cue = |is: &dyn Fn(&str) -> bool| {
+                prev.is_some_and(|p| is(&p.l1) || ['و', 'ف', 'ل', 'ب'].iter().any(|c| p.l1.strip_prefix(*c).is_some_and(|r| is(r))))
+            };
+            let noun_before = cue(&|l1| lex.is_place_word(l1));
+            if town {
+                return noun_before;
+            }
+            let cue_before = cue(&|l1| lex.is_place_cue(l1));
+            let beside_place = *proclitic == 'و' && prev.is_some_and(unambiguous_place) || next.is_some_and(|n| n.l1.starts_with('و') && unambiguous_place(n));
+            noun_before || cue_before || *proclitic == 'ب' || beside_place
+        });
+        if let Some((prefix_chars, ..)) = found {
+            out.push(PlaceName { words: k..k + 1, prefix_chars });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::dictionary::accepts_restored;
+    use crate::analysis::names::scan_words;
+    use crate::corpus::config::Config;
+
+    fn places(text: &str) -> Vec<String> {
+        let lex = Lexicon::with_config(&Config::default());
+        let words = scan_words(text, 0);
+        place_names(&words, &lex, &accepts_restored)
+            .into_iter()
+            .map(|p| {
+                let w = &words[p.words.start];
+                text[w.folded.source_offset(p.prefix_chars)..w.token.end].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_place_that_is_also_a_word_is_a_place_where_the_words_around_say_so() {
+        assert_eq!(places("الاستثمارات في المغرب كبيرة"), ["المغرب"]);
+        assert_eq!(places("وصل الوفد الى قطر امس"), ["قطر"]);
+        assert_eq!(places("يعيش بالمغرب منذ سنوات"), ["المغرب"]);
+        assert_eq!(places("زار مصر والمغرب"), ["المغرب"]);
+        assert_eq!(places("النمو الاقتصادي لدولة قطر"), ["قطر"]);
+    }
+
+    #[test]
+    fn a_word_that_is_also_a_place_is_a_word_elsewhere() {
+        assert!(places("صلاة المغرب في المسجد").is_empty());
+        assert!(places("قطر الدائرة").is_empty());
+    }
+}
