@@ -153,7 +153,7 @@ impl<'a> Analyzer<'a> {
             .into_iter()
             .map(|p| LocalName { kind: EntityKind::Person, words: p.words, prefix_chars: p.prefix_chars, echo_of: None })
             .chain(org_names(words, lex, &ordinary, &named).into_iter().map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars, echo_of: None }))
-            .chain(place_names(words, lex, &ordinary).into_iter().map(|p| LocalName { kind: EntityKind::Place, words: p.words, prefix_chars: p.prefix_chars, echo_of: None }))
+            .chain(place_names(words, lex, &ordinary, &named).into_iter().map(|p| LocalName { kind: EntityKind::Place, words: p.words, prefix_chars: p.prefix_chars, echo_of: None }))
             .collect();
         all.sort_by_key(|n| (n.words.start, std::cmp::Reverse(n.words.end)));
         let mut out: Vec<LocalName> = Vec::with_capacity(all.len());

@@ -25,6 +25,7 @@ const INSTITUTIONS: &str = include_str!("../../data/lexicon/institutions.txt");
 const TEAM_WORDS: &str = include_str!("../../data/lexicon/team_words.txt");
 const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
+const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
 const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
 const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
 const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
@@ -134,8 +135,9 @@ pub struct Lexicon {
     institutions: FxHashSet<String>,
     team_words: FxHashSet<String>,
     club_words: FxHashSet<String>,
-    /// `place_cues.txt`: read by the places of one mention only.
+    /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
     place_cues: FxHashSet<String>,
+    place_heads: FxHashSet<String>,
     title_modifiers: FxHashSet<String>,
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
@@ -297,6 +299,7 @@ impl Lexicon {
             team_words: l1_set(TEAM_WORDS),
             club_words: l1_set(CLUB_WORDS),
             place_cues: l1_set(PLACE_CUES),
+            place_heads: l1_set(PLACE_HEADS),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -352,6 +355,10 @@ impl Lexicon {
     /// A preposition or a state's noun right before a place's name (في, سلطنة), L1.
     pub fn is_place_cue(&self, l1: &str) -> bool {
         self.place_cues.contains(l1)
+    }
+    /// A head noun that is part of a place's name with the name after it (مسجد, نهر), L1.
+    pub fn is_place_head(&self, l1: &str) -> bool {
+        self.place_heads.contains(l1)
     }
     pub fn is_title_modifier(&self, l1: &str) -> bool {
         self.title_modifiers.contains(l1)
@@ -700,6 +707,7 @@ mod tests {
             ("team_words", TEAM_WORDS),
             ("club_words", CLUB_WORDS),
             ("place_cues", PLACE_CUES),
+            ("place_heads", PLACE_HEADS),
             ("title_modifiers", TITLE_MODIFIERS),
             ("place_words", PLACE_WORDS),
             ("saying_verbs", SAYING_VERBS),
