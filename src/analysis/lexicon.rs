@@ -26,6 +26,7 @@ const TEAM_WORDS: &str = include_str!("../../data/lexicon/team_words.txt");
 const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
+const MATCH_VERBS: &str = include_str!("../../data/lexicon/match_verbs.txt");
 const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
 const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
 const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
@@ -129,12 +130,13 @@ pub struct Lexicon {
     person_titles: FxHashSet<String>,
     /// `person_roles.txt`: read by the person names of one mention only.
     person_roles: FxHashSet<String>,
-    /// `org_heads.txt`, `institutions.txt`, `team_words.txt`, `club_words.txt`: read by the
-    /// organisations of one mention only.
+    /// `org_heads.txt`, `institutions.txt`, `team_words.txt`, `club_words.txt`,
+    /// `match_verbs.txt`: read by the organisations of one mention only.
     org_heads: FxHashSet<String>,
     institutions: FxHashSet<String>,
     team_words: FxHashSet<String>,
     club_words: FxHashSet<String>,
+    match_verbs: FxHashSet<String>,
     /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
     place_cues: FxHashSet<String>,
     place_heads: FxHashSet<String>,
@@ -300,6 +302,7 @@ impl Lexicon {
             club_words: l1_set(CLUB_WORDS),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
+            match_verbs: l1_set(MATCH_VERBS),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -359,6 +362,10 @@ impl Lexicon {
     /// A head noun that is part of a place's name with the name after it (مسجد, نهر), L1.
     pub fn is_place_head(&self, l1: &str) -> bool {
         self.place_heads.contains(l1)
+    }
+    /// A verb or noun of a match's result (فازت, تعادل), L1.
+    pub fn is_match_verb(&self, l1: &str) -> bool {
+        self.match_verbs.contains(l1)
     }
     pub fn is_title_modifier(&self, l1: &str) -> bool {
         self.title_modifiers.contains(l1)
@@ -708,6 +715,7 @@ mod tests {
             ("club_words", CLUB_WORDS),
             ("place_cues", PLACE_CUES),
             ("place_heads", PLACE_HEADS),
+            ("match_verbs", MATCH_VERBS),
             ("title_modifiers", TITLE_MODIFIERS),
             ("place_words", PLACE_WORDS),
             ("saying_verbs", SAYING_VERBS),

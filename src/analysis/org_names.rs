@@ -1,8 +1,9 @@
 //! Organisations named at one mention by a head noun and the words after it: in construct
 //! with a definite noun or a name (حزب الله, مجلس الأمن الدولي, جامعة حلوان, حزب كاديما), a
 //! head with the article before an adjective (البنك التجاري, الاتحاد الأوروبي), a state's
-//! institution before the state's adjective (الجيش الإسرائيلي, الحكومة اللبنانية), and the
-//! name after a noun that describes it (شركة نوكيا, حركة طالبان: نوكيا, طالبان).
+//! institution before the state's adjective (الجيش الإسرائيلي, الحكومة اللبنانية), the
+//! name after a noun that describes it (شركة نوكيا, حركة طالبان: نوكيا, طالبان), and a
+//! country or city that plays a match (فازت الغابون على مدغشقر: two teams).
 //!
 //! Like `person_names`, the mention's words and the language's lists are read (and whether
 //! the corpus knows a word as a name), so the judgement barely depends on the corpus. A head
@@ -159,13 +160,53 @@ impl Reader<'_, '_, '_> {
     }
 }
 
+/// Countries and cities that play a match (فازت الغابون على مدغشقر): the word right after a
+/// verb of a match's result (its subject), and the word after على / أمام / مع / ضد within
+/// three words after such a verb (its opponent).
+fn teams_in_matches(words: &[Word], lex: &Lexicon) -> Vec<usize> {
+    let place = |w: &Word| {
+        let l1 = w.l1.strip_prefix('و').filter(|r| lex.gazetteer(r).is_some()).unwrap_or(&w.l1);
+        !w.tanween && lex.gazetteer(l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization && !g.ambiguous)
+    };
+    let joined = |k: usize| words.get(k).is_some_and(|w| w.token.gap_before == Gap::Space);
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let verb = lex.is_match_verb(&w.l1) || w.l1.strip_prefix('و').is_some_and(|r| lex.is_match_verb(r));
+        if !verb {
+            continue;
+        }
+        if joined(k + 1) && place(&words[k + 1]) {
+            out.push(k + 1);
+        }
+        for j in k + 1..(k + 4).min(words.len()) {
+            if !joined(j) {
+                break;
+            }
+            if matches!(words[j].l1.as_str(), "علي" | "امام" | "مع" | "ضد") {
+                if joined(j + 1) && place(&words[j + 1]) {
+                    out.push(j + 1);
+                }
+                break;
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The organisations named in a document's words, in text order, none overlapping.
 pub fn org_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, named: &dyn Fn(&Word) -> bool) -> Vec<OrgName> {
     let r = Reader { words, lex, ordinary, named };
+    let teams = teams_in_matches(words, lex);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match r.at(i) {
+        let team = || {
+            let prefix_chars = usize::from(words[i].l1.starts_with('و') && lex.gazetteer(&words[i].l1).is_none());
+            teams.binary_search(&i).is_ok().then_some(OrgName { words: i..i + 1, prefix_chars })
+        };
+        match r.at(i).or_else(team) {
             Some(o) => {
                 i = o.words.end;
                 out.push(o);
@@ -222,6 +263,13 @@ mod tests {
         assert_eq!(names("فاز منتخب قطر على"), ["قطر"]);
         assert_eq!(names("انتقل الى ريال مدريد الاسباني"), ["ريال مدريد"]);
         assert_eq!(names("وفاز مانشستر يونايتد على"), ["مانشستر يونايتد"]);
+    }
+
+    #[test]
+    fn countries_that_play_a_match_are_teams() {
+        assert_eq!(names("بينما فازت الغابون على مدغشقر 4 - صفر"), ["الغابون", "مدغشقر"]);
+        assert_eq!(names("وفي نيروبي خسرت كينيا امام اريتريا"), ["كينيا", "اريتريا"]);
+        assert!(names("وصل الوفد الى كينيا").is_empty());
     }
 
     #[test]
