@@ -27,6 +27,7 @@ const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
 const MATCH_VERBS: &str = include_str!("../../data/lexicon/match_verbs.txt");
+const FOREIGN_GIVEN_NAMES: &str = include_str!("../../data/lexicon/foreign_given_names.txt");
 const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
 const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
 const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
@@ -128,8 +129,10 @@ pub struct Lexicon {
     short_head_endings: FxHashSet<String>,
     stop: FxHashSet<String>,
     person_titles: FxHashSet<String>,
-    /// `person_roles.txt`: read by the person names of one mention only.
+    /// `person_roles.txt`, `foreign_given_names.txt`: read by the person names of one
+    /// mention only.
     person_roles: FxHashSet<String>,
+    foreign_given_names: FxHashSet<String>,
     /// `org_heads.txt`, `institutions.txt`, `team_words.txt`, `club_words.txt`,
     /// `match_verbs.txt`: read by the organisations of one mention only.
     org_heads: FxHashSet<String>,
@@ -303,6 +306,7 @@ impl Lexicon {
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
             match_verbs: l1_set(MATCH_VERBS),
+            foreign_given_names: l1_set(FOREIGN_GIVEN_NAMES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -366,6 +370,11 @@ impl Lexicon {
     /// A verb or noun of a match's result (فازت, تعادل), L1.
     pub fn is_match_verb(&self, l1: &str) -> bool {
         self.match_verbs.contains(l1)
+    }
+    /// A given name of people outside the Arab world as Arabic news writes it (ستيفن), L1:
+    /// for reading a person's name at a mention, never for spelling.
+    pub fn is_foreign_given_name(&self, l1: &str) -> bool {
+        self.foreign_given_names.contains(l1)
     }
     pub fn is_title_modifier(&self, l1: &str) -> bool {
         self.title_modifiers.contains(l1)
@@ -716,6 +725,7 @@ mod tests {
             ("place_cues", PLACE_CUES),
             ("place_heads", PLACE_HEADS),
             ("match_verbs", MATCH_VERBS),
+            ("foreign_given_names", FOREIGN_GIVEN_NAMES),
             ("title_modifiers", TITLE_MODIFIERS),
             ("place_words", PLACE_WORDS),
             ("saying_verbs", SAYING_VERBS),

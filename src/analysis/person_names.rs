@@ -59,7 +59,7 @@ impl Reader<'_, '_, '_> {
     /// not a word of a closed class nor a place the gazetteer knows (باريس).
     fn given(&self, l1: &str) -> bool {
         l1.chars().count() >= 3
-            && self.lex.is_listed_given_name(l1)
+            && (self.lex.is_listed_given_name(l1) || self.lex.is_foreign_given_name(l1))
             && !self.closed_class(l1)
             && (self.lex.starts_full_name(l1) || self.lex.gazetteer(l1).is_none_or(|g| g.ambiguous))
     }
@@ -291,6 +291,7 @@ mod tests {
     #[test]
     fn a_given_name_before_a_family_name_names_a_person() {
         assert_eq!(names("رائدي الفضاء بافل فينوجرادوف وجيف"), ["بافل فينوجرادوف"]);
+        assert_eq!(names("وسدد ستيفن جيرارد ضربة ركنية"), ["ستيفن جيرارد"]);
         assert_eq!(names("ومحمد منير ، وحسن البنا ، ونيكول سابا"), ["محمد منير", "حسن البنا", "نيكول سابا"]);
         assert_eq!(names("الشيخ حمد بن جاسم بن جبر ال ثاني النائب"), ["حمد بن جاسم بن جبر ال ثاني"]);
         assert_eq!(names("دعا حسن نصر الله الى"), ["حسن نصر الله"]);
