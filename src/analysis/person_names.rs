@@ -108,6 +108,23 @@ impl Reader<'_, '_, '_> {
             && (self.lex.looks_foreign(l1) || super::names::high_vowel_share(l1))
     }
 
+    /// The word right after a given name that is nothing but a foreign name (سيباستيان لوب,
+    /// ستيفن جيرارد): its surname, even where the dictionary reads the surname as an Arabic
+    /// word, unless it is a closed-class word, a definite or feminine noun, or a word with a
+    /// conjunction or preposition.
+    fn surname_after_foreign_given(&self, start: usize, k: usize) -> bool {
+        if k != start + 1 {
+            return false;
+        }
+        let (first, w) = (&self.words[start], &self.words[k]);
+        let given = self.lex.is_foreign_given_name(&first.l1) || self.lex.is_listed_given_name(&first.l1);
+        let l0 = w.l0();
+        given && !(self.ordinary)(first.l0()) && !first.l0().starts_with("ال")
+            && w.letters() >= 3 && !w.tanween && !self.closed_class(&w.l1) && !self.lex.country_adjective(&w.l1)
+            && (!l0.starts_with("ال") || self.lex.is_listed_family_name(&w.l1))
+            && !l0.starts_with(['و', 'ف']) && !["بال", "لل", "كال"].iter().any(|p| l0.starts_with(p)) && !l0.ends_with('ة')
+    }
+
     /// A name's first element at word `k`: a given name, عبد + a name of God (عبد الله, عبد
     /// العزيز), or أبو + a name (أبو الغيط). (number of words, an ordinary word?)
     fn first_element(&self, k: usize, prefix_chars: usize) -> Option<(usize, bool)> {
@@ -150,7 +167,7 @@ impl Reader<'_, '_, '_> {
                 break;
             }
             // نصر الله, فضل الله: a name of God closes a compound name
-            if l1 == "الله" || self.name_only(k) || self.foreign_after_foreign(k) {
+            if l1 == "الله" || self.name_only(k) || self.foreign_after_foreign(k) || self.surname_after_foreign_given(start, k) {
                 k += 1;
                 continue;
             }
@@ -292,6 +309,7 @@ mod tests {
     fn a_given_name_before_a_family_name_names_a_person() {
         assert_eq!(names("رائدي الفضاء بافل فينوجرادوف وجيف"), ["بافل فينوجرادوف"]);
         assert_eq!(names("وسدد ستيفن جيرارد ضربة ركنية"), ["ستيفن جيرارد"]);
+        assert_eq!(names("تعرض الفرنسي سيباستيان لوب بطل العالم"), ["سيباستيان لوب"]);
         assert_eq!(names("ومحمد منير ، وحسن البنا ، ونيكول سابا"), ["محمد منير", "حسن البنا", "نيكول سابا"]);
         assert_eq!(names("الشيخ حمد بن جاسم بن جبر ال ثاني النائب"), ["حمد بن جاسم بن جبر ال ثاني"]);
         assert_eq!(names("دعا حسن نصر الله الى"), ["حسن نصر الله"]);
