@@ -605,8 +605,9 @@ impl Lexicon {
     }
 
     /// A country's or region's adjective, also of one named with the article (اليابانية ←
-    /// اليابان, السوداني ← السودان), which `country_nisba` leaves out. For reading names at
-    /// one mention (a nationality before a person, after an organisation).
+    /// اليابان, السوداني ← السودان) or whose name is an ordinary word too (المغربي ← المغرب),
+    /// which `country_nisba` leaves out. For reading names at one mention (a nationality
+    /// before a person, after an organisation).
     pub fn country_adjective(&self, l1: &str) -> bool {
         if self.country_nisba(l1) {
             return true;
@@ -614,7 +615,8 @@ impl Lexicon {
         let stem = l1.strip_prefix("ال").unwrap_or(l1);
         ["يين", "يون", "يه", "ي"].iter().any(|suffix| {
             stem.strip_suffix(suffix).filter(|b| b.chars().count() >= 3).is_some_and(|base| {
-                self.gazetteer.get(format!("ال{base}").as_str()).is_some_and(|g| !g.ambiguous && matches!(g.kind, GazKind::Country | GazKind::Region))
+                // the adjective is unambiguous where the country's name is not (المغربي)
+                [format!("ال{base}"), base.to_string()].iter().any(|b| self.gazetteer.get(b.as_str()).is_some_and(|g| matches!(g.kind, GazKind::Country | GazKind::Region)))
             })
         })
     }

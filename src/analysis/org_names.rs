@@ -65,6 +65,16 @@ impl Reader<'_, '_, '_> {
             && (!(self.ordinary)(w.l0()) || self.lex.gazetteer(&w.l1).is_some() || (self.named)(w))
     }
 
+    /// The end of an organisation's name that ends before word `k`, with the adjective of
+    /// its state when one follows a head with the article (البنك المركزي السويدي).
+    fn with_state_adjective(&self, k: usize) -> usize {
+        if self.joined(k) && self.definite(k) && self.lex.country_adjective(&self.words[k].l1) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
     /// The readings of word `k` as a head: (chars of proclitic, L1 without it).
     fn readings(&self, k: usize) -> Vec<(usize, String)> {
         let l1 = self.words[k].l1.as_str();
@@ -105,7 +115,9 @@ impl Reader<'_, '_, '_> {
             // alone; before a definite noun and its nisba adjective, a name with the noun
             // (حركة المقاومة الإسلامية)
             if self.lex.is_org_word(&l1) && !self.lex.is_org_head(&l1) {
-                if self.definite(i + 1) && self.joined(i + 2) && self.nisba_adjective(i + 2) && !self.lex.country_adjective(&self.words[i + 2].l1) {
+                // (a centre or a site with them is a place: مركز التجارة العالمي)
+                let place_like = matches!(l1.as_str(), "مركز" | "موقع");
+                if !place_like && self.definite(i + 1) && self.joined(i + 2) && self.nisba_adjective(i + 2) && !self.lex.country_adjective(&self.words[i + 2].l1) {
                     let mut k = i + 3;
                     while k - i <= MAX_AFTER_HEAD && self.joined(k) && self.nisba_adjective(k) && !self.lex.country_adjective(&self.words[k].l1) {
                         k += 1;
@@ -150,7 +162,7 @@ impl Reader<'_, '_, '_> {
                 while k - i <= MAX_AFTER_HEAD && self.joined(k) && self.nisba_adjective(k) && !self.lex.country_adjective(&self.words[k].l1) {
                     k += 1;
                 }
-                k
+                self.with_state_adjective(k)
             } else {
                 continue;
             };
@@ -246,6 +258,7 @@ mod tests {
         assert_eq!(names("وقال رئيس مجلس النواب ان"), ["مجلس النواب"]);
         assert_eq!(names("دعا مجلس الامن الدولي امس"), ["مجلس الامن الدولي"]);
         assert_eq!(names("تفاهم مع جامعة ريكو اليابانية"), ["جامعة ريكو"]);
+        assert_eq!(names("اسسها البنك المركزي السويدي عام"), ["البنك المركزي السويدي"]);
         assert_eq!(names("وقدم للبنك التجاري طلبا"), ["لبنك التجاري"], "ل + البنك: the article's alef is not written");
     }
 
