@@ -275,12 +275,20 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Mentions of a name read at the mention (`EntityKey::Local`), in the documents that
-    /// hold its last word (at most `max_docs`, in source order).
+    /// hold all its words (at most `max_docs`, in source order).
     fn local_mentions(&self, kind: EntityKind, l1: &str, max_docs: usize) -> Vec<Mention> {
         let ws = self.workspace();
         let key = EntityKey::Local(kind, l1.into());
+        // the documents holding every word of the name (whole or after a proclitic): a name
+        // ending in a frequent word (الاتحاد الدولي) is read in few of its documents
+        // (function words such as بن are not indexed)
+        let lex = self.lexicon();
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let mut docs: Vec<DocId> = ws.docs_with_l1(last);
+        for word in l1.split(' ').filter(|w| *w != last && w.chars().count() >= 3 && !lex.is_function_word(w)) {
+            let with_word = ws.docs_with_l1(word);
+            docs.retain(|d| with_word.binary_search(d).is_ok());
+        }
         ws.sort_in_source_order(&mut docs);
         docs.truncate(max_docs);
         let mut out = Vec::new();

@@ -178,8 +178,8 @@ impl Reader<'_, '_, '_> {
 
     /// A role, title or country's adjective introducing a name at word `k` (والتشيكي,
     /// الرئيس), then more of them (الرئيس الأمريكي السابق), or a verb of saying: the index
-    /// of the first word after.
-    fn after_roles(&self, k: usize) -> Option<usize> {
+    /// of the first word after, and whether it was a verb.
+    fn after_roles(&self, k: usize) -> Option<(usize, bool)> {
         let is_role = |w: &Word| {
             let l1 = w.l1.as_str();
             let bare = ["و", "ف"].iter().find_map(|p| l1.strip_prefix(p)).filter(|r| r.starts_with("ال")).unwrap_or(l1);
@@ -193,7 +193,7 @@ impl Reader<'_, '_, '_> {
         // a verb of saying before its subject (وقال كوبل, وختم كاكبيرن)
         let l1 = first.l1.as_str();
         if self.lex.is_saying_verb(l1) || ["و", "ف"].iter().any(|p| l1.strip_prefix(p).is_some_and(|r| self.lex.is_saying_verb(r))) {
-            return Some(k + 1);
+            return Some((k + 1, true));
         }
         if !is_role(first) {
             return None;
@@ -202,7 +202,7 @@ impl Reader<'_, '_, '_> {
         while j - k < 4 && self.joined(j) && (is_role(&self.words[j]) || self.lex.is_title_modifier(&self.words[j].l1)) {
             j += 1;
         }
-        Some(j)
+        Some((j, false))
     }
 }
 
@@ -212,12 +212,13 @@ pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bo
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        // after a role: the name may be a single word if it can be nothing but a name
-        if let Some(j) = r.after_roles(i) {
+        // after a role: the name may be a single word if it can be nothing but a name; after
+        // a verb of saying, a given name alone is no one in particular (قال محمد)
+        if let Some((j, saying)) = r.after_roles(i) {
             if r.joined(j) {
                 if let Some((n, ordinary_word)) = r.first_element(j, 0) {
                     let end = r.extend(j, j + n);
-                    if end - j > 1 || !ordinary_word {
+                    if end - j > 1 || !ordinary_word && !saying {
                         out.push(PersonName { words: j..end, prefix_chars: 0 });
                         i = end;
                         continue;
@@ -303,6 +304,7 @@ mod tests {
         assert_eq!(names("قال المنسق الاوروبي خافيير سولانا ان"), ["خافيير سولانا"]);
         assert_eq!(names("وقال كاكبيرن ان ذلك"), ["كاكبيرن"]);
         assert!(names("وقال مسؤول ان ذلك").is_empty());
+        assert!(names("وقال محمد ان ذلك").is_empty(), "a given name alone is no one in particular");
     }
 
     #[test]
