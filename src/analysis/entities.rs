@@ -234,10 +234,9 @@ impl<'a> Analyzer<'a> {
         out
     }
 
-    /// The mention of a name read at the mention: a person's is the entity of its surname
-    /// when that is a person of the corpus (فلاديمير بوتين is بوتين), a one-word
-    /// organisation's its entity when that is an organisation of the corpus, else the name
-    /// itself.
+    /// The mention of a name read at the mention: the entity of its last word when that is
+    /// a name of the same kind in the corpus (فلاديمير بوتين is بوتين, منطقة ناغورنو كاراباخ
+    /// is كاراباخ), else the name itself.
     fn local_mention(&self, doc: DocId, words: &[Word], n: &LocalName) -> Mention {
         if let Some((full, prefix_chars)) = &n.echo_of {
             // the last word alone: a reference to the full name, left as written by rename
@@ -260,10 +259,9 @@ impl<'a> Analyzer<'a> {
             spelling.insert(0, 'ا');
         }
         let span = first.folded.source_offset(n.prefix_chars)..last.token.end;
-        // a person's surname, or an organisation's one-word name, that the corpus knows as
-        // a name of the same kind
-        let own_entity = n.kind == EntityKind::Person || n.words.len() == 1;
-        let surname = own_entity.then(|| self.entity_word_mention(doc, last)).flatten().filter(|m| {
+        // a person's surname, or the last word of an organisation's or a place's name
+        // (ناغورنو كاراباخ), that the corpus knows as a name of the same kind
+        let surname = self.entity_word_mention(doc, last).filter(|m| {
             let EntityKey::Cluster(k) = &m.key else { return false };
             self.cluster(k).or_else(|| self.entity_only_cluster(k)).is_some_and(|c| self.cluster_kind(&c) == n.kind)
         });
