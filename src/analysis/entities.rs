@@ -174,7 +174,8 @@ impl<'a> Analyzer<'a> {
         // last word (L1) -> the first name ending in it (kind, words, proclitic letters);
         // None when two different names end in it. Compound surnames by their two words.
         let mut compounds: FxHashMap<(&str, &str), (EntityKind, Range<usize>, usize)> = FxHashMap::default();
-        let mut last_words: FxHashMap<&str, Option<(EntityKind, Range<usize>, usize)>> = FxHashMap::default();
+        let mut last_words: FxHashMap<&str, Option<(EntityKind, Range<usize>, usize, bool)>> = FxHashMap::default();
+        let listed_as = |kind: EntityKind, l1: &str| kind != EntityKind::Person && lex.gazetteer(l1).is_some_and(|g| g.kind.entity_kind() == kind);
         for n in &names {
             let last = &words[n.words.end - 1];
             // a compound surname (نصر الله, شمس الدين) stands alone as its two words
@@ -190,6 +191,7 @@ impl<'a> Analyzer<'a> {
                 && (!self.known_restored(last.l0())
                     // a place read as one at a mention is that place again in the document
                     || n.kind == EntityKind::Place
+                    || listed_as(n.kind, &last.l1)
                     || n.kind == EntityKind::Person && (lex.is_listed_family_name(&last.l1) || lex.looks_foreign(&last.l1) || super::names::high_vowel_share(&last.l1)));
             // a one-word person is a surname already; a one-word organisation or place is
             // its name
@@ -197,8 +199,10 @@ impl<'a> Analyzer<'a> {
             if !stands_alone || !own_word {
                 continue;
             }
-            let this = (n.kind, n.words.clone(), n.prefix_chars);
-            let same_name = |(_, w, _): &(EntityKind, Range<usize>, usize)| words[w.clone()].iter().map(|x| &x.l1).eq(words[n.words.clone()].iter().map(|x| &x.l1));
+            // a name the gazetteer lists as such (حماس, a word too) is that name anywhere in
+            // the document, before its full mention too
+            let this = (n.kind, n.words.clone(), n.prefix_chars, listed_as(n.kind, &last.l1));
+            let same_name = |(_, w, _, _): &(EntityKind, Range<usize>, usize, bool)| words[w.clone()].iter().map(|x| &x.l1).eq(words[n.words.clone()].iter().map(|x| &x.l1));
             last_words.entry(last.l1.as_str()).and_modify(|e| if !e.as_ref().is_some_and(same_name) { *e = None }).or_insert(Some(this));
         }
         if last_words.values().all(Option::is_none) && compounds.is_empty() {
@@ -224,8 +228,8 @@ impl<'a> Analyzer<'a> {
                 }
             }
             let echo = [(0, Some(w.l1.as_str())), (1, bare)].into_iter().find_map(|(prefix, l1)| Some((prefix, last_words.get(l1?)?.as_ref()?)));
-            // only after the full name
-            if let Some((prefix_chars, (kind, full, full_prefix))) = echo.filter(|(_, (_, full, _))| full.end <= k && !w.tanween) {
+            // after the full name, or anywhere for a listed name
+            if let Some((prefix_chars, (kind, full, full_prefix, _))) = echo.filter(|(_, (_, full, _, anywhere))| (full.end <= k || *anywhere) && !w.tanween) {
                 out.push(LocalName { kind: *kind, words: k..k + 1, prefix_chars, echo_of: Some((full.clone(), *full_prefix)) });
             }
             k += 1;

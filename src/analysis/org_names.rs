@@ -214,6 +214,15 @@ pub fn org_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool,
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // a photo or dispatch credit: a country's feminine adjective standing alone between
+        // punctuation names its news agency ( الفرنسية ), ( الأوروبية )
+        let w = &words[i];
+        let alone = w.token.gap_before != Gap::Space && words.get(i + 1).is_none_or(|n| n.token.gap_before != Gap::Space);
+        if i > 0 && alone && !w.tanween && w.l0().starts_with("ال") && w.l0().ends_with("ية") && lex.country_adjective(&w.l1) {
+            out.push(OrgName { words: i..i + 1, prefix_chars: 0 });
+            i += 1;
+            continue;
+        }
         let team = || {
             let prefix_chars = usize::from(words[i].l1.starts_with('و') && lex.gazetteer(&words[i].l1).is_none());
             teams.binary_search(&i).is_ok().then_some(OrgName { words: i..i + 1, prefix_chars })
@@ -283,6 +292,7 @@ mod tests {
         assert_eq!(names("بينما فازت الغابون على مدغشقر 4 - صفر"), ["الغابون", "مدغشقر"]);
         assert_eq!(names("وفي نيروبي خسرت كينيا امام اريتريا"), ["كينيا", "اريتريا"]);
         assert!(names("وصل الوفد الى كينيا").is_empty());
+        assert_eq!(names("بنيران القناصة ( الفرنسية ) ارتفع امس"), ["الفرنسية"], "a dispatch credit names the agency");
     }
 
     #[test]
