@@ -52,7 +52,9 @@ impl Reader<'_, '_, '_> {
 
     /// A word that is never a name: function words, titles and cue words, verbs of saying.
     fn closed_class(&self, l1: &str) -> bool {
-        self.lex.is_function_word(l1) || self.lex.is_cue_word(l1) || self.lex.is_person_role(l1) || self.lex.is_saying_verb(l1)
+        let listed = |w: &str| self.lex.is_cue_word(w) || self.lex.is_person_role(w) || self.lex.is_saying_verb(w);
+        // also with a one-letter proclitic (لشركة, وزير is not و + زير: listed as written first)
+        self.lex.is_function_word(l1) || listed(l1) || PROCLITICS.iter().any(|p| l1.strip_prefix(*p).is_some_and(|r| r.chars().count() >= 3 && listed(r)))
     }
 
     /// A given name of the name lists (L1 of a word or of a word's rest after a proclitic),
@@ -167,7 +169,14 @@ impl Reader<'_, '_, '_> {
                 break;
             }
             // نصر الله, فضل الله: a name of God closes a compound name
-            if l1 == "الله" || self.name_only(k) || self.foreign_after_foreign(k) || self.surname_after_foreign_given(start, k) {
+            // a listed name that is an ordinary word too (صالح, صباح) continues a name only
+            // right after a given name (مدحت صالح, not قال باشينيان صباح السبت)
+            // (or after a name of the lists in a chain of them: محمد حسني مبارك)
+            let prev = self.words[k - 1].l1.as_str();
+            let prev_bare = if k - 1 == start { prev.strip_prefix(PROCLITICS).filter(|r| self.given(r)).unwrap_or(prev) } else { prev };
+            let after_listed = self.given(prev_bare) || k - 1 > start && self.lex.is_listed_family_name(prev_bare) && !(self.ordinary)(self.words[k - 1].l0());
+            let ordinary_listed = (self.ordinary)(self.words[k].l0()) && !after_listed;
+            if l1 == "الله" || self.name_only(k) && !ordinary_listed || self.foreign_after_foreign(k) || self.surname_after_foreign_given(start, k) {
                 k += 1;
                 continue;
             }
@@ -223,9 +232,11 @@ pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bo
                         i = end;
                         continue;
                     }
-                } else if r.could_name(j) {
+                } else if r.could_name(j) && !(saying && (ordinary)(words[j].l0())) {
                     // the dictionary reads many foreign names as inflected words (مارتينا):
-                    // after a role, a word the dictionary rejects settles it
+                    // after a role, a word the dictionary rejects settles it; after a verb
+                    // of saying, its subject must be such a word (وأعلنت سلطات ناغورني is not
+                    // a person)
                     let end = r.extend(j, j + 1);
                     if (j..end).any(|k| !(ordinary)(words[k].l0())) {
                         out.push(PersonName { words: j..end, prefix_chars: 0 });
@@ -305,6 +316,9 @@ mod tests {
         assert_eq!(names("وقال كاكبيرن ان ذلك"), ["كاكبيرن"]);
         assert!(names("وقال مسؤول ان ذلك").is_empty());
         assert!(names("وقال محمد ان ذلك").is_empty(), "a given name alone is no one in particular");
+        assert!(names("وأعلنت سلطات ناغورني قره باغ").is_empty());
+        assert_eq!(names("وفي رسالة قال باشينيان صباح السبت"), ["باشينيان"]);
+        assert!(names("الرئيس التنفيذي والمدير العام لشركة بترونت الهندية").is_empty());
     }
 
     #[test]
