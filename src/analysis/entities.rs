@@ -174,10 +174,17 @@ impl<'a> Analyzer<'a> {
         // last word (L1) -> the first name ending in it (kind, words, proclitic letters);
         // None when two different names end in it. Compound surnames by their two words.
         let mut compounds: FxHashMap<(&str, &str), (EntityKind, Range<usize>, usize)> = FxHashMap::default();
-        let mut last_words: FxHashMap<&str, Option<(EntityKind, Range<usize>, usize, bool)>> = FxHashMap::default();
-        let listed_as = |kind: EntityKind, l1: &str| kind != EntityKind::Person && lex.gazetteer(l1).is_some_and(|g| g.kind.entity_kind() == kind);
+        let mut last_words: FxHashMap<String, Option<(EntityKind, Range<usize>, usize, bool)>> = FxHashMap::default();
+        // listed by the gazetteer as a name of that kind, and no ordinary word (not المغرب)
+        let listed_as = |kind: EntityKind, l1: &str| kind != EntityKind::Person && lex.gazetteer(l1).is_some_and(|g| g.kind.entity_kind() == kind && !g.ambiguous);
+        // a name's words in L1, the proclitic of its first word left out
+        let name_l1 = |n: &LocalName| -> Vec<String> {
+            words[n.words.clone()].iter().enumerate().map(|(i, w)| if i == 0 { w.l1.chars().skip(n.prefix_chars).collect() } else { w.l1.clone() }).collect()
+        };
         for n in &names {
             let last = &words[n.words.end - 1];
+            let last_l1: String = if n.words.len() == 1 { last.l1.chars().skip(n.prefix_chars).collect() } else { last.l1.clone() };
+            let last_l0: String = if n.words.len() == 1 { last.l0().chars().skip(n.prefix_chars).collect() } else { last.l0().to_string() };
             // a compound surname (نصر الله, شمس الدين) stands alone as its two words
             if n.kind == EntityKind::Person && n.words.len() >= 3 && COMPOUND_ENDS.contains(&last.l1.as_str()) {
                 let before = &words[n.words.end - 2];
@@ -187,12 +194,14 @@ impl<'a> Analyzer<'a> {
                 }
                 continue;
             }
-            let stands_alone = last.letters() >= 3 && !lex.is_function_word(&last.l1) && !lex.is_cue_word(&last.l1) && !lex.is_person_role(&last.l1)
-                && (!self.known_restored(last.l0())
-                    // a place read as one at a mention is that place again in the document
-                    || n.kind == EntityKind::Place
-                    || listed_as(n.kind, &last.l1)
-                    || n.kind == EntityKind::Person && (lex.is_listed_family_name(&last.l1) || lex.looks_foreign(&last.l1) || super::names::high_vowel_share(&last.l1)));
+            // a word that is nothing but a name (the dictionary rejects it, the gazetteer lists
+            // it and no ordinary word, or it has a foreign name's shape): لصالح after مدحت
+            // صالح is "in favour of", صلاة المغرب after في المغرب is the sunset prayer
+            let stands_alone = last_l1.chars().count() >= 3 && !lex.is_function_word(&last_l1) && !lex.is_cue_word(&last_l1) && !lex.is_person_role(&last_l1)
+                && !lex.country_adjective(&last_l1)
+                && (!self.known_restored(&last_l0)
+                    || listed_as(n.kind, &last_l1)
+                    || n.kind == EntityKind::Person && (lex.looks_foreign(&last_l1) || super::names::high_vowel_share(&last_l1)));
             // a one-word person is a surname already; a one-word organisation or place is
             // its name
             let own_word = n.kind != EntityKind::Person || n.words.len() > 1;
@@ -201,9 +210,12 @@ impl<'a> Analyzer<'a> {
             }
             // a name the gazetteer lists as such (حماس, a word too) is that name anywhere in
             // the document, before its full mention too
-            let this = (n.kind, n.words.clone(), n.prefix_chars, listed_as(n.kind, &last.l1));
-            let same_name = |(_, w, _, _): &(EntityKind, Range<usize>, usize, bool)| words[w.clone()].iter().map(|x| &x.l1).eq(words[n.words.clone()].iter().map(|x| &x.l1));
-            last_words.entry(last.l1.as_str()).and_modify(|e| if !e.as_ref().is_some_and(same_name) { *e = None }).or_insert(Some(this));
+            let anywhere = listed_as(n.kind, &last_l1);
+            let this_name = name_l1(n);
+            let same_name = |(kind, w, p, _): &(EntityKind, Range<usize>, usize, bool)| {
+                *kind == n.kind && name_l1(&LocalName { kind: *kind, words: w.clone(), prefix_chars: *p, echo_of: None }) == this_name
+            };
+            last_words.entry(last_l1).and_modify(|e| if !e.as_ref().is_some_and(same_name) { *e = None }).or_insert(Some((n.kind, n.words.clone(), n.prefix_chars, anywhere)));
         }
         if last_words.values().all(Option::is_none) && compounds.is_empty() {
             return names;
@@ -221,7 +233,7 @@ impl<'a> Analyzer<'a> {
             let bare = ['و', 'ف', 'ب', 'ل', 'ك'].iter().find_map(|p| w.l1.strip_prefix(*p));
             if let Some(next) = words.get(k + 1).filter(|n| n.token.gap_before == Gap::Space && !compounds.is_empty()) {
                 let compound = [(0, Some(w.l1.as_str())), (1, bare)].into_iter().find_map(|(prefix, l1)| Some((prefix, compounds.get(&(l1?, next.l1.as_str()))?)));
-                if let Some((prefix_chars, (kind, full, full_prefix))) = compound.filter(|(_, (_, full, _))| full.end <= k) {
+                if let Some((prefix_chars, (kind, full, full_prefix))) = compound.filter(|(_, (_, full, _))| full.end <= k && !w.tanween && !next.tanween) {
                     out.push(LocalName { kind: *kind, words: k..k + 2, prefix_chars, echo_of: Some((full.clone(), *full_prefix)) });
                     k += 2;
                     continue;
@@ -278,21 +290,28 @@ impl<'a> Analyzer<'a> {
 
     /// Mentions of a name read at the mention (`EntityKey::Local`), in the documents that
     /// hold all its words (at most `max_docs`, in source order).
-    fn local_mentions(&self, kind: EntityKind, l1: &str, max_docs: usize) -> Vec<Mention> {
+    fn local_mentions(&self, kind: EntityKind, l1: &str, max_docs: usize, context: Option<DocId>) -> Vec<Mention> {
         let ws = self.workspace();
         let key = EntityKey::Local(kind, l1.into());
         // the documents holding every word of the name (whole or after a proclitic): a name
         // ending in a frequent word (الاتحاد الدولي) is read in few of its documents
-        // (function words such as بن are not indexed)
+        // (function words such as بن, and words under three letters, are not indexed)
         let lex = self.lexicon();
-        let last = l1.rsplit(' ').next().unwrap_or(l1);
-        let mut docs: Vec<DocId> = ws.docs_with_l1(last);
-        for word in l1.split(' ').filter(|w| *w != last && w.chars().count() >= 3 && !lex.is_function_word(w)) {
+        let mut indexed = l1.split(' ').filter(|w| w.chars().count() >= 3 && !lex.is_function_word(w));
+        let mut docs: Vec<DocId> = match indexed.next() {
+            Some(word) => ws.docs_with_l1(word),
+            None => ws.docs_in_order(),
+        };
+        for word in indexed {
             let with_word = ws.docs_with_l1(word);
             docs.retain(|d| with_word.binary_search(d).is_ok());
         }
         ws.sort_in_source_order(&mut docs);
         docs.truncate(max_docs);
+        // the document asked about is read whatever its rank
+        if let Some(d) = context.filter(|d| !docs.contains(d)) {
+            docs.push(d);
+        }
         let mut out = Vec::new();
         for d in docs {
             let Some(doc) = ws.doc(d) else { continue };
@@ -568,20 +587,29 @@ impl<'a> Analyzer<'a> {
         match key {
             EntityKey::Local(kind, l1) => {
                 // counted on the first documents that hold its last word, like a phrase
-                let mentions = self.local_mentions(*kind, l1, 24);
+                let mut mentions = self.local_mentions(*kind, l1, 24, context);
+                let ranks = ws.source_ranks();
+                mentions.sort_by_key(|m| (ranks.get(m.doc as usize).copied().unwrap_or(u32::MAX), m.span.start));
                 let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
+                docs.sort_unstable();
                 docs.dedup();
                 let mut spell: FxHashMap<&str, (u32, Vec<DocId>)> = FxHashMap::default();
+                let mut short: FxHashMap<&str, (u32, Vec<DocId>)> = FxHashMap::default();
                 for m in &mentions {
-                    let e = spell.entry(&m.spelling).or_default();
+                    // a surname standing alone for the full name is a short name, no spelling
+                    let e = if m.short { &mut short } else { &mut spell }.entry(&m.spelling).or_default();
                     e.0 += 1;
                     if e.1.last() != Some(&m.doc) {
                         e.1.push(m.doc);
                     }
                 }
-                let mut spellings: Vec<Spelling> =
-                    spell.into_iter().map(|(text, (n, d))| Spelling { text: text.to_string(), mentions: n, docs: d.len() as u32 }).collect();
-                spellings.sort_by(|a, b| (std::cmp::Reverse(a.mentions), &a.text).cmp(&(std::cmp::Reverse(b.mentions), &b.text)));
+                let counted = |map: FxHashMap<&str, (u32, Vec<DocId>)>| -> Vec<Spelling> {
+                    let mut v: Vec<Spelling> = map.into_iter().map(|(text, (n, d))| Spelling { text: text.to_string(), mentions: n, docs: d.len() as u32 }).collect();
+                    v.sort_by(|a, b| (std::cmp::Reverse(a.mentions), &a.text).cmp(&(std::cmp::Reverse(b.mentions), &b.text)));
+                    v
+                };
+                let spellings = counted(spell);
+                let short_names = counted(short);
                 let name = spellings.first().map(|s| s.text.clone())?;
                 Some(EntityInfo {
                     key: key.clone(),
@@ -590,7 +618,7 @@ impl<'a> Analyzer<'a> {
                     latin: lex.gazetteer(l1).map(|g| g.latin.clone()).filter(|l| !l.is_empty()),
                     description: None,
                     spellings,
-                    short_names: Vec::new(),
+                    short_names,
                     docs: docs.len() as u32,
                     first: mentions.first().map(|m| (m.doc, m.span.start)),
                 })
@@ -1016,7 +1044,7 @@ impl<'a> Analyzer<'a> {
     pub fn references(&self, key: &EntityKey) -> Vec<Mention> {
         match key {
             EntityKey::Phrase(l1) => self.phrase_mentions(l1),
-            EntityKey::Local(kind, l1) => self.local_mentions(*kind, l1, usize::MAX),
+            EntityKey::Local(kind, l1) => self.local_mentions(*kind, l1, usize::MAX, None),
             EntityKey::Cluster(canonical) => {
                 let ws = self.workspace();
                 let Some((c, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
@@ -1168,7 +1196,7 @@ impl<'a> Analyzer<'a> {
         let canonical = match key {
             EntityKey::Cluster(canonical) => canonical,
             EntityKey::Phrase(l1) => return self.phrase_mentions_full_scan(l1),
-            EntityKey::Local(kind, l1) => return self.local_mentions(*kind, l1, usize::MAX),
+            EntityKey::Local(kind, l1) => return self.local_mentions(*kind, l1, usize::MAX, None),
         };
         let Some((_, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
         docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()

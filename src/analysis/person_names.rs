@@ -80,10 +80,15 @@ impl Reader<'_, '_, '_> {
             return false;
         }
         let listed = self.lex.is_listed_family_name(l1) || self.given(l1);
-        if !listed && self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous) {
+        if !listed && (self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous) || self.proclitic_and_known_name(l1)) {
             return false;
         }
         listed && w.letters() >= 3 || !(self.ordinary)(w.l0()) && !w.l0().starts_with('و')
+    }
+
+    /// A preposition on a name the gazetteer knows (لرويترز, بموسكو): that name, not a person.
+    fn proclitic_and_known_name(&self, l1: &str) -> bool {
+        ['ل', 'ب', 'ك'].iter().any(|p| l1.strip_prefix(*p).is_some_and(|r| r.chars().count() >= 3 && self.lex.gazetteer(r).is_some()))
     }
 
     /// A word that may start a name after a role: no closed-class word, adjective with the
@@ -91,7 +96,7 @@ impl Reader<'_, '_, '_> {
     fn could_name(&self, k: usize) -> bool {
         let Some(w) = self.words.get(k) else { return false };
         let l1 = w.l1.as_str();
-        !w.tanween && w.letters() >= 2 && !self.closed_class(l1) && !self.lex.country_adjective(l1)
+        !w.tanween && w.letters() >= 2 && !self.closed_class(l1) && !self.lex.country_adjective(l1) && !self.proclitic_and_known_name(l1)
             && self.lex.gazetteer(l1).is_none_or(|g| g.ambiguous)
             && (!l1.starts_with("ال") || self.lex.is_listed_family_name(l1))
             && !w.l0().starts_with('و')
@@ -119,9 +124,12 @@ impl Reader<'_, '_, '_> {
             return false;
         }
         let (first, w) = (&self.words[start], &self.words[k]);
-        let given = self.lex.is_foreign_given_name(&first.l1) || self.lex.is_listed_given_name(&first.l1);
+        // the given name as written or after its proclitic (وسيباستيان لوب)
+        let is_given = |l1: &str| self.lex.is_foreign_given_name(l1) || self.lex.is_listed_given_name(l1);
+        let prefix = usize::from(!is_given(&first.l1) && first.l1.starts_with(PROCLITICS));
+        let (first_l1, first_l0): (String, String) = (first.l1.chars().skip(prefix).collect(), first.l0().chars().skip(prefix).collect());
         let l0 = w.l0();
-        given && !(self.ordinary)(first.l0()) && !first.l0().starts_with("ال")
+        is_given(&first_l1) && !(self.ordinary)(&first_l0) && !first_l0.starts_with("ال")
             && w.letters() >= 3 && !w.tanween && !self.closed_class(&w.l1) && !self.lex.country_adjective(&w.l1)
             && (!l0.starts_with("ال") || self.lex.is_listed_family_name(&w.l1))
             && !l0.starts_with(['و', 'ف']) && !["بال", "لل", "كال"].iter().any(|p| l0.starts_with(p)) && !l0.ends_with('ة')
@@ -157,7 +165,9 @@ impl Reader<'_, '_, '_> {
     fn extend(&self, start: usize, mut k: usize) -> usize {
         while k - start < MAX_WORDS && self.joined(k) {
             let l1 = self.words[k].l1.as_str();
-            if LINKS.contains(&l1) || PARTICLES.contains(&l1) {
+            // فان is also how wire copy writes فإن: a particle only before a foreign word
+            let particle = PARTICLES.contains(&l1) && (l1 != "فان" || self.words.get(k + 1).is_some_and(|n| !(self.ordinary)(n.l0())));
+            if LINKS.contains(&l1) || particle {
                 let divine = l1 == "عبد" && self.words.get(k + 1).is_some_and(|n| n.l0().starts_with("ال"));
                 // after بن or آل any word but a closed-class one is the father's or family's
                 // name (بن سيروب, آل ثاني)

@@ -277,7 +277,11 @@ pub fn semantic_tokens(st: &mut State, uri: &Uri, range: Option<Range>) -> Optio
             // (a surname standing for a full name, سولانا, is a name)
             .filter(|m| !(m.short && !m.spelling.contains(' ') && matches!(m.key, EntityKey::Phrase(_))))
             .map(|m| {
-                let kind = *kinds.entry(m.key.clone()).or_insert_with(|| an.entity(&m.key, Some(id)).map(|e| e.kind).unwrap_or_default());
+                // a name read at the mention carries its kind (no corpus lookup)
+                let kind = match &m.key {
+                    EntityKey::Local(kind, _) => *kind,
+                    key => *kinds.entry(key.clone()).or_insert_with(|| an.entity(key, Some(id)).map(|e| e.kind).unwrap_or_default()),
+                };
                 (m, kind)
             })
             .collect()
