@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::hits::DocHits;
 use super::index::{DocId, Workspace};
-use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, Word};
+use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, words_span, Word};
 use super::org_names::org_names;
 use super::person_names::person_names;
 use super::place_names::place_names;
@@ -257,12 +257,10 @@ impl<'a> Analyzer<'a> {
         if let Some((full, prefix_chars)) = &n.echo_of {
             // the last word alone: a reference to the full name, left as written by rename
             let named = self.local_mention(doc, words, &LocalName { kind: n.kind, words: full.clone(), prefix_chars: *prefix_chars, echo_of: None });
-            let (w, last) = (&words[n.words.start], &words[n.words.end - 1]);
             let written: Vec<&str> = words[n.words.clone()].iter().map(|w| w.l0()).collect();
             let spelling: String = written.join(" ").chars().skip(n.prefix_chars).collect();
-            return Mention { doc, span: w.folded.source_offset(n.prefix_chars)..last.token.end, spelling: spelling.into(), lil: false, key: named.key, short: true };
+            return Mention { doc, span: words_span(words, n.words.clone(), n.prefix_chars), spelling: spelling.into(), lil: false, key: named.key, short: true };
         }
-        let first = &words[n.words.start];
         let last = &words[n.words.end - 1];
         let written: Vec<&str> = words[n.words.clone()].iter().map(|w| w.l0()).collect();
         let mut spelling: String = written.join(" ");
@@ -274,7 +272,7 @@ impl<'a> Analyzer<'a> {
         if lil {
             spelling.insert(0, 'ا');
         }
-        let span = first.folded.source_offset(n.prefix_chars)..last.token.end;
+        let span = words_span(words, n.words.clone(), n.prefix_chars);
         // a person's surname, or the last word of an organisation's or a place's name
         // (ناغورنو كاراباخ), that the corpus knows as a name of the same kind
         let surname = self.entity_word_mention(doc, last).filter(|m| {

@@ -121,6 +121,12 @@ pub fn scan_words_range(text: &str, from: usize, to: usize) -> Vec<Word> {
     out
 }
 
+/// The bytes of words `range` of a scan, the first `prefix_chars` letters of the first word
+/// (a proclitic) left out: the span of a name read over several words.
+pub fn words_span(words: &[Word], range: std::ops::Range<usize>, prefix_chars: usize) -> std::ops::Range<usize> {
+    words[range.start].folded.source_offset(prefix_chars)..words[range.end - 1].token.end
+}
+
 /// Can this word start or continue a name run after a cue?
 fn name_like(w: &Word, lex: &Lexicon) -> bool {
     !w.tanween && w.letters() >= 2 && !lex.is_function_word(&w.l1) && !w.l0().starts_with("ال")

@@ -253,10 +253,7 @@ mod tests {
         let words = scan_words(text, 0);
         org_names(&words, &lex, &accepts_restored, &|_| false)
             .into_iter()
-            .map(|o| {
-                let start = words[o.words.start].folded.source_offset(o.prefix_chars);
-                text[start..words[o.words.end - 1].token.end].to_string()
-            })
+            .map(|o| text[crate::analysis::names::words_span(&words, o.words, o.prefix_chars)].to_string())
             .collect()
     }
 

@@ -300,20 +300,12 @@ mod tests {
     use crate::analysis::names::scan_words;
     use crate::corpus::config::Config;
 
-    pub(super) fn names_pub(text: &str) -> Vec<String> {
-        names(text)
-    }
-
     fn names(text: &str) -> Vec<String> {
         let lex = Lexicon::with_config(&Config::default());
         let words = scan_words(text, 0);
         person_names(&words, &lex, &accepts_restored)
             .into_iter()
-            .map(|p| {
-                let first = &words[p.words.start];
-                let start = first.folded.source_offset(p.prefix_chars);
-                text[start..words[p.words.end - 1].token.end].to_string()
-            })
+            .map(|p| text[crate::analysis::names::words_span(&words, p.words, p.prefix_chars)].to_string())
             .collect()
     }
 

@@ -159,10 +159,7 @@ mod tests {
         let words = scan_words(text, 0);
         place_names(&words, &lex, &accepts_restored, &|_| false)
             .into_iter()
-            .map(|p| {
-                let w = &words[p.words.start];
-                text[w.folded.source_offset(p.prefix_chars)..words[p.words.end - 1].token.end].to_string()
-            })
+            .map(|p| text[crate::analysis::names::words_span(&words, p.words, p.prefix_chars)].to_string())
             .collect()
     }
 
