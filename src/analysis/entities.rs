@@ -165,10 +165,11 @@ impl<'a> Analyzer<'a> {
         self.with_echoes(words, out)
     }
 
-    /// After a person's full name, or an organisation's name, the document may name it by
-    /// its last word alone (خافيير سولانا ... سولانا, حزب الليكود ... الليكود): those words
-    /// are mentions of it too, unless the document gives the word to two names, or the word
-    /// is an ordinary word the lists do not call a family name.
+    /// After a person's full name, or an organisation's or a place's name, the document may
+    /// name it by its last word alone (خافيير سولانا ... سولانا, حزب الليكود ... الليكود):
+    /// those words are short references to it too, where the word can be nothing but a name
+    /// (the dictionary rejects it, the gazetteer lists it and no ordinary word, or it has a
+    /// foreign name's shape) and the document gives it to no other name.
     fn with_echoes(&self, words: &[Word], names: Vec<LocalName>) -> Vec<LocalName> {
         let lex = self.lexicon();
         // last word (L1) -> the first name ending in it (kind, words, proclitic letters);
