@@ -74,18 +74,12 @@ impl Reader<'_, '_, '_> {
         }
     }
 
-    /// The readings of word `k` as a head: (chars of proclitic, L1 without it).
+    /// The readings of word `k` as a head: (chars of proclitic, L1 without it), as written
+    /// and as the project's clitic module splits it (لحزب, وللبنك: و + ل + البنك).
     fn readings(&self, k: usize) -> Vec<(usize, String)> {
         let l1 = self.words[k].l1.as_str();
         let mut out = vec![(0, l1.to_string())];
-        if let Some(rest) = l1.strip_prefix("لل") {
-            out.push((1, format!("ال{rest}")));
-        }
-        for p in ['و', 'ف', 'ب', 'ل', 'ك'] {
-            if let Some(rest) = l1.strip_prefix(p).filter(|r| r.chars().count() >= 3) {
-                out.push((1, rest.to_string()));
-            }
-        }
+        crate::text::clitics::for_each_split(l1, 3, |prefix_chars, rest, lil| out.push((prefix_chars, if lil { format!("ا{rest}") } else { rest.to_string() })));
         out
     }
 

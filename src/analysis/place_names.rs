@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use super::lexicon::{GazEntry, GazKind, Lexicon};
 use super::names::Word;
+use crate::text::normalize::to_l1;
 use crate::text::tokenize::Gap;
 
 /// A place's name at one mention: one word, after a proclitic of `prefix_chars` letters.
@@ -115,16 +116,14 @@ fn word_places(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -
         }
         let prev = words.get(k.wrapping_sub(1)).filter(|_| w.token.gap_before == Gap::Space && k > 0);
         let next = words.get(k + 1).filter(|n| n.token.gap_before == Gap::Space);
-        // readings: as written, or after one proclitic (بالمغرب, والمغرب, للمغرب)
-        let mut readings: Vec<(usize, char, String, String)> = vec![(0, ' ', w.l1.clone(), w.l0().to_string())];
-        if let (Some(rest1), Some(rest0)) = (w.l1.strip_prefix("لل"), w.l0().strip_prefix("لل")) {
-            readings.push((1, 'ل', format!("ال{rest1}"), format!("ال{rest0}")));
-        }
-        for p in ['ب', 'و', 'ف', 'ل', 'ك'] {
-            if let (Some(rest1), Some(rest0)) = (w.l1.strip_prefix(p), w.l0().strip_prefix(p)) {
-                readings.push((1, p, rest1.to_string(), rest0.to_string()));
-            }
-        }
+        // readings: as written, or after its proclitics (بالمغرب, والمغرب, للمغرب), as the
+        // project's clitic module splits a word: (proclitic letters, L1 name, L0 name)
+        let mut readings: Vec<(usize, &str, String, String)> = vec![(0, "", w.l1.clone(), w.l0().to_string())];
+        crate::text::clitics::for_each_split(w.l0(), 3, |prefix_chars, rest, lil| {
+            let name = if lil { format!("ا{rest}") } else { rest.to_string() };
+            let proclitic = &w.l0()[..w.l0().len() - rest.len()];
+            readings.push((prefix_chars, proclitic, to_l1(&name), name));
+        });
         let found = readings.into_iter().find(|(_, proclitic, l1, l0)| {
             let Some(g) = place_and_word(lex, l1, l0, ordinary) else { return false };
             let town = g.minor || g.kind == GazKind::City && !g.ambiguous;
@@ -137,8 +136,8 @@ fn word_places(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -
                 return noun_before;
             }
             let cue_before = cue(&|l1| lex.is_place_cue(l1));
-            let beside_place = *proclitic == 'و' && prev.is_some_and(unambiguous_place) || next.is_some_and(|n| n.l1.starts_with('و') && unambiguous_place(n));
-            noun_before || cue_before || *proclitic == 'ب' || beside_place
+            let beside_place = proclitic.starts_with('و') && prev.is_some_and(unambiguous_place) || next.is_some_and(|n| n.l1.starts_with('و') && unambiguous_place(n));
+            noun_before || cue_before || proclitic.ends_with('ب') || beside_place
         });
         if let Some((prefix_chars, ..)) = found {
             out.push(PlaceName { words: k..k + 1, prefix_chars });
