@@ -34,6 +34,10 @@ pub struct WordCounts {
     /// Right after a given name that is nothing but a name (فيصل السويدي، جون بولتون): a
     /// family name. Evidence for a person entity only; spelling clusters never read it.
     pub after_given: u32,
+    /// 1 when the document names a person with this word, read at one mention from the
+    /// words around it (`person_names`: a role, a given name of the lists, a lineage), so
+    /// that the sum over documents says in how many documents it is a person's name.
+    pub person_docs: u32,
 }
 
 impl WordCounts {
@@ -46,6 +50,7 @@ impl WordCounts {
         self.nisba += o.nisba;
         self.said += o.said;
         self.after_given += o.after_given;
+        self.person_docs += o.person_docs;
     }
     pub fn sub(&mut self, o: &WordCounts) {
         self.count -= o.count;
@@ -56,6 +61,7 @@ impl WordCounts {
         self.nisba -= o.nisba;
         self.said -= o.said;
         self.after_given -= o.after_given;
+        self.person_docs -= o.person_docs;
     }
 }
 
@@ -448,6 +454,21 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             let (particle, name) = (&words[i + 1], &words[i + 2]);
             slot(&bigram_key(particle.l0(), name.l0()), &mut map, &mut order).cue_person += 1;
         }
+    }
+    // the words of the people this document names, each once (its proclitic left out)
+    let ordinary = |l0: &str| super::dictionary::accepts_restored(l0) && !super::dictionary::place_name_only(l0);
+    let mut read: Vec<&str> = Vec::new();
+    for p in super::person_names::person_names(&words, lex, &ordinary) {
+        for k in p.words.clone() {
+            let l0 = words[k].l0();
+            let skip = if k == p.words.start { l0.char_indices().nth(p.prefix_chars).map_or(l0.len(), |(b, _)| b) } else { 0 };
+            read.push(&l0[skip..]);
+        }
+    }
+    read.sort_unstable();
+    read.dedup();
+    for w in read {
+        slot(w, &mut map, &mut order).person_docs = 1;
     }
     let literal = words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()));
     DocSummary { words: order, literal }

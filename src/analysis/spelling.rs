@@ -81,6 +81,10 @@ pub struct ClusterInfo {
     pub members: Vec<WordId>,
 }
 
+/// Documents that must name a person with a word before the share of such documents makes
+/// it a person's name (one or two are an accident of a reader).
+const PERSON_DOCS_MIN: u32 = 3;
+
 /// Corpus evidence that an orthographic group is a name.
 #[derive(Debug, Clone, Copy, Default)]
 struct Evidence {
@@ -91,6 +95,10 @@ struct Evidence {
     nisba: u32,
     said: u32,
     after_given: u32,
+    /// Documents that name a person with a spelling of the group (`WordCounts::person_docs`),
+    /// and documents the group occurs in (summed over its spellings).
+    person_docs: u32,
+    docs: u32,
     foreign: bool,
     gaz_kind: Option<EntityKind>,
     style_kind: Option<EntityKind>,
@@ -103,6 +111,11 @@ impl Evidence {
     fn cues(&self) -> u32 {
         self.person + self.place + self.org
     }
+    /// Most documents that write the group name a person with it (at least
+    /// `PERSON_DOCS_MIN` of them).
+    fn read_as_person(&self) -> bool {
+        self.person_docs >= PERSON_DOCS_MIN && 2 * self.person_docs >= self.docs
+    }
     fn any(&self) -> bool {
         self.strong || self.cues() > 0 || self.nisba > 0
     }
@@ -111,6 +124,7 @@ impl Evidence {
         if let Some(k) = self.style_kind.or(self.gaz_kind) {
             return Some(k);
         }
+
         let (p, l, o) = (self.person, self.place, self.org);
         if p >= 2 && p > 2 * (l + o) {
             Some(EntityKind::Person)
@@ -120,6 +134,16 @@ impl Evidence {
             None
         }
     }
+}
+
+/// A hamza seat inside a word right after a consonant (ساوثأمبتون, أليسأندرو): two words of
+/// a transliteration written as one, each keeping its initial hamza, never the spelling of
+/// a foreign name. Not after the article (الأسكتلندية) nor at the word's second letter.
+pub fn joined_word_hamza(l0: &str) -> bool {
+    l0.split(' ').any(|w| {
+        let c: Vec<char> = w.chars().collect();
+        (2..c.len()).any(|i| matches!(c[i], 'أ' | 'إ') && !is_vowel_letter(c[i - 1]) && !(i == 2 && w.starts_with("ال")))
+    })
 }
 
 /// Weighted Damerau-Levenshtein distance over letters, with transliteration-aware costs.
@@ -247,6 +271,23 @@ fn inflected_pair(a: &str, b: &str) -> bool {
         skeleton(std::iter::once(s))
     };
     stem(a, ea) == stem(b, eb)
+}
+
+/// A European given name and its feminine (L1, one word each): the same letters but a final
+/// alef on one and none, or a final و or ي, on the other (فالنتين / فالنتينا, باتريسيو /
+/// باتريسيا, رفائيل / رافائيلا, إيريك / إريكا). Two names, not two spellings.
+fn gendered_pair(a: &str, b: &str) -> bool {
+    if a.contains(' ') || b.contains(' ') || a.ends_with('ا') == b.ends_with('ا') {
+        return false;
+    }
+    let (feminine, other) = if a.ends_with('ا') { (a, b) } else { (b, a) };
+    // a final ة (ه in L1) against ا is one feminine ending written two ways (بنزيمة, بنزيما)
+    if other.ends_with('ه') {
+        return false;
+    }
+    let stem = feminine.strip_suffix('ا').unwrap_or(feminine);
+    let base = other.strip_suffix(['و', 'ي']).unwrap_or(other);
+    stem.chars().count() >= 3 && skeleton(std::iter::once(stem)) == skeleton(std::iter::once(base))
 }
 
 /// `a` is a proclitic plus a spelling of `b` (وأرمينيا, وارمينا against أرمينيا): a surface
@@ -527,6 +568,8 @@ impl<'a> Analyzer<'a> {
             e.nisba += c.nisba;
             e.said += c.said;
             e.after_given += c.after_given;
+            e.person_docs += c.person_docs;
+            e.docs += self.ws.word(id).1.docs.len() as u32;
         }
         let near_listed_place = !e.strong && e.place == 0 && e.person + e.after_given == 0;
         if near_listed_place && !group.iter().any(|&id| self.known(self.ws.word(id).0)) {
@@ -598,13 +641,38 @@ impl<'a> Analyzer<'a> {
             let m: Vec<&str> = c.members.iter().map(|&id| self.ws.word(id).0).collect();
             format!("canonical «{}», spellings: {}", c.canonical, m.join(" / "))
         });
+        // every look-alike spelling of another group the cluster weighed, and the rule that
+        // kept it apart
+        let mut weighed: Vec<String> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for &m in &self.group(&l1) {
+            let (_, sk, bag) = spelling_keys(self.ws.word(m).0);
+            for (index, key) in [(&self.ws.by_skeleton, sk), (&self.ws.by_bag, bag)] {
+                for &c in index.get(key.as_str()).into_iter().flatten() {
+                    let other = self.ws.word(c).0;
+                    if to_l1(other) == l1 || seen.iter().any(|s| s == other) || self.mentions(c) == 0 {
+                        continue;
+                    }
+                    seen.push(other.to_string());
+                    // only the spellings close enough to be weighed as one name
+                    let verdict = match self.link_why(spelling, other) {
+                        Ok(()) => "linked".to_string(),
+                        Err(why) if Self::FAR_APART.contains(&why) => continue,
+                        Err(why) => format!("apart: {why}"),
+                    };
+                    weighed.push(format!("\n    {other}: {verdict}"));
+                }
+            }
+        }
+        self.person_link.set(false);
         format!(
-            "«{spelling}» (L1 {l1})\n  dictionary: {}\n  group: {}\n  evidence: {:?}\n  name: {}\n  cluster: {}",
+            "«{spelling}» (L1 {l1})\n  dictionary: {}\n  group: {}\n  evidence: {:?}\n  name: {}\n  cluster: {}\n  look-alikes:{}",
             if self.known(spelling) { "an ordinary word" } else { "not an ordinary word" },
             group.join(", "),
             e,
             self.is_name_group(&l1),
-            cluster.unwrap_or_else(|| "none (not a name)".into())
+            cluster.unwrap_or_else(|| "none (not a name)".into()),
+            if weighed.is_empty() { " none".to_string() } else { weighed.concat() }
         )
     }
 
@@ -624,6 +692,12 @@ impl<'a> Analyzer<'a> {
         if l1.chars().count() <= 3 {
             // short words: context cues are too weak, only a list can say
             return false;
+        }
+        // Most documents that write it name a person with it, read at one mention (a role
+        // before it, a given name of the lists: المهاجم الفرنسي كيليان مبابي, سيرغي سكريبال):
+        // a person's name, however often the documents then write it alone
+        if e.read_as_person() {
+            return true;
         }
         // Cues count relative to how often the word occurs: in a large corpus any frequent
         // word lands after a title or a place word now and then; a name does so often.
@@ -647,14 +721,26 @@ impl<'a> Analyzer<'a> {
             || (e.cues() >= 1 && e.foreign && share(e.cues()) >= 0.1)
     }
 
+    /// `link_why`'s reasons for spellings too different to be one name at all.
+    const TOO_SHORT: &'static str = "too short";
+    const SHORT_SKELETON: &'static str = "too short a skeleton";
+    const OTHER_LETTERS: &'static str = "neither skeleton nor letters match";
+    const TOO_FAR: &'static str = "too far apart";
+    const FAR_APART: [&'static str; 4] = [Self::TOO_SHORT, Self::SHORT_SKELETON, Self::OTHER_LETTERS, Self::TOO_FAR];
+
     /// A transliteration link between two attested spellings of different L1 groups.
     fn link(&self, a: &str, b: &str) -> bool {
+        self.link_why(a, b).is_ok()
+    }
+
+    /// `link`, saying which rule refuses the pair (for `isnad explain`).
+    fn link_why(&self, a: &str, b: &str) -> Result<(), &'static str> {
         let (la, lb) = (to_l1(a), to_l1(b));
         if self.lex.is_function_word(&la) || self.lex.is_function_word(&lb) {
-            return false;
+            return Err("a function word");
         }
         if self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
-            return false;
+            return Err("a cue word");
         }
         // Two given names are two names (محمد / محمود, دانيال / دانييلو), and one person's
         // given name is spelt as that person spells it (ميشيل Michelle, ميشال Michel). A
@@ -664,12 +750,12 @@ impl<'a> Analyzer<'a> {
         let (given_a, given_b) = (self.lex.is_listed_given_name(&la), self.lex.is_listed_given_name(&lb));
         let latin = |l: &str| self.lex.person_name_latin(l).next().is_some();
         if given_a && given_b && latin(&la) && latin(&lb) && !self.lex.same_name(&la, &lb) {
-            return false;
+            return Err("two listed given names spelt differently in Latin");
         }
         // an initial hamza under the alef before ي (إيريك "Eric") against one over it before
         // another letter (أريك "Arik"): i against a, two names
         if self.seat_vowel_conflict(&la, &lb) || self.seat_vowel_conflict(&lb, &la) {
-            return false;
+            return Err("an initial hamza read i against a");
         }
         let one_listed_given = given_a || given_b;
         let listed_same = self.lex.same_name(&la, &lb);
@@ -677,7 +763,7 @@ impl<'a> Analyzer<'a> {
         // An ordinary word's other form is not another spelling: أمريكي / أمريكا, فرنسي /
         // فرنسا, أميركيان / أمريكيين
         if (known_a || known_b) && !listed_same && inflected_pair(&la, &lb) {
-            return false;
+            return Err("inflected forms of a dictionary word");
         }
         let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
         // A name the gazetteer lists with the article, or a close variant of one, beside a
@@ -704,29 +790,39 @@ impl<'a> Analyzer<'a> {
             let nisba_form = |l: &str| l.ends_with('ي') || l.ends_with("يه") || l.ends_with("يين") || l.ends_with("يون");
             let known = |l: &str| self.lex.nisba_base(l).is_some() || self.evidence(l).nisba > 0;
             if !nisba_form(&la) || !nisba_form(&lb) || !(known(&la) || known(&lb)) {
-                return false;
+                return Err("words with the article that are not nisbas of a name");
+            }
+            // family names with the article that no list gives a place for are families of
+            // their own (الجبري, الجبوري, الجابري), whatever vowel letter tells them apart
+            let family = |e: &Evidence| e.read_as_person() || e.after_given > 0;
+            let place_nisba = |l: &str| self.lex.nisba_base(l).is_some();
+            if !place_nisba(&la) && !place_nisba(&lb) && (family(&ea) || family(&eb)) && !listed_same {
+                return Err("two family names with the article");
             }
         }
         let (na, nb) = (letters(a), letters(b));
         if na.min(nb) < 4 || na.max(nb) < 5 {
-            return false;
+            return Err(Self::TOO_SHORT);
         }
         if inflectional_difference(a, b) || proclitic_difference(a, b) || proclitic_difference(b, a) {
-            return false;
+            return Err("an inflectional or proclitic difference");
+        }
+        if gendered_pair(&la, &lb) && self.lex.gazetteer(&la).is_none() && self.lex.gazetteer(&lb).is_none() {
+            return Err("a name and its feminine");
         }
         // a proclitic before a listed name is a surface form, not a spelling (لفرنسا beside
         // لفرانس, the ل of لفرانس برس)
         let proclitic_on_listed = |x: &str| clitics::splits(x, 3).iter().any(|sp| self.lex.gazetteer(&to_l1(&sp.name)).is_some_and(|g| !g.ambiguous));
         if self.lex.gazetteer(&la).is_none() && proclitic_on_listed(a) || self.lex.gazetteer(&lb).is_none() && proclitic_on_listed(b) {
-            return false;
+            return Err("a proclitic before a listed name");
         }
         let (ka, kb) = (spelling_keys(a), spelling_keys(b));
         if ka.1.chars().count() < 3 {
-            return false;
+            return Err(Self::SHORT_SKELETON);
         }
         let same_skeleton = ka.1 == kb.1;
         if !same_skeleton && ka.2 != kb.2 {
-            return false;
+            return Err(Self::OTHER_LETTERS);
         }
         let multiword = a.contains(' ') || b.contains(' ');
         // a particle (قره, أبو, نيو) is written now apart, now joined, and its vowels vary
@@ -745,7 +841,7 @@ impl<'a> Analyzer<'a> {
         };
         let (letters_a, letters_b) = (distance_letters(a), distance_letters(b));
         if same_skeleton && !multiword && vowel_conflict(&letters_a, &letters_b) {
-            return false;
+            return Err("a vowel letter against another between the same consonants");
         }
         let distance = weighted_distance(&letters_a, &letters_b);
         if one_listed_given {
@@ -758,11 +854,11 @@ impl<'a> Analyzer<'a> {
                 _ => !known_a && !self.lex.is_listed_family_name(&la),
             };
             if distance > limit || article || !other_ok || !self.share_family_name(a, b) {
-                return false;
+                return Err("a listed given name without a shared family name, or too far");
             }
             // two mentions with one family name after them: a name by that very evidence
             self.person_link.set(true);
-            return true;
+            return Ok(());
         }
         if distance > limit {
             // Letters swapped across the word (كانافه / كافانو) are only the same person
@@ -772,11 +868,11 @@ impl<'a> Analyzer<'a> {
             let persons = person(&ea, known_a, &la) && person(&eb, known_b, &lb);
             let swapped = !same_skeleton && !multiword && !article && na.min(nb) >= 5 && distance <= 2.5;
             if !(swapped && persons && self.share_given_name(a, b)) {
-                return false;
+                return Err(Self::TOO_FAR);
             }
             // two person mentions with one given name: a name by that very evidence
             self.person_link.set(true);
-            return true;
+            return Ok(());
         }
         // A word of the dictionary that is not a name by its own evidence joins no name
         // (الملكي "royal" is not الملقي, طيران is not تيران), except as the clearly rarer form
@@ -788,7 +884,7 @@ impl<'a> Analyzer<'a> {
         let listed_place = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous && !g.minor);
         let beside_place = |mine: u32, other: u32, other_l1: &str| 3 * mine <= other && listed_place(other_l1);
         if known_a && !name_a && !listed_same && !beside_place(ta, tb, &lb) || known_b && !name_b && !listed_same && !beside_place(tb, ta, &la) {
-            return false;
+            return Err("a dictionary word that is no name by its own evidence");
         }
         // Two words of the dictionary are two words (مكاتب / مكتب, السرية / السورية, الأمني /
         // اليمني), unless a list says they are one name, one is the rare form beside a listed
@@ -798,15 +894,15 @@ impl<'a> Analyzer<'a> {
             // each a name by its own evidence: a few mentions after a title make no name of
             // خبراء "experts" or قوارب "boats"
             if !(name_a && name_b && ea.person > 0 && eb.person > 0 && self.share_given_name(a, b)) {
-                return false;
+                return Err("two dictionary words");
             }
             // two person mentions after one given name: a name by that very evidence
             self.person_link.set(true);
-            return true;
+            return Ok(());
         }
         if let (Some(x), Some(y)) = (ea.kind(), eb.kind()) {
             if x != y {
-                return false;
+                return Err("names of different kinds");
             }
         }
         // the adjective of a country or region is not a name that some person or body bears
@@ -814,27 +910,27 @@ impl<'a> Analyzer<'a> {
         let adjective = |l1: &str| self.lex.country_nisba(l1);
         let bearer = |e: &Evidence| e.person + e.after_given + e.org > 0;
         if adjective(&la) && !adjective(&lb) && bearer(&eb) || adjective(&lb) && !adjective(&la) && bearer(&ea) {
-            return false;
+            return Err("a country's adjective against a name someone bears");
         }
         // two gazetteer entries are two places (النمسا / ألمانيا), unless the gazetteer
         // itself gives them one Latin name (two spellings of one city)
         if let (Some(ga), Some(gb)) = (self.lex.gazetteer(&la), self.lex.gazetteer(&lb)) {
             if ga.ambiguous || gb.ambiguous || !ga.latin.eq_ignore_ascii_case(&gb.latin) {
-                return false;
+                return Err("two gazetteer entries with different Latin names");
             }
         }
         if !name_a && !name_b {
-            return false;
+            return Err("neither is a name");
         }
         // Two spellings that are each a person's name by their own corpus evidence are two
         // people (ستاين / ستان, غامبل / كامبل, خومان / كومان) unless a list says one name or
         // both follow one given name (دونالد ترمب, دونالد ترامب)
         let listed = |l1: &str, e: &Evidence| e.strong || self.lex.gazetteer(l1).is_some();
-        let persons = ea.person > 0 && eb.person > 0;
+        let persons = (ea.person > 0 || ea.read_as_person()) && (eb.person > 0 || eb.read_as_person());
         if name_a && name_b && persons && !listed_same && !listed(&la, &ea) && !listed(&lb, &eb)
             && !self.share_given_name(a, b) && !self.share_family_name(a, b)
         {
-            return false;
+            return Err("two people's names with no given or family name in common");
         }
         // A spelling that is not a name by itself joins one only as its clearly rarer form:
         // at most as frequent when it has some evidence, a third as frequent when it has none
@@ -842,9 +938,16 @@ impl<'a> Analyzer<'a> {
         let rare_enough = |name: bool, e: &Evidence, mine: u32, other: u32| {
             name || if e.any() { mine <= other } else { 3 * mine <= other }
         };
-        rare_enough(name_a, &ea, ta, tb)
-            && rare_enough(name_b, &eb, tb, ta)
-            && (listed_same || !self.distinct_companions(a, b) && !self.different_stories(a, b))
+        if !rare_enough(name_a, &ea, ta, tb) || !rare_enough(name_b, &eb, tb, ta) {
+            return Err("a spelling that is no name by itself is not the rarer form");
+        }
+        if !listed_same && self.distinct_companions(a, b) {
+            return Err("written with different names before or after");
+        }
+        if !listed_same && self.different_stories(a, b) {
+            return Err("written about different stories");
+        }
+        Ok(())
     }
 
     /// `long_i` is written إي… and `other` starts with an alef, no ي after it, more often
@@ -1180,7 +1283,8 @@ impl<'a> Analyzer<'a> {
             let known = (hamza_count(form) < most_hamzas || !person_name) && texts().any(|t| self.known(t));
             let total: u32 = members.iter().map(|&x| self.mentions(x)).sum();
             let first = members.iter().filter_map(|&x| self.first_seen(x)).min();
-            (!self.article_hamza(form) && !self.misread_proclitic_hamza(form), written, known, hamza_count(form), total, std::cmp::Reverse(first), form.clone())
+            let joined = !texts().any(|t| self.known(t)) && joined_word_hamza(form);
+            (!self.article_hamza(form) && !self.misread_proclitic_hamza(form) && !joined, written, known, hamza_count(form), total, std::cmp::Reverse(first), form.clone())
         };
         let (_, best_form) = forms.iter().max_by_key(|f| form_rank(f)).expect("a group has members");
         let rep = *best_form
@@ -1554,6 +1658,26 @@ mod tests {
         for (a, b) in [("الملا", "الملأ"), ("يطا", "يطأ"), ("ساوثامبتون", "ساوثأمبتون")] {
             assert!(!initial_hamza_difference(a, b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn a_feminine_name_is_another_name() {
+        for (a, b) in [("فالانتين", "فالنتينا"), ("باتريسيو", "باتريسيا"), ("رفائيل", "رافائيلا"), ("ايريك", "اريكا"), ("مارسيلو", "مارسيلا")] {
+            assert!(gendered_pair(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("بنزيمه", "بنزيما"), ("ماني", "مانيه"), ("سامبدوريا", "سمبدوريا"), ("ترمب", "ترامب")] {
+            assert!(!gendered_pair(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_hamza_inside_a_transliteration_joins_two_words() {
+        assert!(joined_word_hamza("ساوثأمبتون"));
+        assert!(joined_word_hamza("أليسأندرو"));
+        assert!(!joined_word_hamza("أليساندرو"));
+        assert!(!joined_word_hamza("الأسكتلندية"));
+        assert!(!joined_word_hamza("رأفت"));
+        assert!(!joined_word_hamza("جاويش أوغلو"));
     }
 
     #[test]
