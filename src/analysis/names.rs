@@ -38,6 +38,9 @@ pub struct WordCounts {
     /// words around it (`person_names`: a role, a given name of the lists, a lineage), so
     /// that the sum over documents says in how many documents it is a person's name.
     pub person_docs: u32,
+    /// 1 when the document names an organisation with this word at one mention
+    /// (`org_names`: شركة نوكيا, فريق تشيلسي, حزب الليكود), head nouns left out.
+    pub org_docs: u32,
 }
 
 impl WordCounts {
@@ -51,6 +54,7 @@ impl WordCounts {
         self.said += o.said;
         self.after_given += o.after_given;
         self.person_docs += o.person_docs;
+        self.org_docs += o.org_docs;
     }
     pub fn sub(&mut self, o: &WordCounts) {
         self.count -= o.count;
@@ -62,6 +66,7 @@ impl WordCounts {
         self.said -= o.said;
         self.after_given -= o.after_given;
         self.person_docs -= o.person_docs;
+        self.org_docs -= o.org_docs;
     }
 }
 
@@ -469,6 +474,24 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     read.dedup();
     for w in read {
         slot(w, &mut map, &mut order).person_docs = 1;
+    }
+    // the words of the organisations it names, head nouns (حزب, شركة) left out: read with
+    // the lists and the dictionary only, as the corpus's names are not known yet
+    let mut read: Vec<&str> = Vec::new();
+    for o in super::org_names::org_names(&words, lex, &ordinary, &|_| false) {
+        for k in o.words.clone() {
+            let l0 = words[k].l0();
+            let skip = if k == o.words.start { l0.char_indices().nth(o.prefix_chars).map_or(l0.len(), |(b, _)| b) } else { 0 };
+            let bare = &l0[skip..];
+            if !lex.is_org_head(&to_l1(bare)) {
+                read.push(bare);
+            }
+        }
+    }
+    read.sort_unstable();
+    read.dedup();
+    for w in read {
+        slot(w, &mut map, &mut order).org_docs = 1;
     }
     let literal = words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()));
     DocSummary { words: order, literal }

@@ -98,6 +98,7 @@ struct Evidence {
     /// Documents that name a person with a spelling of the group (`WordCounts::person_docs`),
     /// and documents the group occurs in (summed over its spellings).
     person_docs: u32,
+    org_docs: u32,
     docs: u32,
     foreign: bool,
     gaz_kind: Option<EntityKind>,
@@ -346,6 +347,10 @@ fn letters(l0: &str) -> usize {
 /// fewer, and the rarer words of a few articles are their own topic.
 const STORIES_MIN_DOCS: usize = 200;
 
+/// A spelling in at most this many documents is rare: it joins a look-alike only when its
+/// documents are about what the look-alike's are (`Analyzer::corroborated`).
+const RARE_DOCS: usize = 2;
+
 /// Derived results, valid for one generation of the workspace (kept between requests by
 /// [`Workspace`], dropped as soon as anything changes).
 #[derive(Default)]
@@ -569,6 +574,7 @@ impl<'a> Analyzer<'a> {
             e.said += c.said;
             e.after_given += c.after_given;
             e.person_docs += c.person_docs;
+            e.org_docs += c.org_docs;
             e.docs += self.ws.word(id).1.docs.len() as u32;
         }
         let near_listed_place = !e.strong && e.place == 0 && e.person + e.after_given == 0;
@@ -719,6 +725,9 @@ impl<'a> Analyzer<'a> {
             || (e.nisba >= 1 && share(e.nisba) >= 0.05)
             || (e.cues() >= 2 && share(e.cues()) >= 0.1)
             || (e.cues() >= 1 && e.foreign && share(e.cues()) >= 0.1)
+            // an organisation's name at one mention (شركة آبل, فريق تشيلسي) in a tenth of
+            // its documents: companies and clubs are named so where they are introduced
+            || (e.org_docs >= PERSON_DOCS_MIN && 10 * e.org_docs >= e.docs)
     }
 
     /// `link_why`'s reasons for spellings too different to be one name at all.
@@ -947,7 +956,47 @@ impl<'a> Analyzer<'a> {
         if !listed_same && self.different_stories(a, b) {
             return Err("written about different stories");
         }
+        if !listed_same && !self.corroborated(a, b) {
+            return Err("a rare spelling in documents about something else");
+        }
         Ok(())
+    }
+
+    /// Whether a spelling seen in one or two documents of a large corpus is written about
+    /// what the other spelling is written about: a document with both, a name-like word
+    /// beside both (a shared given name, the club after both), or a tenth of the rarer
+    /// words of its documents among those the other spelling's documents share. A copy
+    /// editor reads a rare look-alike in its context before calling it a misspelling; a
+    /// rare name that merely looks like another (Orwell / Oriol, Manaus / Manus) is written
+    /// about something else. Small corpora are one or a few stories: nothing to tell.
+    fn corroborated(&self, a: &str, b: &str) -> bool {
+        if self.ws.doc_count() < STORIES_MIN_DOCS {
+            return true;
+        }
+        let docs = |w: &str| self.ws.word_stats(w).map(|st| st.docs.as_slice()).unwrap_or(&[]);
+        let (da, db) = (docs(a), docs(b));
+        if da.len() > RARE_DOCS && db.len() > RARE_DOCS {
+            return true;
+        }
+        // both lists are sorted
+        let (mut i, mut j) = (0, 0);
+        while i < da.len() && j < db.len() {
+            match da[i].cmp(&db[j]) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+            }
+        }
+        let (x, y) = (self.neighbours(a), self.neighbours(b));
+        // a neighbour that is not a word of every twentieth document
+        let telling = |w: &str| self.ws.word_stats(w).is_some_and(|st| st.docs.len() * 20 < self.ws.doc_count());
+        let beside = |n: &NameNeighbours, w: &str| n.before.contains_key(w) || n.after.contains_key(w);
+        if x.before.keys().chain(x.after.keys()).any(|w| beside(&y, w) && telling(w)) {
+            return true;
+        }
+        let smaller = x.topic.len().min(y.topic.len());
+        let shared = x.topic.iter().filter(|id| y.topic.binary_search(id).is_ok()).count();
+        smaller > 0 && 10 * shared >= smaller
     }
 
     /// `long_i` is written إي… and `other` starts with an alef, no ي after it, more often
@@ -1140,7 +1189,8 @@ impl<'a> Analyzer<'a> {
                     }
                 }
             }
-            let min_shared = if docs.len() > 1 { 2 } else { 1 };
+            // the words a frequent spelling's documents share; all those of a rare one's
+            let min_shared = if docs.len() > RARE_DOCS { 2 } else { 1 };
             let mut topic: Vec<WordId> = topic_docs.into_iter().filter(|&(_, n)| n >= min_shared).map(|(id, _)| id).collect();
             topic.sort_unstable();
             let g = Arc::new(NameNeighbours { docs, seen, before, after, topic });
@@ -1284,7 +1334,7 @@ impl<'a> Analyzer<'a> {
             let total: u32 = members.iter().map(|&x| self.mentions(x)).sum();
             let first = members.iter().filter_map(|&x| self.first_seen(x)).min();
             let joined = !texts().any(|t| self.known(t)) && joined_word_hamza(form);
-            (!self.article_hamza(form) && !self.misread_proclitic_hamza(form) && !joined, written, known, hamza_count(form), total, std::cmp::Reverse(first), form.clone())
+            (!self.article_hamza(form) && !self.misread_proclitic_hamza(form) && !joined && !self.article_read_as_alef(form), written, known, hamza_count(form), total, std::cmp::Reverse(first), form.clone())
         };
         let (_, best_form) = forms.iter().max_by_key(|f| form_rank(f)).expect("a group has members");
         let rep = *best_form
@@ -1444,6 +1494,16 @@ impl<'a> Analyzer<'a> {
                 let bare: String = "ال".chars().chain(l0.chars().skip(2)).collect();
                 self.known(&bare)
             })
+    }
+
+    /// The article written with a hamza, once in a while, before a word the corpus writes
+    /// on its own too (ألتانغو once beside التانغو a hundred times and تانغو: "the tango",
+    /// not a name in أل like ألبيون Albion or ألفيس Alves).
+    fn article_read_as_alef(&self, l0: &str) -> bool {
+        let Some(rest) = l0.strip_prefix("أل").or_else(|| l0.strip_prefix("إل")) else { return false };
+        let count = |w: &str| self.ws.word_stats(w).map_or(0, |st| st.counts.count);
+        let mine = count(l0);
+        rest.chars().count() >= 3 && !rest.contains(' ') && count(rest) > mine && count(&format!("ال{rest}")) >= 10 * mine.max(1)
     }
 
     /// Whether replacing `variant` by `canonical` fixes a spelling rather than changes the
