@@ -1136,11 +1136,14 @@ impl<'a> Analyzer<'a> {
         side(&x.before, x.seen, &y.before, y.seen) || side(&x.after, x.seen, &y.after, y.seen)
     }
 
-    /// A word that can only be a person's name here: a listed person name or a word the
-    /// dictionary does not know (a foreign name).
+    /// A word that can only be a person's name here: a listed person name, a word the
+    /// dictionary does not know (a foreign name), or a person's name by its documents.
     fn person_name_word(&self, w: &str) -> bool {
         let l1 = to_l1(w);
         !self.known(w) || self.lex.person_name_latin(&l1).next().is_some() || self.lex.is_listed_given_name(&l1)
+            // the dictionary reads some foreign given names as Arabic words (سيرغي): the hand
+            // list of them, or a word most of whose documents name a person with it
+            || self.lex.is_foreign_given_name(&l1) || self.evidence(&l1).read_as_person()
     }
 
     /// The name-like words right before and after a spelling in its first 20 documents (read
