@@ -274,6 +274,19 @@ fn inflected_pair(a: &str, b: &str) -> bool {
     stem(a, ea) == stem(b, eb)
 }
 
+/// Whether two sorted document lists have a document in common.
+fn share_a_document(a: &[DocId], b: &[DocId]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
+}
+
 /// A European given name and its feminine (L1, one word each): the same letters but a final
 /// alef on one and none, or a final و or ي, on the other (فالنتين / فالنتينا, باتريسيو /
 /// باتريسيا, رفائيل / رافائيلا, إيريك / إريكا). Two names, not two spellings.
@@ -978,14 +991,8 @@ impl<'a> Analyzer<'a> {
         if da.len() > RARE_DOCS && db.len() > RARE_DOCS {
             return true;
         }
-        // both lists are sorted
-        let (mut i, mut j) = (0, 0);
-        while i < da.len() && j < db.len() {
-            match da[i].cmp(&db[j]) {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-            }
+        if share_a_document(da, db) {
+            return true;
         }
         let (x, y) = (self.neighbours(a), self.neighbours(b));
         // a neighbour that is not a word of every twentieth document
@@ -1061,14 +1068,8 @@ impl<'a> Analyzer<'a> {
         if da.len() < 3 || db.len() < 3 {
             return false;
         }
-        // both lists are sorted
-        let (mut i, mut j) = (0, 0);
-        while i < da.len() && j < db.len() {
-            match da[i].cmp(&db[j]) {
-                std::cmp::Ordering::Equal => return false,
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-            }
+        if share_a_document(da, db) {
+            return false;
         }
         // one name by its company (مارتن غريفث, مارتن غريفيث), or a country and a spelling
         // of it (الفليبين / الفلبين): whatever the stories
