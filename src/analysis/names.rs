@@ -509,6 +509,16 @@ mod tests {
     }
 
     #[test]
+    fn a_document_that_names_a_person_or_an_organisation_counts_once() {
+        let t = "وقال الرئيس الروسي فلاديمير بوتين ان بوتين سيزور شركة نوكيا ثم نوكيا";
+        assert_eq!(counts(t, "بوتين").person_docs, 1);
+        assert_eq!(counts(t, "فلاديمير").person_docs, 1);
+        assert_eq!(counts(t, "نوكيا").org_docs, 1);
+        assert_eq!(counts(t, "شركة").org_docs, 0, "a describing noun is not the name");
+        assert_eq!(counts("قال مسؤول كبير ان الاجتماع انتهى", "كبير").person_docs, 0);
+    }
+
+    #[test]
     fn counts_words_and_clitic_remainders() {
         let t = "أرمينيا وأرمينيا لأرمينيا أرمينياً";
         let c = counts(t, "أرمينيا");

@@ -98,6 +98,7 @@ struct Evidence {
     /// Documents that name a person with a spelling of the group (`WordCounts::person_docs`),
     /// and documents the group occurs in (summed over its spellings).
     person_docs: u32,
+    /// Documents that name an organisation with a spelling of the group (`WordCounts::org_docs`).
     org_docs: u32,
     docs: u32,
     foreign: bool,
