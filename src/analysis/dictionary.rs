@@ -117,6 +117,13 @@ pub fn place_name_only(word: &str) -> bool {
     word.strip_prefix("ال").is_some_and(|rest| place_stems().contains(rest))
 }
 
+/// Whether `word` (L0) is an ordinary word once the hamza or final letter wire copy drops is
+/// put back (`accepts_restored`), not a place name the dictionary merely files
+/// (`place_name_only`): what the name readers take for a word that may not be a name.
+pub fn ordinary_restored(word: &str) -> bool {
+    accepts_restored(word) && !place_name_only(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{accepts, accepts_restored, place_name_only};

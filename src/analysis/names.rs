@@ -138,6 +138,17 @@ pub fn words_span(words: &[Word], range: std::ops::Range<usize>, prefix_chars: u
     words[range.start].folded.source_offset(prefix_chars)..words[range.end - 1].token.end
 }
 
+/// The words (L0) of a name read at one mention, the proclitic of `prefix_chars` letters left
+/// off its first word (ومحمد منير: محمد, منير).
+pub fn name_words(words: &[Word], range: std::ops::Range<usize>, prefix_chars: usize) -> impl Iterator<Item = &str> {
+    let start = range.start;
+    range.map(move |k| {
+        let l0 = words[k].l0();
+        let skip = if k == start { l0.char_indices().nth(prefix_chars).map_or(l0.len(), |(b, _)| b) } else { 0 };
+        &l0[skip..]
+    })
+}
+
 /// Can this word start or continue a name run after a cue?
 fn name_like(w: &Word, lex: &Lexicon) -> bool {
     !w.tanween && w.letters() >= 2 && !lex.is_function_word(&w.l1) && !w.l0().starts_with("ال")
@@ -460,34 +471,18 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             slot(&bigram_key(particle.l0(), name.l0()), &mut map, &mut order).cue_person += 1;
         }
     }
-    // the words of the people this document names, each once (its proclitic left out)
-    let ordinary = |l0: &str| super::dictionary::accepts_restored(l0) && !super::dictionary::place_name_only(l0);
-    let mut read: Vec<&str> = Vec::new();
-    for p in super::person_names::person_names(&words, lex, &ordinary) {
-        for k in p.words.clone() {
-            let l0 = words[k].l0();
-            let skip = if k == p.words.start { l0.char_indices().nth(p.prefix_chars).map_or(l0.len(), |(b, _)| b) } else { 0 };
-            read.push(&l0[skip..]);
-        }
-    }
+    // the words of the people and organisations this document names at one mention, read
+    // with the dictionary and the lists only (the corpus's names are not known yet); an
+    // organisation's head noun (حزب, شركة) is not its name
+    let people = super::person_names::person_names(&words, lex, &super::dictionary::ordinary_restored);
+    let mut read: Vec<&str> = people.iter().flat_map(|p| name_words(&words, p.words.clone(), p.prefix_chars)).collect();
     read.sort_unstable();
     read.dedup();
     for w in read {
         slot(w, &mut map, &mut order).person_docs = 1;
     }
-    // the words of the organisations it names, head nouns (حزب, شركة) left out: read with
-    // the lists and the dictionary only, as the corpus's names are not known yet
-    let mut read: Vec<&str> = Vec::new();
-    for o in super::org_names::org_names(&words, lex, &ordinary, &|_| false) {
-        for k in o.words.clone() {
-            let l0 = words[k].l0();
-            let skip = if k == o.words.start { l0.char_indices().nth(o.prefix_chars).map_or(l0.len(), |(b, _)| b) } else { 0 };
-            let bare = &l0[skip..];
-            if !lex.is_org_head(&to_l1(bare)) {
-                read.push(bare);
-            }
-        }
-    }
+    let orgs = super::org_names::org_names(&words, lex, &super::dictionary::ordinary_restored, &|_| false);
+    let mut read: Vec<&str> = orgs.iter().flat_map(|o| name_words(&words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
     read.sort_unstable();
     read.dedup();
     for w in read {

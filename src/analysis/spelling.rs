@@ -511,7 +511,7 @@ impl<'a> Analyzer<'a> {
         if let Some(&k) = self.known_restored.borrow().get(l0) {
             return k;
         }
-        let k = self.known(l0) || dictionary::accepts_restored(l0) && !dictionary::place_name_only(l0);
+        let k = self.known(l0) || dictionary::ordinary_restored(l0);
         self.known_restored.borrow_mut().insert(l0.to_string(), k);
         k
     }
