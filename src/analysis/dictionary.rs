@@ -92,49 +92,68 @@ const PLACE_CLASSES: [&str; 4] = ["57", "59", "60", "222"];
 /// other (not مالي "financial", عمان "Oman" / "Amman" / verb forms, سان).
 fn place_stems() -> &'static rustc_hash::FxHashSet<&'static str> {
     static STEMS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    STEMS.get_or_init(|| {
-        let mut place = rustc_hash::FxHashSet::default();
-        let mut other = rustc_hash::FxHashSet::default();
-        for line in DIC.lines() {
-            let entry = line.split(['\t', ' ']).next().unwrap_or("");
-            let (stem, flags) = entry.split_once('/').unwrap_or((entry, ""));
-            if PLACE_CLASSES.contains(&flags) {
-                place.insert(stem);
-            } else {
-                other.insert(stem);
-            }
-        }
-        place.retain(|s| !other.contains(s) && s.chars().count() >= 4);
-        place
-    })
+    STEMS.get_or_init(|| stems_only_in(&PLACE_CLASSES))
 }
 
-/// Whether the dictionary knows `word` (L0), a word with the article, only as a place name
-/// (الدنمارك, الفليبين), so it is no evidence of an ordinary word: the name and its other
-/// spellings are names to check. Only with the article: the classes without it also hold
-/// the pieces of two-word capitals (بيونغ, بوينس), which other names resemble (بوينغ).
-pub fn place_name_only(word: &str) -> bool {
-    word.strip_prefix("ال").is_some_and(|rest| place_stems().contains(rest))
+/// The dictionary's affix classes of proper names written whole without the article: people
+/// and places (64: حذيفة, كولمبيا; 92: إليزابيث, مانشستر) and foreign bodies and places (224:
+/// كونجرس, كنيست). The same name's other spelling is a spelling to check, not a word.
+const NAME_CLASSES: [&str; 3] = ["64", "92", "224"];
+
+fn name_stems() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static STEMS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    STEMS.get_or_init(|| stems_only_in(&NAME_CLASSES))
+}
+
+/// Stems of four letters or more filed under the given affix classes and under no other.
+fn stems_only_in(classes: &[&str]) -> rustc_hash::FxHashSet<&'static str> {
+    let mut named = rustc_hash::FxHashSet::default();
+    let mut other = rustc_hash::FxHashSet::default();
+    for line in DIC.lines() {
+        let entry = line.split(['\t', ' ']).next().unwrap_or("");
+        let (stem, flags) = entry.split_once('/').unwrap_or((entry, ""));
+        if classes.contains(&flags) {
+            named.insert(stem);
+        } else {
+            other.insert(stem);
+        }
+    }
+    named.retain(|s| !other.contains(s) && s.chars().count() >= 4);
+    named
+}
+
+/// Whether the dictionary knows `word` (L0) only as a proper name, so it is no evidence of
+/// an ordinary word: the name and its other spellings are names to check. A word with the
+/// article filed under a place class (الدنمارك, الفليبين), or a word with or without it
+/// filed under a class of whole names (كولمبيا, إليزابيث, الكونجرس). The place classes
+/// count only with the article: without it they also hold the pieces of two-word capitals
+/// (بيونغ, بوينس), which other names resemble (بوينغ).
+pub fn proper_name_only(word: &str) -> bool {
+    let stem = word.strip_prefix("ال");
+    stem.is_some_and(|rest| place_stems().contains(rest) || name_stems().contains(rest)) || name_stems().contains(word)
 }
 
 /// Whether `word` (L0) is an ordinary word once the hamza or final letter wire copy drops is
 /// put back (`accepts_restored`), not a place name the dictionary merely files
-/// (`place_name_only`): what the name readers take for a word that may not be a name.
+/// (`proper_name_only`): what the name readers take for a word that may not be a name.
 pub fn ordinary_restored(word: &str) -> bool {
-    accepts_restored(word) && !place_name_only(word)
+    accepts_restored(word) && !proper_name_only(word)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{accepts, accepts_restored, place_name_only};
+    use super::{accepts, accepts_restored, proper_name_only};
 
     #[test]
     fn place_names_are_told_from_ordinary_words() {
         for w in ["الدنمارك", "الدنمرك", "الفليبين", "الكاميرون"] {
-            assert!(place_name_only(w), "{w} is a place name of the dictionary");
+            assert!(proper_name_only(w), "{w} is a place name of the dictionary");
         }
         for w in ["مالي", "عمان", "مكاتب", "الأمنية", "السان", "القطر", "بيونغ", "ألمانيا"] {
-            assert!(!place_name_only(w), "{w} is (also) an ordinary word");
+            assert!(!proper_name_only(w), "{w} is (also) an ordinary word");
+        }
+        for w in ["كولمبيا", "إليزابيث", "الكونجرس", "فيرجينيا", "مانشستر"] {
+            assert!(accepts(w) && proper_name_only(w), "{w} is a name the dictionary files whole");
         }
     }
 
