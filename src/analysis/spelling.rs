@@ -305,6 +305,21 @@ fn gendered_pair(a: &str, b: &str) -> bool {
     stem.chars().count() >= 3 && skeleton(std::iter::once(stem)) == skeleton(std::iter::once(base))
 }
 
+/// A Romance name ending in -o and the same consonants without it (L1, one word each):
+/// ماركو / مارك, أتلتيكو / أتليتيك (Atletico, Athletic), بوترو / بيوتر. Two names, not two
+/// spellings; a final vowel read otherwise (ناغورنو / ناغورني) is not this.
+fn final_o_pair(a: &str, b: &str) -> bool {
+    if a.contains(' ') || b.contains(' ') || a.ends_with('و') == b.ends_with('و') {
+        return false;
+    }
+    let (with_o, other) = if a.ends_with('و') { (a, b) } else { (b, a) };
+    if other.ends_with(['ا', 'و', 'ي', 'ى', 'ه', 'ة']) {
+        return false;
+    }
+    let stem = with_o.strip_suffix('و').unwrap_or(with_o);
+    stem.chars().count() >= 3 && skeleton(std::iter::once(stem)) == skeleton(std::iter::once(other))
+}
+
 /// Two spellings (L1) that differ only where one writes ج and the other غ (جوجل / غوغل,
 /// الكونجرس / الكونغرس): the g of a foreign name as Egyptian and wire copy write it against
 /// the Levantine way.
@@ -873,6 +888,9 @@ impl<'a> Analyzer<'a> {
         }
         if gendered_pair(&la, &lb) && self.lex.gazetteer(&la).is_none() && self.lex.gazetteer(&lb).is_none() {
             return Err("a name and its feminine");
+        }
+        if final_o_pair(&la, &lb) && !listed_same {
+            return Err("a name ending in -o and one without it");
         }
         // a proclitic before a listed name is a surface form, not a spelling (لفرنسا beside
         // لفرانس, the ل of لفرانس برس)
@@ -1631,8 +1649,10 @@ impl<'a> Analyzer<'a> {
             // the hamza elsewhere or on another seat: another word when the dictionary knows
             // either (إدوار / أدوار, إياد / أياد) unless a list writes the canonical so (أدلب →
             // إدلب); between two spellings it does not know, a transliteration's (إردوغان →
-            // أردوغان)
-            return written || !(self.known(variant) || self.known(canonical));
+            // أردوغان). The adjective of a listed place is one word whatever the seat of its
+            // initial hamza (الأسباني / الإسباني, الإفريقي / الأفريقي): no other word to become.
+            let place_adjective = initial_hamza_difference(variant, canonical) && self.lex.nisba_base(&lc).is_some_and(|g| !g.minor);
+            return written || place_adjective || !(self.known(variant) || self.known(canonical));
         }
         // only ى/ي or ة/ه: a fix unless both are words (يحيي "greets" / يحيى)
         !self.known(variant) || written
@@ -1810,6 +1830,16 @@ mod tests {
     }
 
     #[test]
+    fn a_final_o_makes_another_name() {
+        for (a, b) in [("اتلتيكو", "اتليتيك"), ("ماركو", "مارك"), ("بوترو", "بيوتر")] {
+            assert!(final_o_pair(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("ناغورنو", "ناغورني"), ("ترمب", "ترامب"), ("ماركو", "ماركا"), ("بو", "ب")] {
+            assert!(!final_o_pair(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn g_letters_only() {
         for (a, b) in [("جوجل", "غوغل"), ("جونج", "جونغ"), ("الكونجرس", "الكونغرس"), ("الجزيره", "الغزيره")] {
             assert!(g_letter_pair(a, b), "{a} / {b}");
@@ -1904,6 +1934,17 @@ mod corpus_tests {
         let got = pairs(&ws);
         assert!(got.contains(&("شويجو".into(), "شويغو".into(), "inconsistent-spelling")), "{got:?}");
         assert!(!got.iter().any(|(v, c, _)| v == "الغزيرة" || c == "الغزيرة"), "{got:?}");
+    }
+
+    #[test]
+    fn a_country_adjective_is_one_word_whatever_the_seat_of_its_hamza() {
+        let ws = workspace(&[
+            "قال المدرب الإسباني إن الفريق جاهز. وأضاف الإسباني أن",
+            "فاز اللاعب الإسباني بالجائزة.",
+            "وقال الدولي الأسباني إنه سعيد.",
+        ]);
+        let got = pairs(&ws);
+        assert!(got.contains(&("الأسباني".into(), "الإسباني".into(), "orthographic-variant")), "{got:?}");
     }
 
     #[test]
