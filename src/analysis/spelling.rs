@@ -538,12 +538,12 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Whether the dictionary accepts a spelling (L0) as an ordinary word, memoised. A word
-    /// it knows only as a place name is not one.
+    /// it knows only as a proper name is not one.
     fn known(&self, l0: &str) -> bool {
         if let Some(&k) = self.known.borrow().get(l0) {
             return k;
         }
-        // a word the dictionary files only as a place name (الدنمارك) is no ordinary word
+        // a word the dictionary files only as a proper name (الدنمارك, كولمبيا) is no ordinary word
         let k = dictionary::accepts(l0) && !dictionary::proper_name_only(l0);
         self.known.borrow_mut().insert(l0.to_string(), k);
         k
@@ -1009,13 +1009,7 @@ impl<'a> Analyzer<'a> {
         if adjective(&la) && !adjective(&lb) && bearer(&eb) || adjective(&lb) && !adjective(&la) && bearer(&ea) {
             return Err("a country's adjective against a name someone bears");
         }
-        // two gazetteer entries are two places (النمسا / ألمانيا), unless the gazetteer
-        // itself gives them one Latin name (two spellings of one city)
-        if let (Some(ga), Some(gb)) = (self.lex.gazetteer(&la), self.lex.gazetteer(&lb)) {
-            if ga.ambiguous || gb.ambiguous || !ga.latin.eq_ignore_ascii_case(&gb.latin) {
-                return Err("two gazetteer entries with different Latin names");
-            }
-        }
+        self.two_listed_places(&la, &lb)?;
         if !name_a && !name_b {
             return Err("neither is a name");
         }
@@ -1038,13 +1032,22 @@ impl<'a> Analyzer<'a> {
         if !rare_enough(name_a, &ea, ta, tb) || !rare_enough(name_b, &eb, tb, ta) {
             return Err("a spelling that is no name by itself is not the rarer form");
         }
-        if !listed_same && self.distinct_companions(a, b) {
+        self.written_apart(a, b, listed_same)
+    }
+
+    /// `link_why`'s last word on two look-alikes no list makes one name: what the corpus
+    /// writes around them (given names, stories, the subject of a rare spelling's documents).
+    fn written_apart(&self, a: &str, b: &str, listed_same: bool) -> Result<(), &'static str> {
+        if listed_same {
+            return Ok(());
+        }
+        if self.distinct_companions(a, b) {
             return Err("written with different names before or after");
         }
-        if !listed_same && self.different_stories(a, b) {
+        if self.different_stories(a, b) {
             return Err("written about different stories");
         }
-        if !listed_same && !self.corroborated(a, b) {
+        if !self.corroborated(a, b) {
             return Err("a rare spelling in documents about something else");
         }
         Ok(())
@@ -1068,19 +1071,17 @@ impl<'a> Analyzer<'a> {
         if (plain(name_a, known.0, &ea) || plain(name_b, known.1, &eb)) && !listed_same && !self.same_subject(a, b) {
             return Err("a spelling that is no name, written about other things than the name");
         }
+        self.two_listed_places(la, lb)?;
+        self.written_apart(a, b, listed_same)
+    }
+
+    /// Two gazetteer entries are two places (النمسا / ألمانيا), unless the gazetteer itself
+    /// gives them one Latin name (two spellings of one city).
+    fn two_listed_places(&self, la: &str, lb: &str) -> Result<(), &'static str> {
         if let (Some(ga), Some(gb)) = (self.lex.gazetteer(la), self.lex.gazetteer(lb)) {
             if ga.ambiguous || gb.ambiguous || !ga.latin.eq_ignore_ascii_case(&gb.latin) {
                 return Err("two gazetteer entries with different Latin names");
             }
-        }
-        if !listed_same && self.distinct_companions(a, b) {
-            return Err("written with different names before or after");
-        }
-        if !listed_same && self.different_stories(a, b) {
-            return Err("written about different stories");
-        }
-        if !listed_same && !self.corroborated(a, b) {
-            return Err("a rare spelling in documents about something else");
         }
         Ok(())
     }
