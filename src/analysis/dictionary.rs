@@ -88,38 +88,41 @@ pub fn accepts_restored(word: &str) -> bool {
 /// nouns, with their variant spellings (دنمارك, دنمرك, دانمرك).
 const PLACE_CLASSES: [&str; 4] = ["57", "59", "60", "222"];
 
-/// Stems the dictionary knows only as place names: filed under a place class and under no
-/// other (not مالي "financial", عمان "Oman" / "Amman" / verb forms, سان).
-fn place_stems() -> &'static rustc_hash::FxHashSet<&'static str> {
-    static STEMS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    STEMS.get_or_init(|| stems_only_in(&PLACE_CLASSES))
-}
-
 /// The dictionary's affix classes of proper names written whole without the article: people
 /// and places (64: حذيفة, كولمبيا; 92: إليزابيث, مانشستر) and foreign bodies and places (224:
 /// كونجرس, كنيست). The same name's other spelling is a spelling to check, not a word.
 const NAME_CLASSES: [&str; 3] = ["64", "92", "224"];
 
-fn name_stems() -> &'static rustc_hash::FxHashSet<&'static str> {
-    static STEMS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    STEMS.get_or_init(|| stems_only_in(&NAME_CLASSES))
+/// Stems of four letters or more the dictionary files only under its place classes
+/// (`place`: not مالي "financial", عمان "Oman" / "Amman" / verb forms, سان) or only under its
+/// whole-name classes (`whole`), read in one pass over the word list.
+struct ProperStems {
+    place: rustc_hash::FxHashSet<&'static str>,
+    whole: rustc_hash::FxHashSet<&'static str>,
 }
 
-/// Stems of four letters or more filed under the given affix classes and under no other.
-fn stems_only_in(classes: &[&str]) -> rustc_hash::FxHashSet<&'static str> {
-    let mut named = rustc_hash::FxHashSet::default();
-    let mut other = rustc_hash::FxHashSet::default();
-    for line in DIC.lines() {
-        let entry = line.split(['\t', ' ']).next().unwrap_or("");
-        let (stem, flags) = entry.split_once('/').unwrap_or((entry, ""));
-        if classes.contains(&flags) {
-            named.insert(stem);
-        } else {
-            other.insert(stem);
+fn proper_stems() -> &'static ProperStems {
+    static STEMS: OnceLock<ProperStems> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        // per stem: filed under a place class, a whole-name class, another class
+        let mut filed: rustc_hash::FxHashMap<&'static str, (bool, bool, bool)> = rustc_hash::FxHashMap::default();
+        for line in DIC.lines() {
+            let entry = line.split(['\t', ' ']).next().unwrap_or("");
+            let (stem, flags) = entry.split_once('/').unwrap_or((entry, ""));
+            let f = filed.entry(stem).or_default();
+            if PLACE_CLASSES.contains(&flags) {
+                f.0 = true;
+            } else if NAME_CLASSES.contains(&flags) {
+                f.1 = true;
+            } else {
+                f.2 = true;
+            }
         }
-    }
-    named.retain(|s| !other.contains(s) && s.chars().count() >= 4);
-    named
+        let only = |want: fn(&(bool, bool, bool)) -> bool| {
+            filed.iter().filter(|(s, f)| want(f) && s.chars().count() >= 4).map(|(s, _)| *s).collect()
+        };
+        ProperStems { place: only(|f| f.0 && !f.1 && !f.2), whole: only(|f| f.1 && !f.0 && !f.2) }
+    })
 }
 
 /// Whether the dictionary knows `word` (L0) only as a proper name, so it is no evidence of
@@ -129,12 +132,12 @@ fn stems_only_in(classes: &[&str]) -> rustc_hash::FxHashSet<&'static str> {
 /// count only with the article: without it they also hold the pieces of two-word capitals
 /// (بيونغ, بوينس), which other names resemble (بوينغ).
 pub fn proper_name_only(word: &str) -> bool {
-    let stem = word.strip_prefix("ال");
-    stem.is_some_and(|rest| place_stems().contains(rest) || name_stems().contains(rest)) || name_stems().contains(word)
+    let stems = proper_stems();
+    word.strip_prefix("ال").is_some_and(|rest| stems.place.contains(rest) || stems.whole.contains(rest)) || stems.whole.contains(word)
 }
 
 /// Whether `word` (L0) is an ordinary word once the hamza or final letter wire copy drops is
-/// put back (`accepts_restored`), not a place name the dictionary merely files
+/// put back (`accepts_restored`), not a proper name the dictionary merely files
 /// (`proper_name_only`): what the name readers take for a word that may not be a name.
 pub fn ordinary_restored(word: &str) -> bool {
     accepts_restored(word) && !proper_name_only(word)

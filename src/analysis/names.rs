@@ -475,18 +475,17 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     // with the dictionary and the lists only (the corpus's names are not known yet); an
     // organisation's head noun (حزب, شركة) is not its name
     let people = super::person_names::person_names(&words, lex, &super::dictionary::ordinary_restored);
-    let mut read: Vec<&str> = people.iter().flat_map(|p| name_words(&words, p.words.clone(), p.prefix_chars)).collect();
-    read.sort_unstable();
-    read.dedup();
-    for w in read {
-        slot(w, &mut map, &mut order).person_docs = 1;
-    }
+    let person_words: Vec<&str> = people.iter().flat_map(|p| name_words(&words, p.words.clone(), p.prefix_chars)).collect();
     let orgs = super::org_names::org_names(&words, lex, &super::dictionary::ordinary_restored, &|_| false);
-    let mut read: Vec<&str> = orgs.iter().flat_map(|o| name_words(&words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
-    read.sort_unstable();
-    read.dedup();
-    for w in read {
-        slot(w, &mut map, &mut order).org_docs = 1;
+    let org_words: Vec<&str> = orgs.iter().flat_map(|o| name_words(&words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
+    let person: fn(&mut WordCounts) = |c| c.person_docs = 1;
+    let org: fn(&mut WordCounts) = |c| c.org_docs = 1;
+    for (mut read, mark) in [(person_words, person), (org_words, org)] {
+        read.sort_unstable();
+        read.dedup();
+        for w in read {
+            mark(slot(w, &mut map, &mut order));
+        }
     }
     let literal = words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()));
     DocSummary { words: order, literal }

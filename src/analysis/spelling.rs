@@ -872,7 +872,7 @@ impl<'a> Analyzer<'a> {
         // says as much, so neither the article, the length nor the kinds read from cues
         // keep them apart; the name's own given names, stories and subject still do.
         if g_letter_pair(&la, &lb) && !one_listed_given {
-            return self.g_letter_link(a, b, &la, &lb, (known_a, known_b), listed_same);
+            return self.g_letter_link((a, &la, &ea, known_a), (b, &lb, &eb, known_b), listed_same);
         }
         // Other words with the article are ordinary Arabic words unless they are nisba
         // adjectives of a name (الأرمنية / الأرمينية): then both must be nisbas, one of them
@@ -1054,7 +1054,8 @@ impl<'a> Analyzer<'a> {
     }
 
     /// `link_why` for two spellings told apart by ج against غ only (`g_letter_pair`).
-    fn g_letter_link(&self, a: &str, b: &str, la: &str, lb: &str, known: (bool, bool), listed_same: bool) -> Result<(), &'static str> {
+    /// Each side: the spelling, its L1 form, its group's evidence, whether the dictionary knows it.
+    fn g_letter_link(&self, (a, la, ea, known_a): (&str, &str, &Evidence, bool), (b, lb, eb, known_b): (&str, &str, &Evidence, bool), listed_same: bool) -> Result<(), &'static str> {
         if letters(a).min(letters(b)) < 4 {
             return Err(Self::TOO_SHORT);
         }
@@ -1066,9 +1067,8 @@ impl<'a> Analyzer<'a> {
         // beside الجزيرة) or one never in a name's slot (جينيا "genetically" beside غينيا,
         // the Jets' جيتس beside غيتس), is another word unless written about what the name
         // is written about
-        let (ea, eb) = (self.evidence(la), self.evidence(lb));
         let plain = |name: bool, known: bool, e: &Evidence| !name && (known || !e.any());
-        if (plain(name_a, known.0, &ea) || plain(name_b, known.1, &eb)) && !listed_same && !self.same_subject(a, b) {
+        if (plain(name_a, known_a, ea) || plain(name_b, known_b, eb)) && !listed_same && !self.same_subject(a, b) {
             return Err("a spelling that is no name, written about other things than the name");
         }
         self.two_listed_places(la, lb)?;
@@ -1430,8 +1430,8 @@ impl<'a> Analyzer<'a> {
         // within the group, first the hamza form, over spellings read with ى as ي and ة as
         // ه: a correct one (no hamza on the article or after a proclitic letter, وأيت for
         // وايت; a list's written form with every hamza the group writes: إدلب, not أدلب,
-        // while GeoNames' لوس انجلوس does not beat لوس أنجلوس; the dictionary's spelling of a group that is a word: اتصالات,
-        // not إتصالات), then the hamza-written one (wire copy drops hamzas), then the most
+        // while GeoNames' لوس انجلوس does not beat لوس أنجلوس; the dictionary's spelling of a
+        // group that is a word: اتصالات, not إتصالات), then the hamza-written one (wire copy drops hamzas), then the most
         // frequent; then, among its final-letter forms, the most frequent (تشيلسي, سقطرى)
         let mut forms: Vec<(String, Vec<WordId>)> = Vec::new();
         for &x in best_members {
