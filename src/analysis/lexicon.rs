@@ -114,6 +114,12 @@ pub struct Lexicon {
     phrase_heads: FxHashSet<String>,
     /// First words (L1) of the gazetteer's two-word names (الأمم المتحدة, الشرق الأوسط).
     two_word_heads: FxHashSet<String>,
+    /// The gazetteer's two-word names seen from one word (L1) to the other word's skeleton:
+    /// head → tail skeletons, tail → head skeletons. A pair of words that keeps one word of a
+    /// listed name and writes the other with its consonants (مانشستر يونايتيد, بروسيا
+    /// دورتموند) is a spelling to check beside it.
+    tails_by_head: FxHashMap<String, Vec<String>>,
+    heads_by_tail: FxHashMap<String, Vec<String>>,
     /// One-word gazetteer names that are neither ambiguous nor minor towns (L1), by skeleton:
     /// the neighbours a corpus spelling may be a variant of (الدنمارك beside الدانمرك).
     listed_by_skeleton: FxHashMap<String, Vec<String>>,
@@ -267,6 +273,16 @@ impl Lexicon {
             .filter(|(k, g)| !g.ambiguous && k.split(' ').count() == 2)
             .filter_map(|(k, _)| k.split(' ').next().map(str::to_string))
             .collect();
+        let (mut tails_by_head, mut heads_by_tail): (FxHashMap<String, Vec<String>>, FxHashMap<String, Vec<String>>) = Default::default();
+        for (k, g) in &gazetteer {
+            let (Some((head, tail)), Some((head_l0, tail_l0))) = (k.split_once(' '), g.arabic.split_once(' ')) else { continue };
+            if g.ambiguous || tail.contains(' ') || tail_l0.contains(' ') {
+                continue;
+            }
+            let skeleton = |w: &str| crate::text::normalize::skeleton(std::iter::once(w));
+            tails_by_head.entry(head.to_string()).or_default().push(skeleton(tail_l0));
+            heads_by_tail.entry(tail.to_string()).or_default().push(skeleton(head_l0));
+        }
         let mut listed_by_skeleton: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (k, g) in &gazetteer {
             if !g.ambiguous && !g.minor && !k.contains(' ') {
@@ -283,6 +299,8 @@ impl Lexicon {
             phrases,
             phrase_heads,
             two_word_heads,
+            tails_by_head,
+            heads_by_tail,
             listed_by_skeleton,
             portfolios: entries(PORTFOLIOS).filter_map(|l| l.split_once('\t')).map(|(a, e)| (l1(a), (a, e))).collect(),
             foreign_suffixes: words(FOREIGN_SUFFIXES).collect(),
@@ -388,6 +406,25 @@ impl Lexicon {
             let key = format!("{a} {b}");
             self.gazetteer.get(&key).is_some_and(|g| !g.ambiguous)
         }
+    }
+    /// Two words (L1 and L0 of each) that write a two-word name of the gazetteer with one
+    /// word as listed and the other with the listed word's consonants (مانشستر يونايتيد
+    /// beside مانشستر يونايتد, بروسيا دورتموند beside بوروسيا دورتموند), or that write a
+    /// listed one-word name in two (كوستا ريكا, واتس آب): candidates for the spelling check,
+    /// which decides whether they are one name.
+    pub fn is_listed_two_word_variant(&self, (a_l1, a_l0): (&str, &str), (b_l1, b_l0): (&str, &str)) -> bool {
+        let skeleton = |w: &str| crate::text::normalize::skeleton(std::iter::once(w));
+        let matches = |others: Option<&Vec<String>>, w: &str| others.is_some_and(|v| {
+            let k = skeleton(w);
+            v.contains(&k)
+        });
+        let split_name = || {
+            a_l1.chars().count() >= 2 && b_l1.chars().count() >= 2 && {
+                let joined = format!("{a_l1}{b_l1}");
+                self.gazetteer.get(&joined).is_some_and(|g| !g.ambiguous && !g.minor && g.arabic.chars().count() >= 6)
+            }
+        };
+        matches(self.tails_by_head.get(a_l1), b_l0) || matches(self.heads_by_tail.get(b_l1), a_l0) || split_name()
     }
     pub fn is_phrase_head(&self, l1: &str) -> bool {
         self.phrase_heads.contains(l1)
