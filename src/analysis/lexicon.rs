@@ -409,22 +409,24 @@ impl Lexicon {
     }
     /// Two words (L1 and L0 of each) that write a two-word name of the gazetteer with one
     /// word as listed and the other with the listed word's consonants (مانشستر يونايتيد
-    /// beside مانشستر يونايتد, بروسيا دورتموند beside بوروسيا دورتموند), or that write a
-    /// listed one-word name in two (كوستا ريكا, واتس آب): candidates for the spelling check,
-    /// which decides whether they are one name.
+    /// beside مانشستر يونايتد, بروسيا دورتموند beside بوروسيا دورتموند): candidates for the
+    /// spelling check, which decides whether they are one name.
     pub fn is_listed_two_word_variant(&self, (a_l1, a_l0): (&str, &str), (b_l1, b_l0): (&str, &str)) -> bool {
         let skeleton = |w: &str| crate::text::normalize::skeleton(std::iter::once(w));
         let matches = |others: Option<&Vec<String>>, w: &str| others.is_some_and(|v| {
             let k = skeleton(w);
             v.contains(&k)
         });
-        let split_name = || {
-            a_l1.chars().count() >= 2 && b_l1.chars().count() >= 2 && {
-                let joined = format!("{a_l1}{b_l1}");
-                self.gazetteer.get(&joined).is_some_and(|g| !g.ambiguous && !g.minor && g.arabic.chars().count() >= 6)
-            }
-        };
-        matches(self.tails_by_head.get(a_l1), b_l0) || matches(self.heads_by_tail.get(b_l1), a_l0) || split_name()
+        matches(self.tails_by_head.get(a_l1), b_l0) || matches(self.heads_by_tail.get(b_l1), a_l0)
+    }
+
+    /// Two words (L1) that write a listed one-word name in two (كوستا ريكا, واتس آب: the
+    /// second may look like a function word, آب "August").
+    pub fn is_split_listed_name(&self, a_l1: &str, b_l1: &str) -> bool {
+        a_l1.chars().count() >= 2 && b_l1.chars().count() >= 2 && {
+            let joined = format!("{a_l1}{b_l1}");
+            self.gazetteer.get(&joined).is_some_and(|g| !g.ambiguous && !g.minor && g.arabic.chars().count() >= 6)
+        }
     }
     pub fn is_phrase_head(&self, l1: &str) -> bool {
         self.phrase_heads.contains(l1)
