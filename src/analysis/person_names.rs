@@ -116,9 +116,9 @@ impl Reader<'_, '_, '_> {
     }
 
     /// The word right after a given name that is nothing but a foreign name (سيباستيان لوب,
-    /// ستيفن جيرارد): its surname, even where the dictionary reads the surname as an Arabic
-    /// word, unless it is a closed-class word, a definite or feminine noun, or a word with a
-    /// conjunction or preposition.
+    /// ستيفن جيرارد, سيباستيان فيتل): its surname, even where the dictionary reads the surname as
+    /// an Arabic word, unless it is a closed-class word, a definite or feminine noun, or a word
+    /// with a conjunction or preposition.
     fn surname_after_foreign_given(&self, start: usize, k: usize) -> bool {
         if k != start + 1 {
             return false;
@@ -132,7 +132,10 @@ impl Reader<'_, '_, '_> {
         is_given(&first_l1) && !(self.ordinary)(&first_l0) && !first_l0.starts_with("ال")
             && w.letters() >= 3 && !w.tanween && !self.closed_class(&w.l1) && !self.lex.country_adjective(&w.l1)
             && (!l0.starts_with("ال") || self.lex.is_listed_family_name(&w.l1))
-            && !l0.starts_with(['و', 'ف']) && !["بال", "لل", "كال"].iter().any(|p| l0.starts_with(p)) && !l0.ends_with('ة')
+            // و before a word after a given name is mostly "and" (ديفيد وزوجته); ف mostly
+            // a surname's f (سيباستيان فيتل, جوزيف فوتيل), "so" only before a function word
+            && !l0.starts_with('و') && !w.l1.strip_prefix('ف').is_some_and(|rest| self.lex.is_function_word(rest))
+            && !["بال", "لل", "كال"].iter().any(|p| l0.starts_with(p)) && !l0.ends_with('ة')
     }
 
     /// A name's first element at word `k`: a given name, عبد + a name of God (عبد الله, عبد
@@ -328,6 +331,7 @@ mod tests {
         assert_eq!(names("رائدي الفضاء بافل فينوجرادوف وجيف"), ["بافل فينوجرادوف"]);
         assert_eq!(names("وسدد ستيفن جيرارد ضربة ركنية"), ["ستيفن جيرارد"]);
         assert_eq!(names("تعرض الفرنسي سيباستيان لوب بطل العالم"), ["سيباستيان لوب"]);
+        assert_eq!(names("قال السائق الألماني سيباستيان فيتل إن"), ["سيباستيان فيتل"], "a surname's f is no conjunction");
         assert_eq!(names("ومحمد منير ، وحسن البنا ، ونيكول سابا"), ["محمد منير", "حسن البنا", "نيكول سابا"]);
         assert_eq!(names("الشيخ حمد بن جاسم بن جبر ال ثاني النائب"), ["حمد بن جاسم بن جبر ال ثاني"]);
         assert_eq!(names("دعا حسن نصر الله الى"), ["حسن نصر الله"]);
