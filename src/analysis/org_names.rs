@@ -121,7 +121,11 @@ impl Reader<'_, '_, '_> {
                     }
                     return Some(OrgName { words: i..k, prefix_chars });
                 }
-                if !self.name(i + 1) || self.definite(i + 1) && (self.ordinary)(self.words[i + 1].l0()) && !(self.named)(&self.words[i + 1]) {
+                // (a definite word of the dictionary only where the corpus knows it as a name,
+                // or the gazetteer as an organisation: قناة الجزيرة, مراسل العربية)
+                let next = &self.words[i + 1];
+                let listed_org = self.lex.gazetteer(&next.l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization);
+                if !self.name(i + 1) || self.definite(i + 1) && (self.ordinary)(next.l0()) && !(self.named)(next) && !listed_org {
                     continue;
                 }
                 let mut k = i + 2;
@@ -255,6 +259,8 @@ mod tests {
     fn a_head_noun_and_the_words_after_it_name_an_organisation() {
         assert_eq!(names("اعدها حزب الليكود خلال وجوده"), ["حزب الليكود"]);
         assert_eq!(names("اعلنت شركة نوكيا انها"), ["نوكيا"]);
+        assert_eq!(names("وقال مراسل الجزيرة في بغداد"), ["الجزيرة"], "an outlet the gazetteer lists, after its correspondent");
+        assert!(names("وقال مراسل الصحيفة في بغداد").is_empty());
         assert!(names("توقف حركة المرور بالمنطقة").is_empty());
         assert_eq!(names("من حركة المقاومة الاسلامية حماس"), ["حركة المقاومة الاسلامية"]);
         assert_eq!(names("صادقت الجمعية العامة التابعة"), ["الجمعية العامة"]);
