@@ -237,7 +237,8 @@ pub fn is_bigram_candidate(a: &Word, b: &Word, lex: &Lexicon) -> bool {
 /// A two-word spelling the spelling check counts and checks as one: a particle bigram, or
 /// the two words of a name the gazetteer lists, so that its hamza-less copy (الامم المتحدة)
 /// is a spelling of it, a look-alike of such a name (`Lexicon::is_listed_two_word_variant`),
-/// or a listed one-word name written in two (`Lexicon::is_split_listed_name`). Entities take listed names as phrases (`Lexicon::phrase`) instead.
+/// or a listed one-word name written in two (`Lexicon::is_split_listed_name`). Entities take
+/// listed names as phrases (`Lexicon::phrase`) instead.
 pub fn is_spelling_bigram(a: &Word, b: &Word, lex: &Lexicon) -> bool {
     is_bigram_candidate(a, b, lex)
         || b.token.gap_before == Gap::Space && !a.tanween && !b.tanween && !lex.is_function_word(&a.l1) && !lex.is_function_word(&b.l1)

@@ -1068,9 +1068,10 @@ impl<'a> Analyzer<'a> {
     }
 
     /// `link_why` for two names of as many words (`listed`: one of them a listed name): where
-    /// they differ, two words of the dictionary or two forms of one word make another name (حلفاء الناتو / حلف الناتو,
-    /// تنظيمي القاعدة / تنظيم القاعدة, قاطع غزة / قطاع غزة), whatever the word they share; a
-    /// proclitic on one word is grammar, not spelling (للوس أنجلس).
+    /// they differ, two words of the dictionary or two forms of one word make another name
+    /// (حلفاء الناتو / حلف الناتو, تنظيمي القاعدة / تنظيم القاعدة, قاطع غزة / قطاع غزة),
+    /// whatever the word they share; a proclitic on one word is grammar, not spelling (للوس
+    /// أنجلس).
     fn words_apart(&self, a: &str, b: &str, listed: bool) -> Result<(), &'static str> {
         let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
         if wa.len() != wb.len() {
@@ -1562,6 +1563,8 @@ impl<'a> Analyzer<'a> {
                 // وأردوغان), not the piece of another word (وايلي Wylie is not و + إيلي)
                 let prefix: String = whole.chars().take(sp.prefix_chars).collect();
                 let hamza_name = sp.name.starts_with('ا') && c.canonical.starts_with(['أ', 'إ', 'آ']) && !sp.lil;
+                // nor in a word the dictionary knows whole but not as the rest (فارين
+                // "fleeing" is not ف + ارين)
                 if hamza_name && (self.known(&whole) && !dictionary::accepts(&sp.name) || self.ws.word_stats(&format!("{prefix}{}", c.canonical)).is_none_or(|st| st.counts.count == 0)) {
                     continue;
                 }
