@@ -120,6 +120,10 @@ pub struct Lexicon {
     /// دورتموند) is a spelling to check beside it.
     tails_by_head: FxHashMap<String, Vec<String>>,
     heads_by_tail: FxHashMap<String, Vec<String>>,
+    /// The beginnings (L1, two letters up to all but two) of listed one-word names of six
+    /// letters or more: the first words of such a name written in two. Asked of every pair of
+    /// words, so the joined form is built only after one of these.
+    split_name_starts: FxHashSet<String>,
     /// One-word gazetteer names that are neither ambiguous nor minor towns (L1), by skeleton:
     /// the neighbours a corpus spelling may be a variant of (الدنمارك beside الدانمرك).
     listed_by_skeleton: FxHashMap<String, Vec<String>>,
@@ -181,6 +185,12 @@ fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
 /// The entries of a word list: whitespace-separated, lines starting with `#` are comments.
 pub fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
     entries(list).flat_map(str::split_whitespace)
+}
+
+/// A listed one-word name `is_split_listed_name` may find written in two: no ambiguous
+/// entry, no minor town, six letters or more.
+fn split_listed(g: &GazEntry) -> bool {
+    !g.ambiguous && !g.minor && g.arabic.chars().count() >= 6
 }
 
 fn l1_set(list: &'static str) -> FxHashSet<String> {
@@ -283,6 +293,13 @@ impl Lexicon {
             tails_by_head.entry(head.to_string()).or_default().push(skeleton(tail_l0));
             heads_by_tail.entry(tail.to_string()).or_default().push(skeleton(head_l0));
         }
+        let mut split_name_starts: FxHashSet<String> = FxHashSet::default();
+        for (k, g) in &gazetteer {
+            if split_listed(g) && !k.contains(' ') {
+                let chars: Vec<char> = k.chars().collect();
+                split_name_starts.extend((2..chars.len().saturating_sub(1)).map(|n| chars[..n].iter().collect::<String>()));
+            }
+        }
         let mut listed_by_skeleton: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (k, g) in &gazetteer {
             if !g.ambiguous && !g.minor && !k.contains(' ') {
@@ -301,6 +318,7 @@ impl Lexicon {
             two_word_heads,
             tails_by_head,
             heads_by_tail,
+            split_name_starts,
             listed_by_skeleton,
             portfolios: entries(PORTFOLIOS).filter_map(|l| l.split_once('\t')).map(|(a, e)| (l1(a), (a, e))).collect(),
             foreign_suffixes: words(FOREIGN_SUFFIXES).collect(),
@@ -423,9 +441,9 @@ impl Lexicon {
     /// Two words (L1) that write a listed one-word name in two (كوستا ريكا, واتس آب: the
     /// second may look like a function word, آب "August").
     pub fn is_split_listed_name(&self, a_l1: &str, b_l1: &str) -> bool {
-        a_l1.chars().count() >= 2 && b_l1.chars().count() >= 2 && {
+        b_l1.chars().count() >= 2 && self.split_name_starts.contains(a_l1) && {
             let joined = format!("{a_l1}{b_l1}");
-            self.gazetteer.get(&joined).is_some_and(|g| !g.ambiguous && !g.minor && g.arabic.chars().count() >= 6)
+            self.gazetteer.get(&joined).is_some_and(split_listed)
         }
     }
     pub fn is_phrase_head(&self, l1: &str) -> bool {

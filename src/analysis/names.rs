@@ -240,10 +240,14 @@ pub fn is_bigram_candidate(a: &Word, b: &Word, lex: &Lexicon) -> bool {
 /// or a listed one-word name written in two (`Lexicon::is_split_listed_name`). Entities take
 /// listed names as phrases (`Lexicon::phrase`) instead.
 pub fn is_spelling_bigram(a: &Word, b: &Word, lex: &Lexicon) -> bool {
-    is_bigram_candidate(a, b, lex)
-        || b.token.gap_before == Gap::Space && !a.tanween && !b.tanween && !lex.is_function_word(&a.l1) && !lex.is_function_word(&b.l1)
-            && (lex.is_listed_two_words(&a.l1, &b.l1) || lex.is_listed_two_word_variant((&a.l1, a.l0()), (&b.l1, b.l0())))
-        || b.token.gap_before == Gap::Space && !a.tanween && !b.tanween && lex.is_split_listed_name(&a.l1, &b.l1)
+    if is_bigram_candidate(a, b, lex) {
+        return true;
+    }
+    if b.token.gap_before != Gap::Space || a.tanween || b.tanween {
+        return false;
+    }
+    let listed = || lex.is_listed_two_words(&a.l1, &b.l1) || lex.is_listed_two_word_variant((&a.l1, a.l0()), (&b.l1, b.l0()));
+    !lex.is_function_word(&a.l1) && !lex.is_function_word(&b.l1) && listed() || lex.is_split_listed_name(&a.l1, &b.l1)
 }
 
 #[derive(Clone, Copy)]

@@ -1472,8 +1472,8 @@ impl<'a> Analyzer<'a> {
         // ه: a correct one (no hamza on the article or after a proclitic letter, وأيت for
         // وايت; a list's written form with every hamza the group writes: إدلب, not أدلب,
         // while GeoNames' لوس انجلوس does not beat لوس أنجلوس; the dictionary's spelling of a
-        // group that is a word: اتصالات, not إتصالات), then the hamza-written one (wire copy drops hamzas), then the most
-        // frequent; then, among its final-letter forms, the most frequent (تشيلسي, سقطرى)
+        // group that is a word: اتصالات, not إتصالات), then the hamza-written one (wire copy
+        // drops hamzas), then the most frequent; then, among its final-letter forms, the most frequent (تشيلسي, سقطرى)
         let mut forms: Vec<(String, Vec<WordId>)> = Vec::new();
         for &x in best_members {
             let form = fold_final_letters(self.ws.word(x).0);
@@ -1527,6 +1527,9 @@ impl<'a> Analyzer<'a> {
             return (0, whole, false);
         }
         let whole_count = self.ws.word_stats(&whole).map(|s| s.counts.count).unwrap_or(0);
+        // asked at most once, and only of a word with a proclitic reading
+        let known_whole_memo = std::cell::OnceCell::new();
+        let known_whole = || *known_whole_memo.get_or_init(|| self.known(&whole));
         for sp in clitics::splits(&whole, 3) {
             if letters(&sp.name) < 4 && sp.prefix_chars == 1 && !sp.lil {
                 // ب + اكو, ل + ندن: a one-letter proclitic needs a longer remainder
@@ -1546,16 +1549,17 @@ impl<'a> Analyzer<'a> {
             // follows the preposition is a listed name as the list writes it (لأرمينيا, not
             // بابل "Babylon" as ب + ابل beside أبل); the dictionary's و/ف forms are only its
             // affix rules at work (والدانمارك)
-            if !conjunction && self.known(&whole) && !(self.listed_name(&sp.name) && self.lex.is_written_name(&sp.name)) {
+            if !conjunction && known_whole() && !(self.listed_name(&sp.name) && self.lex.is_written_name(&sp.name)) {
                 continue;
             }
             if let Some(c) = self.cluster(&sp.name) {
+                let rest_known = dictionary::accepts(&sp.name);
                 // a conjunction before a rest the corpus never writes alone, on a word the
                 // dictionary knows whole and as the rest too, is that word (وابل "a barrage",
                 // not و + ابل beside أبل), except as the rare form of a listed place (روسيا
                 // وارمينا beside أرمينيا)
                 let listed_place = || self.lex.gazetteer(&to_l1(&c.canonical)).is_some_and(|g| !g.ambiguous && g.kind != super::lexicon::GazKind::Organization);
-                if conjunction && !alone && self.known(&whole) && dictionary::accepts(&sp.name) && !listed_place() {
+                if conjunction && !alone && known_whole() && rest_known && !listed_place() {
                     continue;
                 }
                 // a bare alef after the proclitic where the name has a hamza: a proclitic only
@@ -1565,7 +1569,7 @@ impl<'a> Analyzer<'a> {
                 let hamza_name = sp.name.starts_with('ا') && c.canonical.starts_with(['أ', 'إ', 'آ']) && !sp.lil;
                 // nor in a word the dictionary knows whole but not as the rest (فارين
                 // "fleeing" is not ف + ارين)
-                if hamza_name && (self.known(&whole) && !dictionary::accepts(&sp.name) || self.ws.word_stats(&format!("{prefix}{}", c.canonical)).is_none_or(|st| st.counts.count == 0)) {
+                if hamza_name && (known_whole() && !rest_known || self.ws.word_stats(&format!("{prefix}{}", c.canonical)).is_none_or(|st| st.counts.count == 0)) {
                     continue;
                 }
                 if whole_count <= c.canonical_mentions {
