@@ -43,16 +43,27 @@ pub fn accepts(word: &str) -> bool {
 /// the article or a one-letter proclitic too), a final ي for ى (مستوي ← مستوى), a final ه for
 /// ة. For telling ordinary words from names in text that drops hamzas; one word only.
 pub fn accepts_restored(word: &str) -> bool {
+    // where an initial alef may have lost its hamza: the word's start, after the article,
+    // after a one-letter proclitic (with or without the article)
+    accepts_restored_after(word, &["", "ال", "و", "ف", "ب", "ل", "ك", "وال", "فال", "بال", "كال"])
+}
+
+/// `accepts_restored` for a word read whole, no proclitic before it: a name's word (كاين
+/// Kane is not ك + أين "like where").
+pub fn accepts_restored_whole(word: &str) -> bool {
+    accepts_restored_after(word, &["", "ال"])
+}
+
+/// `accepts_restored` with the hamza of an initial alef put back only after these prefixes.
+fn accepts_restored_after(word: &str, prefixes: &[&str]) -> bool {
     if accepts(word) {
         return true;
     }
     if word.is_empty() || word.contains(' ') {
         return false;
     }
-    // where an initial alef may have lost its hamza: the word's start, after the article,
-    // after a one-letter proclitic (with or without the article)
     let mut alef_at: Vec<usize> = Vec::new();
-    for prefix in ["", "ال", "و", "ف", "ب", "ل", "ك", "وال", "فال", "بال", "كال"] {
+    for prefix in prefixes {
         if word.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('ا')) {
             alef_at.push(prefix.len());
         }
@@ -84,9 +95,10 @@ pub fn accepts_restored(word: &str) -> bool {
 
 /// The dictionary's affix classes of place names: countries and capitals written without the
 /// article (57, 60: ألمانيا, فرنسا), countries written with it (59: الدانمارك, الفلبين), and
-/// other places and peoples (222: الدنمرك, كشمير). Ayaspell files them apart from ordinary
+/// other places and peoples (222: الدنمرك, كشمير), and other proper names written with it
+/// (225: الأناضول, البوسفور, الكومنولث, البنتاجون). Ayaspell files them apart from ordinary
 /// nouns, with their variant spellings (دنمارك, دنمرك, دانمرك).
-const PLACE_CLASSES: [&str; 4] = ["57", "59", "60", "222"];
+const PLACE_CLASSES: [&str; 5] = ["57", "59", "60", "222", "225"];
 
 /// The dictionary's affix classes of proper names written whole without the article: people
 /// and places (64: حذيفة, كولمبيا; 92: إليزابيث, مانشستر) and foreign bodies and places (224:
@@ -149,7 +161,7 @@ mod tests {
 
     #[test]
     fn place_names_are_told_from_ordinary_words() {
-        for w in ["الدنمارك", "الدنمرك", "الفليبين", "الكاميرون"] {
+        for w in ["الدنمارك", "الدنمرك", "الفليبين", "الكاميرون", "البنتاجون"] {
             assert!(proper_name_only(w), "{w} is a place name of the dictionary");
         }
         for w in ["مالي", "عمان", "مكاتب", "الأمنية", "السان", "القطر", "بيونغ", "ألمانيا"] {

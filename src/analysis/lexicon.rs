@@ -27,6 +27,7 @@ const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
 const MATCH_VERBS: &str = include_str!("../../data/lexicon/match_verbs.txt");
 const FOREIGN_GIVEN_NAMES: &str = include_str!("../../data/lexicon/foreign_given_names.txt");
+const INTERROGATIVES: &str = include_str!("../../data/lexicon/interrogatives.txt");
 const TITLE_MODIFIERS: &str = include_str!("../../data/lexicon/title_modifiers.txt");
 const PLACE_WORDS: &str = include_str!("../../data/lexicon/place_words.txt");
 const SAYING_VERBS: &str = include_str!("../../data/lexicon/saying_verbs.txt");
@@ -137,11 +138,18 @@ pub struct Lexicon {
     /// portfolio after لل (its alef elided).
     short_head_endings: FxHashSet<String>,
     stop: FxHashSet<String>,
+    /// `interrogatives.txt`: function words that never take the preposition ك.
+    interrogatives: FxHashSet<String>,
     person_titles: FxHashSet<String>,
     /// `person_roles.txt`, `foreign_given_names.txt`: read by the person names of one
     /// mention only.
     person_roles: FxHashSet<String>,
     foreign_given_names: FxHashSet<String>,
+    /// The foreign given names that are no listed place (not ليون Lyon). A word after one
+    /// that the dictionary does not know is a family name (هاري كاين), as after
+    /// `full_name_starts`: an unknown word after هاري or نيل is a name whatever else these
+    /// words can mean (هارٍ "crumbling", نيل "attaining").
+    plain_foreign_given_names: FxHashSet<String>,
     /// `org_heads.txt`, `team_words.txt`, `club_words.txt`,
     /// `match_verbs.txt`: read by the organisations of one mention only.
     org_heads: FxHashSet<String>,
@@ -331,6 +339,7 @@ impl Lexicon {
                 .chain(MINISTER.iter().map(|m| m.to_string()))
                 .collect(),
             stop: l1_set(STOPWORDS),
+            interrogatives: l1_set(INTERROGATIVES),
             person_titles: l1_set(PERSON_TITLES),
             person_roles: l1_set(PERSON_ROLES),
             org_heads: l1_set(ORG_HEADS),
@@ -340,6 +349,7 @@ impl Lexicon {
             place_heads: l1_set(PLACE_HEADS),
             match_verbs: l1_set(MATCH_VERBS),
             foreign_given_names: l1_set(FOREIGN_GIVEN_NAMES),
+            plain_foreign_given_names: words(FOREIGN_GIVEN_NAMES).map(l1).filter(|w| !gazetteer.contains_key(w)).collect(),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -360,14 +370,17 @@ impl Lexicon {
         self.stop.contains(l1)
     }
 
-    /// A function word, also with a proclitic attached (وإن, وكانت, فقد, بعد).
+    /// A function word, also with a proclitic attached (وإن, وكانت, فقد, بعد); no interrogative
+    /// after ك (كاين is Kane).
     pub fn is_function_word(&self, l1: &str) -> bool {
         if self.stop.contains(l1) {
             return true;
         }
-        ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"]
-            .iter()
-            .any(|p| l1.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= 2 && self.stop.contains(rest)))
+        ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"].iter().any(|p| {
+            l1.strip_prefix(p).is_some_and(|rest| {
+                rest.chars().count() >= 2 && self.stop.contains(rest) && !(p.ends_with('ك') && self.interrogatives.contains(rest))
+            })
+        })
     }
     pub fn is_person_title(&self, l1: &str) -> bool {
         self.person_titles.contains(l1)
@@ -614,6 +627,10 @@ impl Lexicon {
     pub fn starts_full_name(&self, l1: &str) -> bool {
         self.full_name_starts.contains(l1)
     }
+    /// A foreign given name that is no listed place.
+    pub fn is_plain_foreign_given_name(&self, l1: &str) -> bool {
+        self.plain_foreign_given_names.contains(l1)
+    }
     pub fn gazetteer(&self, l1: &str) -> Option<&GazEntry> {
         self.gazetteer.get(l1)
     }
@@ -777,6 +794,7 @@ mod tests {
             ("place_heads", PLACE_HEADS),
             ("match_verbs", MATCH_VERBS),
             ("foreign_given_names", FOREIGN_GIVEN_NAMES),
+            ("interrogatives", INTERROGATIVES),
             ("title_modifiers", TITLE_MODIFIERS),
             ("place_words", PLACE_WORDS),
             ("saying_verbs", SAYING_VERBS),

@@ -313,10 +313,15 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             }
         }
     }
-    // a family name after a given name that is nothing but a name: فيصل السويدي، جون بولتون
+    // a family name after a given name that is nothing but a name: فيصل السويدي، جون بولتون.
+    // After a foreign one, only a word the dictionary does not know (هاري كاين, أرسين
+    // فينغر): such names stand alone as surnames too (رونالدو إمكاناته "Ronaldo his abilities")
     for pair in words.windows(2) {
         let (given, family) = (&pair[0], &pair[1]);
-        if !given.tanween && lex.starts_full_name(&given.l1) && family.token.gap_before == Gap::Space && family_name_like(family, lex) {
+        if given.tanween || family.token.gap_before != Gap::Space || !family_name_like(family, lex) {
+            continue;
+        }
+        if lex.starts_full_name(&given.l1) || lex.is_plain_foreign_given_name(&given.l1) && !super::dictionary::accepts_restored_whole(family.l0()) {
             slot(family.l0(), &mut map, &mut order).after_given += 1;
         }
     }
@@ -577,6 +582,17 @@ mod tests {
         assert_eq!(counts("وقال عبد الفتاح السيسي إن", "السيسي").after_given, 1);
         assert_eq!(counts("وقال الأمين العام إن", "العام").after_given, 0);
         assert_eq!(counts("عبد الفتاح الأسد", "الفتاح").after_given, 0);
+    }
+
+    #[test]
+    fn a_foreign_given_name_is_followed_by_a_family_name_the_dictionary_does_not_know() {
+        assert_eq!(counts("وسجل هاري كاين هدفين", "كاين").after_given, 1);
+        assert_eq!(counts("الروسي نيكولاي جلوشكوف في لندن", "جلوشكوف").after_given, 1);
+        // a foreign given name stands alone as a surname too (رونالدو): an ordinary word
+        // after it is no family name
+        assert_eq!(counts("واستعاد رونالدو إمكاناته كلها", "إمكاناته").after_given, 0);
+        // nor a hamza-less one (امكاناته)
+        assert_eq!(counts("واستعاد رونالدو امكاناته كلها", "امكاناته").after_given, 0);
     }
 
     #[test]
