@@ -40,8 +40,9 @@ pub fn accepts(word: &str) -> bool {
 
 /// Whether the dictionary accepts `word` (L0) in one of the spellings wire copy reduces it
 /// from: an initial alef without its hamza or madda (اعضاء ← أعضاء, الاسعار ← الأسعار, after
-/// the article or a one-letter proclitic too), a final ي for ى (مستوي ← مستوى), a final ه for
-/// ة. For telling ordinary words from names in text that drops hamzas; one word only.
+/// the article or a one-letter proclitic too), a final ي for ى (مستوي ← مستوى) or ى for ي
+/// (ثانى ← ثاني), a final ه for ة. For telling ordinary words from names in text that drops
+/// hamzas; one word only.
 pub fn accepts_restored(word: &str) -> bool {
     // where an initial alef may have lost its hamza: the word's start, after the article,
     // after a one-letter proclitic (with or without the article)
@@ -71,6 +72,9 @@ fn accepts_restored_after(word: &str, prefixes: &[&str]) -> bool {
     let mut endings: Vec<&str> = vec![""];
     if word.ends_with('ي') {
         endings.push("ى");
+    } else if word.ends_with('ى') {
+        // Egyptian print writes a final ي without its dots (فى, ثانى)
+        endings.push("ي");
     } else if word.ends_with('ه') {
         endings.push("ة");
     }
@@ -174,7 +178,7 @@ mod tests {
 
     #[test]
     fn wire_forms_of_ordinary_words_are_ordinary_words() {
-        for w in ["اعضاء", "الاسعار", "واسعار", "مستوي", "حوالي", "دائما", "الامنيه"] {
+        for w in ["اعضاء", "الاسعار", "واسعار", "مستوي", "حوالي", "دائما", "الامنيه", "ثانى", "فى"] {
             assert!(accepts_restored(w), "{w} is an ordinary word without its hamza or final letter");
         }
         for w in ["اردوغان", "انشيلوتي", "باشينيان", "", "اعضاء الامن", "975كم"] {
