@@ -1474,7 +1474,7 @@ impl<'a> Analyzer<'a> {
         // وايت; a list's written form with every hamza the group writes: إدلب, not أدلب,
         // while GeoNames' لوس انجلوس does not beat لوس أنجلوس; the dictionary's spelling of a
         // group that is a word: اتصالات, not إتصالات), then the hamza-written one (wire copy
-        // drops hamzas), then the most frequent; then, among its final-letter forms, the most frequent (تشيلسي, سقطرى)
+        // drops hamzas), then the most frequent; then one of its final-letter forms (below)
         let mut forms: Vec<(String, Vec<WordId>)> = Vec::new();
         for &x in best_members {
             let form = fold_final_letters(self.ws.word(x).0);
@@ -1502,10 +1502,10 @@ impl<'a> Analyzer<'a> {
             (!self.article_hamza(form) && !self.misread_proclitic_hamza(form) && !joined && !self.article_read_as_alef(form), written, known, hamza_count(form), total, std::cmp::Reverse(first), form.clone())
         };
         let (_, best_form) = forms.iter().max_by_key(|f| form_rank(f)).expect("a group has members");
-        let rep = *best_form
-            .iter()
-            .max_by(|&&x, &&y| self.mentions(x).cmp(&self.mentions(y)).then_with(|| self.first_seen(y).cmp(&self.first_seen(x))))
-            .expect("a group has members");
+        // among the final-letter forms: the one a hand-checked list writes (عيسى, not the
+        // corpus's عيسي), then the most frequent
+        let letter_rank = |x: WordId| (self.lex.is_checked_name(self.ws.word(x).0), self.mentions(x), std::cmp::Reverse(self.first_seen(x)));
+        let rep = *best_form.iter().max_by_key(|&&x| letter_rank(x)).expect("a group has members");
         let mut members = all;
         members.retain(|&x| x != rep);
         members.insert(0, rep);
@@ -2033,6 +2033,18 @@ mod corpus_tests {
         let got = pairs(&ws);
         assert!(got.contains(&("جيزان".into(), "جازان".into(), "inconsistent-spelling")), "{got:?}");
         assert!(!got.iter().any(|(v, c, _)| v == "ماركل" || c == "ماركل"), "{got:?}");
+    }
+
+    #[test]
+    fn the_canonical_ends_as_the_name_list_writes_it_whatever_the_majority() {
+        // Egyptian print writes final ى as ي: عيسي is the more frequent, عيسى the name
+        let ws = workspace(&[
+            "قال الوزير عيسي حمد إن الاتفاق وقع. وأضاف عيسي أن",
+            "وصل السفير عيسي حمد أمس.",
+            "وقال السفير عيسى حمد إن العلاقات جيدة.",
+        ]);
+        let got = pairs(&ws);
+        assert!(got.contains(&("عيسي".into(), "عيسى".into(), "orthographic-variant")), "{got:?}");
     }
 
     #[test]
