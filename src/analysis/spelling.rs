@@ -851,6 +851,13 @@ impl<'a> Analyzer<'a> {
         if self.seat_vowel_conflict(&la, &lb) || self.seat_vowel_conflict(&lb, &la) {
             return Err("an initial hamza read i against a");
         }
+        // a listed name written in two (ام ريكا, امريكا) is that name, not its adjective
+        // (اميركي)
+        let split_name = |l1: &str| l1.split_once(' ').is_some_and(|(x, y)| self.lex.is_split_listed_name(x, y));
+        let adjective_only = |l1: &str| self.lex.nisba_base(l1).is_some() && self.lex.gazetteer(l1).is_none();
+        if split_name(&la) && adjective_only(&lb) || split_name(&lb) && adjective_only(&la) {
+            return Err("a name written in two against the adjective of a name");
+        }
         let one_listed_given = given_a || given_b;
         let listed_same = self.lex.same_name(&la, &lb);
         let (known_a, known_b) = (self.known(a), self.known(b));
@@ -2045,6 +2052,18 @@ mod corpus_tests {
         ]);
         let got = pairs(&ws);
         assert!(got.contains(&("عيسي".into(), "عيسى".into(), "orthographic-variant")), "{got:?}");
+    }
+
+    #[test]
+    fn a_country_written_in_two_is_the_country_not_its_adjective() {
+        let ws = workspace(&[
+            "قال مسؤول اميركي إن الوفد وصل. وأضاف مسؤول اميركي آخر أن",
+            "وقال دبلوماسي اميركي إن المحادثات بدأت.",
+            "زار الوفد امريكا الجنوبية. وعاد من امريكا أمس.",
+            "ومن الوفود التي زارت المنطقة من ام ريكا اللاتينية وفد كبير.",
+        ]);
+        let got = pairs(&ws);
+        assert!(!got.iter().any(|(v, c, _)| v == "ام ريكا" && c == "اميركي"), "{got:?}");
     }
 
     #[test]
