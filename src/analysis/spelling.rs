@@ -1249,9 +1249,10 @@ impl<'a> Analyzer<'a> {
         if share_a_document(da, db) {
             return false;
         }
-        // one name by its company (مارتن غريفث, مارتن غريفيث), or a country and a spelling
-        // of it (الفليبين / الفلبين): whatever the stories
-        let country = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Country && !g.ambiguous);
+        // one name by its company (مارتن غريفث, مارتن غريفيث), or a country or region and a
+        // spelling of it (الفليبين / الفلبين, غرينتش / غرينيتش, named in passing in any
+        // story): whatever the stories
+        let country = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| matches!(g.kind, super::lexicon::GazKind::Country | super::lexicon::GazKind::Region) && !g.ambiguous);
         if country(&la) || country(&lb) || self.share_given_name(a, b) || self.share_family_name(a, b) {
             return false;
         }
@@ -2199,6 +2200,11 @@ mod corpus_tests {
         let football = "فاز نادي بوترو على منافسه في ملعب دراغاو في الدوري البرتغالي";
         let got = corpus(&[football, football, football]);
         assert!(got.contains(&("بوترو".into(), "بورتو".into(), "inconsistent-spelling")), "{got:?}");
+        // a listed region is named in passing in any story: one name whatever the stories
+        let summit = "وتبدأ القمة الساعة العاشرة بتوقيت غرينتش في قاعة المؤتمرات الكبرى";
+        let launch = "وانطلق الصاروخ الفضائي الساعة الثالثة بتوقيت غرينيتش من قاعدة الإطلاق";
+        let got = corpus(&[summit, summit, summit, summit, summit, summit, launch, launch, launch]);
+        assert!(got.contains(&("غرينيتش".into(), "غرينتش".into(), "inconsistent-spelling")), "{got:?}");
     }
 
     #[test]
