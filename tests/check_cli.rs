@@ -114,3 +114,43 @@ fn explain_into_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+/// A FIFO or a device named on the command line or standing for `isnad.toml` is reported for
+/// what it is, and nothing blocks on it.
+#[cfg(unix)]
+#[test]
+fn special_files_are_named_and_never_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.txt"), "قال الرئيس التركي رجب طيب أردوغان إن").unwrap();
+    for fifo in ["isnad.toml", "b.txt"] {
+        let status = Command::new("mkfifo").arg(root.join(fifo)).status().expect("mkfifo runs");
+        assert!(status.success());
+    }
+    let run = |args: Vec<String>| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("isnad runs");
+        for _ in 0..100 {
+            if child.try_wait().unwrap().is_some() {
+                let out = child.wait_with_output().unwrap();
+                return (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        child.kill().unwrap();
+        panic!("isnad {args:?} still runs after 10 s");
+    };
+    let (code, stderr) = run(vec!["check".into(), root.display().to_string()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("a FIFO (named pipe), not a regular file; using defaults"), "{stderr}");
+    let (code, stderr) = run(vec!["check".into(), root.join("b.txt").display().to_string()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("b.txt: a FIFO (named pipe), not a regular file"), "{stderr}");
+    let (code, stderr) = run(vec!["check".into(), "/dev/null".into()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("/dev/null: a device, not a regular file"), "{stderr}");
+}

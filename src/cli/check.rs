@@ -26,12 +26,16 @@ pub fn severity_label(s: Severity) -> &'static str {
 pub fn load(paths: &[PathBuf]) -> Result<(Workspace, Vec<String>), String> {
     let config_dir = paths.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| PathBuf::from("."));
     let mut warnings = Vec::new();
-    let config = match std::fs::read_to_string(config_dir.join(CONFIG_FILE)) {
-        Ok(text) => Config::from_toml(&text).unwrap_or_else(|e| {
+    let config = match crate::corpus::scan::read_config_text(&config_dir.join(CONFIG_FILE)) {
+        Ok(Some(text)) => Config::from_toml(&text).unwrap_or_else(|e| {
             warnings.push(format!("{}: {e}; using defaults", config_dir.display()));
             Config::default()
         }),
-        Err(_) => Config::default(),
+        Ok(None) => Config::default(),
+        Err(e) => {
+            warnings.push(format!("{}: {e}; using defaults", config_dir.join(CONFIG_FILE).display()));
+            Config::default()
+        }
     };
     let filter = FileFilter::new(&config.corpus)?;
     let mut files = Vec::new();
@@ -49,6 +53,10 @@ pub fn load(paths: &[PathBuf]) -> Result<(Workspace, Vec<String>), String> {
                 Ok(text) => files.push((p.display().to_string(), p.clone(), text)),
                 Err(reason) => warnings.push(format!("skipped {}: {reason}", p.display())),
             }
+        } else if p.exists() {
+            // a FIFO, a device, a socket (or a link to one): there, but nothing to read
+            let reason = read_text_file(p, filter.max_file_size).err().unwrap_or_else(|| "not a regular file".into());
+            return Err(format!("{}: {reason}", p.display()));
         } else {
             return Err(format!("{}: no such file or folder", p.display()));
         }

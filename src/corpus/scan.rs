@@ -56,13 +56,81 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
+/// Why a file type is not read: only regular files are (a FIFO would block the reader for
+/// good, a device such as /dev/zero never ends).
+fn not_regular(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a folder, not a regular file");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe), not a regular file");
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return Some("a device, not a regular file");
+        }
+        if file_type.is_socket() {
+            return Some("a socket, not a regular file");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Read a regular file (links followed) of at most `cap` bytes: `Err(reason)` for anything
+/// else, without ever blocking on a FIFO or reading more than `cap + 1` bytes. The file is
+/// opened without blocking and asked its type again once open, so a path swapped for a FIFO
+/// between the two looks is refused too.
+pub fn read_regular_file(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if let Some(why) = not_regular(meta.file_type()) {
+        return Err(why.into());
+    }
+    if meta.len() > cap {
+        return Err(format!("{} bytes is over the size cap of {cap} bytes", meta.len()));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if let Some(why) = not_regular(meta.file_type()) {
+        return Err(why.into());
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize);
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(format!("over the size cap of {cap} bytes"));
+    }
+    Ok(bytes)
+}
+
+/// The largest `isnad.toml` read: a configuration is a few kilobytes.
+pub const CONFIG_SIZE_CAP: u64 = 1 << 20;
+
+/// Read a root's configuration file: `Ok(None)` when there is none, `Err(reason)` when it
+/// exists but cannot be read (not a regular file, too large, not UTF-8).
+pub fn read_config_text(path: &Path) -> Result<Option<String>, String> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        _ => {}
+    }
+    let bytes = read_regular_file(path, CONFIG_SIZE_CAP)?;
+    String::from_utf8(bytes).map(Some).map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
 /// Read one file for the corpus: `Err(reason)` when it must be skipped.
 pub fn read_text_file(path: &Path, max_size: u64) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-    if meta.len() > max_size {
-        return Err(format!("{} bytes is over the size cap of {} bytes", meta.len(), max_size));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = read_regular_file(path, max_size)?;
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("binary file (NUL bytes)".into());
     }
@@ -118,6 +186,43 @@ pub fn scan(root: &Path, filter: &FileFilter) -> ScanResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `read_regular_file` in a thread: a reader that blocks fails the test instead of hanging it.
+    fn read_within_a_second(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = path.to_path_buf();
+        std::thread::spawn(move || {
+            let _ = tx.send(read_regular_file(&path, cap));
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(1)).expect("the read returned within a second")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_and_never_beyond_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "نص").unwrap();
+        assert_eq!(read_within_a_second(&root.join("a.txt"), 100).unwrap(), "نص".as_bytes());
+        assert!(read_within_a_second(&root.join("a.txt"), 3).unwrap_err().contains("size cap"));
+        // a FIFO (nobody writes to it) and a link to one
+        let fifo = root.join("x.txt");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+        assert!(read_within_a_second(&fifo, 100).unwrap_err().contains("FIFO"));
+        std::os::unix::fs::symlink(&fifo, root.join("y.txt")).unwrap();
+        assert!(read_within_a_second(&root.join("y.txt"), 100).unwrap_err().contains("FIFO"));
+        // a link to a device that never ends, and a folder
+        std::os::unix::fs::symlink("/dev/zero", root.join("z.txt")).unwrap();
+        assert!(read_within_a_second(&root.join("z.txt"), 100).unwrap_err().contains("device"));
+        assert!(read_within_a_second(root, 100).unwrap_err().contains("folder"));
+        // a configuration that is a FIFO: a reason, not a hang
+        let toml = root.join("isnad.toml");
+        let c = std::ffi::CString::new(toml.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+        assert!(read_config_text(&toml).unwrap_err().contains("FIFO"));
+        assert_eq!(read_config_text(&root.join("none.toml")), Ok(None));
+    }
 
     #[test]
     fn scans_with_globs_gitignore_and_skips_bad_files() {

@@ -211,9 +211,8 @@ fn accept_action(st: &State, t: &Target) -> Option<CodeActionOrCommand> {
         Some(open) => (open.uri.clone(), Some(open.version), Some(open.rope.to_string())),
         None => {
             let uri = Uri::from_file_path(&path)?;
-            match std::fs::read_to_string(&path) {
-                Ok(text) => (uri, None, Some(text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (uri, None, None),
+            match crate::corpus::scan::read_config_text(&path) {
+                Ok(text) => (uri, None, text),
                 Err(e) => {
                     st.log.warn(format!("isnad: cannot read {}: {e}", path.display()));
                     return None;

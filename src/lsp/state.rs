@@ -160,12 +160,12 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
 /// `isnad.toml` of a root: (config, error message). A missing file is the defaults.
 pub fn read_config_file(root: &Path) -> (Config, Option<String>) {
     let path = root.join(CONFIG_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => match Config::from_toml(&text) {
+    match crate::corpus::scan::read_config_text(&path) {
+        Ok(Some(text)) => match Config::from_toml(&text) {
             Ok(c) => (c, None),
             Err(e) => (Config::default(), Some(format!("isnad: {e} (running on defaults)"))),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+        Ok(None) => (Config::default(), None),
         Err(e) => (Config::default(), Some(format!("isnad: cannot read {}: {e} (running on defaults)", path.display()))),
     }
 }
