@@ -146,3 +146,30 @@ async fn watched_files_created_changed_and_deleted() {
     c.wait_for("deleted", |c| (c.probe.workspace_keys() == vec!["b.txt", "c.txt", "d.txt"]).then_some(())).await;
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+/// Files that are no regular files, announced as created or left behind a closed document
+/// (issue 13, H1/H2 and the unbounded read): named in the log, never read, and the server
+/// answers the next request at once.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread")]
+async fn fifos_and_devices_in_the_corpus_are_skipped_without_blocking() {
+    let dir = seed_like();
+    let c = TestClient::start_on(dir.path(), &["utf-16"]).await;
+    let d = c.open(&path_of(&dir, "d.txt"), 1).await;
+    assert_eq!(c.diagnostics(&d, 1).await.len(), 1);
+    let fifo = path_of(&dir, "x.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs").success());
+    let zero = path_of(&dir, "z.txt");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&fifo), "type": 1}, {"uri": uri(&zero), "type": 1}]}))
+        .await;
+    c.wait_for("FIFO named", |c| c.messages().into_iter().find(|m| m.contains("x.txt") && m.contains("FIFO"))).await;
+    c.wait_for("device named", |c| c.messages().into_iter().find(|m| m.contains("z.txt") && m.contains("device"))).await;
+    assert!(!c.probe.workspace_keys().iter().any(|k| k == "x.txt" || k == "z.txt"));
+    // a FIFO the editor opened and closed: closing re-reads the disk, which is refused
+    let x = c.open_text(&fifo, "نص", 1).await;
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": x}})).await;
+    let hover = c.request("textDocument/hover", json!({"textDocument": {"uri": d}, "position": {"line": 0, "character": 0}})).await;
+    assert!(hover.get("error").is_none(), "{hover}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
