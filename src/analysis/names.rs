@@ -314,8 +314,8 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
         }
     }
     // a family name after a given name that is nothing but a name: فيصل السويدي، جون بولتون.
-    // After a foreign one, only a word the dictionary does not know (هاري كاين, أرسين
-    // فينغر): such names stand alone as surnames too (رونالدو إمكاناته "Ronaldo his abilities")
+    // After a foreign one, only a word the dictionary does not know (هاري كاين, نيكولاي
+    // جلوشكوف): such names stand alone as surnames too (رونالدو إمكاناته "Ronaldo his abilities")
     for pair in words.windows(2) {
         let (given, family) = (&pair[0], &pair[1]);
         if given.tanween || family.token.gap_before != Gap::Space || !family_name_like(family, lex) {
