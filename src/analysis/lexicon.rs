@@ -145,11 +145,6 @@ pub struct Lexicon {
     /// mention only.
     person_roles: FxHashSet<String>,
     foreign_given_names: FxHashSet<String>,
-    /// The foreign given names that are no listed place (not ليون Lyon). A word after one
-    /// that the dictionary does not know is a family name (هاري كاين), as after
-    /// `full_name_starts`: an unknown word after هاري or نيل is a name whatever else these
-    /// words can mean (هارٍ "crumbling", نيل "attaining").
-    plain_foreign_given_names: FxHashSet<String>,
     /// `org_heads.txt`, `team_words.txt`, `club_words.txt`,
     /// `match_verbs.txt`: read by the organisations of one mention only.
     org_heads: FxHashSet<String>,
@@ -349,7 +344,6 @@ impl Lexicon {
             place_heads: l1_set(PLACE_HEADS),
             match_verbs: l1_set(MATCH_VERBS),
             foreign_given_names: l1_set(FOREIGN_GIVEN_NAMES),
-            plain_foreign_given_names: words(FOREIGN_GIVEN_NAMES).map(l1).filter(|w| !gazetteer.contains_key(w)).collect(),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
@@ -627,9 +621,12 @@ impl Lexicon {
     pub fn starts_full_name(&self, l1: &str) -> bool {
         self.full_name_starts.contains(l1)
     }
-    /// A foreign given name that is no listed place.
+    /// A foreign given name that is no listed place (not ليون Lyon). A word after one that the
+    /// dictionary does not know is a family name (هاري كاين), as after `full_name_starts`:
+    /// an unknown word after هاري or نيل is a name whatever else these words can mean (هارٍ
+    /// "crumbling", نيل "attaining").
     pub fn is_plain_foreign_given_name(&self, l1: &str) -> bool {
-        self.plain_foreign_given_names.contains(l1)
+        self.foreign_given_names.contains(l1) && !self.gazetteer.contains_key(l1)
     }
     pub fn gazetteer(&self, l1: &str) -> Option<&GazEntry> {
         self.gazetteer.get(l1)

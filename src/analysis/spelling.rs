@@ -878,6 +878,9 @@ impl<'a> Analyzer<'a> {
         };
         let article_name = |l1: &str, e: &Evidence| e.gaz_kind.is_some() && self.lex.gazetteer(l1).is_none_or(|g| g.arabic.starts_with("ال"));
         let no_person = |e: &Evidence| e.person + e.after_given == 0;
+        // mentions of a group, and a listed name that is neither ambiguous nor a minor town
+        let total = |l1: &str| self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>();
+        let listed_place = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous && !g.minor);
         let listed_with_article = !known_a && !known_b && (article_name(&la, &ea) || article_name(&lb, &eb))
             // a family name with the article is not the place it resembles (السويدان)
             && no_person(&ea) && no_person(&eb)
@@ -886,12 +889,11 @@ impl<'a> Analyzer<'a> {
             // or the clearly rarer spelling beside one, with a vowel letter more or less, that
             // the dictionary knows as some word (اليونيسكو beside اليونسكو)
             || one_more_vowel_letter(&la, &lb) && no_person(&ea) && no_person(&eb) && !nisba(&la) && !nisba(&lb) && {
-                let mentions = |l1: &str| self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>();
-                let listed = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous && !g.minor && g.arabic.starts_with("ال"));
+                let listed = |l1: &str| listed_place(l1) && self.lex.gazetteer(l1).is_some_and(|g| g.arabic.starts_with("ال"));
                 // (not a word that only adds an alef after the article: الأعراق is ال + أعراق
                 // "ethnicities", not العراق)
                 let alef_added = |x: &str, y: &str| x.starts_with("الا") && !y.starts_with("الا");
-                let rare_beside = |x: &str, y: &str| listed(y) && !listed(x) && !alef_added(x, y) && 3 * mentions(x) <= mentions(y);
+                let rare_beside = |x: &str, y: &str| listed(y) && !listed(x) && !alef_added(x, y) && 3 * total(x) <= total(y);
                 rare_beside(&la, &lb) || rare_beside(&lb, &la)
             };
         // One writes ج where the other writes غ, and nothing else differs: one foreign name
@@ -1009,9 +1011,7 @@ impl<'a> Analyzer<'a> {
         // beside a listed place (وارمينا beside أرمينيا): then each of its mentions must stand
         // where a name stands (see `findings`), so لبناء ("for building") stays quiet
         let (name_a, name_b) = (self.is_name_group(&la), self.is_name_group(&lb));
-        let total = |l1: &str| self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>();
         let (ta, tb) = (total(&la), total(&lb));
-        let listed_place = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous && !g.minor);
         let beside_place = |mine: u32, other: u32, other_l1: &str| 3 * mine <= other && listed_place(other_l1);
         if known_a && !name_a && !listed_same && !beside_place(ta, tb, &lb) || known_b && !name_b && !listed_same && !beside_place(tb, ta, &la) {
             return Err("a dictionary word that is no name by its own evidence");

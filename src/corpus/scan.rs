@@ -120,12 +120,16 @@ pub const CONFIG_SIZE_CAP: u64 = 1 << 20;
 /// Read a root's configuration file: `Ok(None)` when there is none, `Err(reason)` when it
 /// exists but cannot be read (not a regular file, too large, not UTF-8).
 pub fn read_config_text(path: &Path) -> Result<Option<String>, String> {
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        _ => {}
+    match read_regular_file(path, CONFIG_SIZE_CAP) {
+        Ok(bytes) => utf8_text(bytes).map(Some),
+        // (a dangling link is no configuration either)
+        Err(_) if !path.exists() => Ok(None),
+        Err(why) => Err(why),
     }
-    let bytes = read_regular_file(path, CONFIG_SIZE_CAP)?;
-    String::from_utf8(bytes).map(Some).map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+fn utf8_text(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
 /// Read one file for the corpus: `Err(reason)` when it must be skipped.
@@ -134,7 +138,7 @@ pub fn read_text_file(path: &Path, max_size: u64) -> Result<String, String> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("binary file (NUL bytes)".into());
     }
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    utf8_text(bytes)
 }
 
 /// Walk `root` and read every corpus file, in parallel.
@@ -206,9 +210,9 @@ mod tests {
         assert_eq!(read_within_a_second(&root.join("a.txt"), 100).unwrap(), "نص".as_bytes());
         assert!(read_within_a_second(&root.join("a.txt"), 3).unwrap_err().contains("size cap"));
         // a FIFO (nobody writes to it) and a link to one
+        let mkfifo = |p: &Path| assert!(std::process::Command::new("mkfifo").arg(p).status().expect("mkfifo runs").success());
         let fifo = root.join("x.txt");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+        mkfifo(&fifo);
         assert!(read_within_a_second(&fifo, 100).unwrap_err().contains("FIFO"));
         std::os::unix::fs::symlink(&fifo, root.join("y.txt")).unwrap();
         assert!(read_within_a_second(&root.join("y.txt"), 100).unwrap_err().contains("FIFO"));
@@ -218,8 +222,7 @@ mod tests {
         assert!(read_within_a_second(root, 100).unwrap_err().contains("folder"));
         // a configuration that is a FIFO: a reason, not a hang
         let toml = root.join("isnad.toml");
-        let c = std::ffi::CString::new(toml.to_str().unwrap()).unwrap();
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+        mkfifo(&toml);
         assert!(read_config_text(&toml).unwrap_err().contains("FIFO"));
         assert_eq!(read_config_text(&root.join("none.toml")), Ok(None));
     }
