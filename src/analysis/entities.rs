@@ -92,7 +92,7 @@ impl<'a> Analyzer<'a> {
         let ws = self.workspace();
         let Some(doc) = ws.doc(doc_id) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
-        let locals = self.local_names(&words);
+        let locals = self.local_names(&doc.text, &words);
         let mut next_local = locals.iter().peekable();
         let mut out = Vec::new();
         let mut i = 0;
@@ -142,7 +142,7 @@ impl<'a> Analyzer<'a> {
     /// The people, organisations and places a document's words name at their mention
     /// (`person_names`, `org_names`, `place_names`), in text order, none overlapping (the
     /// earlier wins), and the words that stand for them again later (`with_echoes`).
-    fn local_names(&self, words: &[Word]) -> Vec<LocalName> {
+    fn local_names(&self, text: &str, words: &[Word]) -> Vec<LocalName> {
         let lex = self.lexicon();
         let ordinary = |l0: &str| self.known_restored(l0);
         let named = |w: &Word| {
@@ -152,7 +152,7 @@ impl<'a> Analyzer<'a> {
         let mut all: Vec<LocalName> = person_names(words, lex, &ordinary)
             .into_iter()
             .map(|p| LocalName { kind: EntityKind::Person, words: p.words, prefix_chars: p.prefix_chars, echo_of: None })
-            .chain(org_names(words, lex, &ordinary, &named).into_iter().map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars, echo_of: None }))
+            .chain(org_names(text, words, lex, &ordinary, &named).into_iter().map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars, echo_of: None }))
             .chain(place_names(words, lex, &ordinary, &named).into_iter().map(|p| LocalName { kind: EntityKind::Place, words: p.words, prefix_chars: p.prefix_chars, echo_of: None }))
             .collect();
         all.sort_by_key(|n| (n.words.start, std::cmp::Reverse(n.words.end)));
@@ -178,6 +178,22 @@ impl<'a> Analyzer<'a> {
         let mut last_words: FxHashMap<String, Option<(EntityKind, Range<usize>, usize, bool)>> = FxHashMap::default();
         // listed by the gazetteer as a name of that kind, and no ordinary word (not المغرب)
         let listed_as = |kind: EntityKind, l1: &str| kind != EntityKind::Person && lex.gazetteer(l1).is_some_and(|g| g.kind.entity_kind() == kind && !g.ambiguous);
+        // an organisation the gazetteer lists that is an ordinary word too (حماس
+        // "enthusiasm", الجزيرة "the island"), read here as that organisation by the words
+        // at one mention (حركة حماس, مراسل الجزيرة, ( حماس ) after its full name): one
+        // sense per document, so its other mentions name it too. Alone, or after its head
+        // noun (تنظيم القاعدة); not as the last word of a longer name (جامعة الدول العربية)
+        let read_org_word = |n: &LocalName| {
+            let last = &words[n.words.end - 1];
+            let l1: String = if n.words.len() == 1 { last.l1.chars().skip(n.prefix_chars).collect() } else { last.l1.clone() };
+            let head = || {
+                let first: String = words[n.words.start].l1.chars().skip(n.prefix_chars).collect();
+                lex.is_org_head(&first)
+            };
+            n.kind == EntityKind::Organization
+                && (n.words.len() == 1 || n.words.len() == 2 && head())
+                && lex.gazetteer(&l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization)
+        };
         // a name's words in L1, the proclitic of its first word left out
         let name_l1 = |n: &LocalName| -> Vec<String> {
             words[n.words.clone()].iter().enumerate().map(|(i, w)| if i == 0 { w.l1.chars().skip(n.prefix_chars).collect() } else { w.l1.clone() }).collect()
@@ -202,6 +218,7 @@ impl<'a> Analyzer<'a> {
                 && !lex.country_adjective(&last_l1)
                 && (!self.known_restored(&last_l0)
                     || listed_as(n.kind, &last_l1)
+                    || read_org_word(n)
                     || n.kind == EntityKind::Person && (lex.looks_foreign(&last_l1) || super::names::high_vowel_share(&last_l1)));
             // a one-word person is a surname already; a one-word organisation or place is
             // its name
@@ -211,7 +228,7 @@ impl<'a> Analyzer<'a> {
             }
             // a name the gazetteer lists as such (حماس, a word too) is that name anywhere in
             // the document, before its full mention too
-            let anywhere = listed_as(n.kind, &last_l1);
+            let anywhere = listed_as(n.kind, &last_l1) || read_org_word(n);
             let this_name = name_l1(n);
             let same_name = |(kind, w, p, _): &(EntityKind, Range<usize>, usize, bool)| {
                 *kind == n.kind && name_l1(&LocalName { kind: *kind, words: w.clone(), prefix_chars: *p, echo_of: None }) == this_name
@@ -315,7 +332,7 @@ impl<'a> Analyzer<'a> {
         for d in docs {
             let Some(doc) = ws.doc(d) else { continue };
             let words = scan_words(&doc.text, doc.body_start);
-            for n in self.local_names(&words) {
+            for n in self.local_names(&doc.text, &words) {
                 let m = self.local_mention(d, &words, &n);
                 if m.key == key {
                     out.push(m);
@@ -528,7 +545,7 @@ impl<'a> Analyzer<'a> {
             }
         }
         // a name read at the mention (as `entity_mentions` reads the document)
-        if let Some(n) = self.local_names(&words).iter().find(|n| n.words.contains(&k)) {
+        if let Some(n) = self.local_names(&doc.text, &words).iter().find(|n| n.words.contains(&k)) {
             let m = self.local_mention(doc_id, &words, n);
             if covers(&m) {
                 return Some(m);
@@ -1873,6 +1890,20 @@ mod tests {
         assert_eq!(refs.len(), 3, "only in the document that names him in full: {refs:?}");
         let compound: Vec<String> = ws.with_analyzer(|an| an.entity_mentions(2)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Person, _))).map(|m| texts[2][m.span].to_string()).collect();
         assert_eq!(compound, ["حسن نصر الله", "نصر الله"]);
+    }
+
+    #[test]
+    fn a_listed_organisation_that_is_a_word_too_is_that_organisation_through_the_document() {
+        let texts = [
+            "قال ان حماس ملتزمة بالاتفاق. وقال رئيس المكتب السياسي لحركة حماس ان لحماس رأيا، وشكر تنظيم القاعدة. ثم هاجم القاعدة",
+            "والهب حماس الجمهور في المباراة",
+        ];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let orgs = |d: usize| -> Vec<String> {
+            ws.with_analyzer(|an| an.entity_mentions(d as DocId)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Organization, _) | EntityKey::Phrase(_))).map(|m| texts[d][m.span].to_string()).collect()
+        };
+        assert_eq!(orgs(0), ["حماس", "حماس", "حماس", "تنظيم القاعدة", "القاعدة"], "read once after حركة or تنظيم, before it too");
+        assert!(orgs(1).is_empty(), "enthusiasm, where nothing names the movement");
     }
 
     /// Real news read alone and cut short (a name may end the text): entity mentions are

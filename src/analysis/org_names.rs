@@ -60,8 +60,10 @@ impl Reader<'_, '_, '_> {
     /// place of the gazetteer or a name of the corpus, no closed-class word.
     fn name(&self, k: usize) -> bool {
         let w = &self.words[k];
-        w.letters() >= 2 && !self.closed_class(&w.l1) && !w.l0().starts_with(['و', 'ف'])
-            && (!(self.ordinary)(w.l0()) || self.lex.gazetteer(&w.l1).is_some() || (self.named)(w))
+        // (a conjunction starts no name, unless the gazetteer lists the word: فتح)
+        let listed = self.lex.gazetteer(&w.l1).is_some();
+        w.letters() >= 2 && !self.closed_class(&w.l1) && (!w.l0().starts_with(['و', 'ف']) || listed)
+            && (!(self.ordinary)(w.l0()) || listed || (self.named)(w))
     }
 
     /// The end of an organisation's name that ends before word `k`, with the adjective of
@@ -112,9 +114,10 @@ impl Reader<'_, '_, '_> {
             // alone; before a definite noun and its nisba adjective, a name with the noun
             // (حركة المقاومة الإسلامية)
             if self.lex.is_org_word(&l1) && !self.lex.is_org_head(&l1) {
-                // (a centre or a site with them is a place: مركز التجارة العالمي)
-                let place_like = matches!(l1.as_str(), "مركز" | "موقع");
-                if !place_like && self.definite(i + 1) && self.joined(i + 2) && self.nisba_adjective(i + 2) && !self.lex.country_adjective(&self.words[i + 2].l1) {
+                // (a centre or a site with them is a place: مركز التجارة العالمي; تنظيم
+                // before them is "organising": وتنظيم الهجرة السرية)
+                let no_description = matches!(l1.as_str(), "مركز" | "موقع" | "تنظيم");
+                if !no_description && self.definite(i + 1) && self.joined(i + 2) && self.nisba_adjective(i + 2) && !self.lex.country_adjective(&self.words[i + 2].l1) {
                     let mut k = i + 3;
                     while k - i <= MAX_AFTER_HEAD && self.joined(k) && self.nisba_adjective(k) && !self.lex.country_adjective(&self.words[k].l1) {
                         k += 1;
@@ -133,6 +136,12 @@ impl Reader<'_, '_, '_> {
                     k += 1;
                 }
                 return Some(OrgName { words: i + 1..k, prefix_chars: 0 });
+            }
+            // a state's institution with the state's adjective (الجيش الإسرائيلي, الحكومة
+            // السودانية): that state's army or government, whatever else describes it
+            let institution = l1.strip_prefix("ال").is_some_and(|h| self.lex.is_state_institution(h));
+            if institution && self.definite(i + 1) && self.lex.country_adjective(&self.words[i + 1].l1) {
+                return Some(OrgName { words: i..i + 2, prefix_chars });
             }
             let end = if self.lex.is_org_head(&l1) {
                 // in construct: a definite noun or a name, then definite words or names; a
@@ -208,8 +217,35 @@ fn teams_in_matches(words: &[Word], lex: &Lexicon) -> Vec<usize> {
     out
 }
 
+impl OrgName {
+    /// Whether this is a state's institution named with the state's adjective (الجيش
+    /// الإسرائيلي): ordinary words describing it, no name of its own.
+    pub fn is_state_institution(&self, words: &[Word], lex: &Lexicon) -> bool {
+        let first: String = words[self.words.start].l1.chars().skip(self.prefix_chars).collect();
+        // (after لل the article's alef is not written: للجيش)
+        let noun = first.strip_prefix("ال").or_else(|| first.strip_prefix('ل'));
+        self.words.len() == 2 && noun.is_some_and(|n| lex.is_state_institution(n))
+    }
+}
+
+/// The word after an organisation's name, alone between brackets, that gives its short name
+/// or acronym (حركة المقاومة الإسلامية ( حماس ), المنظمة العالمية للملكية الفكرية ( الويبو )):
+/// a name of its own, neither a place the gazetteer knows (ليون ( فرنسا ) names the
+/// club's country), a country's adjective (a dispatch credit), nor a closed-class word.
+fn short_name_in_brackets(text: &str, words: &[Word], k: usize, lex: &Lexicon) -> bool {
+    let Some(w) = words.get(k) else { return false };
+    if k == 0 || w.tanween || w.letters() < 2 {
+        return false;
+    }
+    let before = &text[words[k - 1].token.end..w.token.start];
+    let after = &text[w.token.end..words.get(k + 1).map_or(text.len(), |n| n.token.start)];
+    let bracketed = before.trim() == "(" && after.trim_start().starts_with(')');
+    let place = lex.gazetteer(&w.l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+    bracketed && !place && !lex.country_adjective(&w.l1) && !lex.is_function_word(&w.l1) && !lex.is_cue_word(&w.l1) && !lex.is_person_role(&w.l1)
+}
+
 /// The organisations named in a document's words, in text order, none overlapping.
-pub fn org_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, named: &dyn Fn(&Word) -> bool) -> Vec<OrgName> {
+pub fn org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, named: &dyn Fn(&Word) -> bool) -> Vec<OrgName> {
     let r = Reader { words, lex, ordinary, named };
     let teams = teams_in_matches(words, lex);
     let mut out = Vec::new();
@@ -232,6 +268,10 @@ pub fn org_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool,
             Some(o) => {
                 i = o.words.end;
                 out.push(o);
+                if short_name_in_brackets(text, words, i, lex) {
+                    out.push(OrgName { words: i..i + 1, prefix_chars: 0 });
+                    i += 1;
+                }
             }
             None => i += 1,
         }
@@ -249,7 +289,7 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let lex = Lexicon::with_config(&Config::default());
         let words = scan_words(text, 0);
-        org_names(&words, &lex, &accepts_restored, &|_| false)
+        org_names(text, &words, &lex, &accepts_restored, &|_| false)
             .into_iter()
             .map(|o| text[crate::analysis::names::words_span(&words, o.words, o.prefix_chars)].to_string())
             .collect()
@@ -272,10 +312,21 @@ mod tests {
     }
 
     #[test]
-    fn a_state_institution_with_its_adjective_is_no_organisation_name() {
-        assert!(names("وقد اعترف الجيش الاسرائيلي بهذه الخسائر").is_empty());
-        assert!(names("ان الحكومة اللبنانية لم تنعقد").is_empty());
+    fn a_state_institution_is_an_organisation_with_the_states_adjective_only() {
+        assert_eq!(names("وقد اعترف الجيش الاسرائيلي بهذه الخسائر"), ["الجيش الاسرائيلي"]);
+        assert_eq!(names("ان الحكومة اللبنانية لم تنعقد"), ["الحكومة اللبنانية"]);
+        assert_eq!(names("وقالت للشرطة البريطانية انها"), ["لشرطة البريطانية"], "ل + الشرطة");
+        assert!(names("ان الحكومة الانتقالية لم تنعقد").is_empty(), "some government, described");
+        assert!(names("انتشر الجيش في المدينة").is_empty());
         assert_eq!(names("من جامعة الملك فهد في الظهران"), ["جامعة الملك فهد"]);
+    }
+
+    #[test]
+    fn a_short_name_in_brackets_after_the_full_name_is_the_organisation() {
+        assert_eq!(names("مع حركة المقاومة الاسلامية ( حماس ) لتشكيل حكومة"), ["حركة المقاومة الاسلامية", "حماس"]);
+        assert_eq!(names("انتقل الى ريال مدريد ( اسبانيا ) امس"), ["ريال مدريد"], "the club's country");
+        assert_eq!(names("عن حركة المقاومة الاسلامية ( الفرنسية ) امس"), ["حركة المقاومة الاسلامية", "الفرنسية"], "a dispatch credit is the agency");
+        assert_eq!(names("مع حركة المقاومة الاسلامية ( في غزة ) امس"), ["حركة المقاومة الاسلامية"]);
     }
 
     #[test]
