@@ -234,12 +234,32 @@ pub fn is_bigram_candidate(a: &Word, b: &Word, lex: &Lexicon) -> bool {
         && b.letters() >= 2 && !lex.is_function_word(&b.l1) && !b.l0().starts_with("ال")
 }
 
+/// A given name that is nothing but a name and a family name too short to be judged alone
+/// (هاري كين, نيكي هيلي, غاريث بيل: under three consonants or four letters, a word has too
+/// many look-alikes among ordinary words and other names). With the given name it is a full
+/// name the spelling check can weigh as one (هاري كاين beside هاري كين). Short words of the
+/// dictionary count too (كين, بيل, هيلي are words as well): two of them are never one name
+/// (`Analyzer::words_apart`), and a count of the pair decides nothing alone.
+pub fn is_full_name_pair(given: &Word, family: &Word, lex: &Lexicon) -> bool {
+    let short = || family.letters() < 4 || crate::text::normalize::skeleton(std::iter::once(family.l0())).chars().count() < 3;
+    // (a particle starts the family name: إبراهيم أبو خليل)
+    !given.tanween && family.token.gap_before == Gap::Space && family_name_like(family, lex) && short() && !lex.is_name_particle(&family.l1)
+        && (lex.starts_full_name(&given.l1) || lex.is_plain_foreign_given_name(&given.l1))
+}
+
 /// A two-word spelling the spelling check counts and checks as one: a particle bigram, or
 /// the two words of a name the gazetteer lists, so that its hamza-less copy (الامم المتحدة)
 /// is a spelling of it, a look-alike of such a name (`Lexicon::is_listed_two_word_variant`),
-/// or a listed one-word name written in two (`Lexicon::is_split_listed_name`). Entities take
-/// listed names as phrases (`Lexicon::phrase`) instead.
+/// a listed one-word name written in two (`Lexicon::is_split_listed_name`), or a full name
+/// with a short family name (`is_full_name_pair`). Entities take listed names as phrases
+/// (`Lexicon::phrase`) instead.
 pub fn is_spelling_bigram(a: &Word, b: &Word, lex: &Lexicon) -> bool {
+    is_name_bigram(a, b, lex) || is_full_name_pair(a, b, lex)
+}
+
+/// `is_spelling_bigram` but for full names: a two-word spelling that is one name whatever
+/// its words are alone.
+pub fn is_name_bigram(a: &Word, b: &Word, lex: &Lexicon) -> bool {
     if is_bigram_candidate(a, b, lex) {
         return true;
     }
@@ -323,6 +343,10 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
         }
         if lex.starts_full_name(&given.l1) || lex.is_plain_foreign_given_name(&given.l1) && !super::dictionary::accepts_restored_whole(family.l0()) {
             slot(family.l0(), &mut map, &mut order).after_given += 1;
+        }
+        // the full name itself, where it is counted as one spelling: a person's name
+        if is_full_name_pair(given, family, lex) {
+            slot(&bigram_key(given.l0(), family.l0()), &mut map, &mut order).after_given += 1;
         }
     }
     // after a theophoric given name in two words, عبد + a name of God with the article

@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 use super::index::{spelling_keys, DocId, WordId, Workspace};
 use super::dictionary;
 use super::lexicon::{inflection_ending, Lexicon};
-use super::names::{bigram_key, cue_form, is_spelling_bigram, scan_words, Word};
+use super::names::{bigram_key, cue_form, is_full_name_pair, is_name_bigram, scan_words, Word};
 use crate::text::tokenize::Gap;
 use crate::corpus::config::{EntityKind, Severity};
 use crate::text::clitics;
@@ -836,6 +836,9 @@ impl<'a> Analyzer<'a> {
         if self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
             return Err("a cue word");
         }
+        if a.contains(' ') || b.contains(' ') {
+            self.full_names_apart(a, b)?;
+        }
         // Two given names are two names (محمد / محمود, دانيال / دانييلو), and one person's
         // given name is spelt as that person spells it (ميشيل Michelle, ميشال Michel). A
         // listed given name and another spelling (أنجيلا / أنغيلا) are one name only where
@@ -1111,6 +1114,23 @@ impl<'a> Analyzer<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A full name counted as one spelling (`names::is_full_name_pair`: هاري كين) is another
+    /// spelling only of a full name with the same given name (هاري كاين): not of one word (جان
+    /// إيف is not جنيف), and not of a full name with another given name, whose words are
+    /// checked as words.
+    fn full_names_apart(&self, a: &str, b: &str) -> Result<(), &'static str> {
+        let given = |s: &str| match scan_words(s, 0).as_slice() {
+            [x, y] if is_full_name_pair(x, y, self.lex) => Some(x.l1.clone()),
+            _ => None,
+        };
+        match (given(a), given(b)) {
+            (None, None) => Ok(()),
+            (Some(x), Some(y)) if x == y => Ok(()),
+            (Some(_), Some(_)) => Err("two full names with different given names"),
+            _ => Err("a full name against a spelling that is none"),
+        }
     }
 
     /// `link_why` for two spellings told apart by ج against غ only (`g_letter_pair`).
@@ -1844,7 +1864,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             if let Some(next) = words.get(i + 1) {
-                if is_spelling_bigram(w, next, self.lex) {
+                if is_name_bigram(w, next, self.lex) {
                     let key = bigram_key(w.l0(), next.l0());
                     if let Some(c) = self.cluster(&key) {
                         if c.members.len() > 1 || self.is_name_group(&to_l1(&key)) {
@@ -1854,6 +1874,17 @@ impl<'a> Analyzer<'a> {
                             i += 2;
                             continue;
                         }
+                    }
+                } else if is_full_name_pair(w, next, self.lex) {
+                    // a full name is flagged as one only where its family name is spelt
+                    // otherwise; else its words are checked as words (the given name may be
+                    // misspelt: ابراهيم)
+                    let key = bigram_key(w.l0(), next.l0());
+                    let other_family = |c: &ClusterInfo| c.canonical.split_once(' ').is_some_and(|(_, family)| family != next.l0());
+                    if let Some(f) = self.cluster(&key).filter(|c| other_family(c)).and_then(|c| self.finding(doc_id, w.token.start..next.token.end, key, false, &c)) {
+                        out.push(f);
+                        i += 2;
+                        continue;
                     }
                 }
             }
@@ -2237,6 +2268,30 @@ mod corpus_tests {
         assert!(got.contains(&("الفليبين".into(), "الفلبين".into(), "inconsistent-spelling")), "{got:?}");
         assert!(got.contains(&("الامم المتحدة".into(), "الأمم المتحدة".into(), "orthographic-variant")), "{got:?}");
         assert!(got.contains(&("الاسد".into(), "الأسد".into(), "orthographic-variant")), "{got:?}");
+    }
+
+    #[test]
+    fn a_short_family_name_is_judged_with_its_given_name() {
+        let ws = workspace(&[
+            "سجل هاري كين هدفين. وقال هاري كين",
+            "اصيب هاري كين امس",
+            "وغاب هاري كين عن التدريب",
+            "احرز هاري كاين هدفا",
+            "قالت نيكي هايلي إن. وأضافت نيكي هايلي",
+            "دعت نيكي هايلي الى",
+            "قالت نيكي هيلي امس",
+            "أعلن وزير الخارجية الفرنسي جان إيف لودريان. وقال جان إيف لودريان",
+            "وصل جان إيف لودريان الى",
+            "اجتمع الوزراء في جنيف. وقال مندوب في جنيف",
+            "عقدت المحادثات في جنيف",
+            "وقال مارك بات امس",
+            "ودعا مارك بيت الى",
+        ]);
+        let got = pairs(&ws);
+        assert!(got.contains(&("هاري كاين".into(), "هاري كين".into(), "inconsistent-spelling")), "{got:?}");
+        assert!(got.contains(&("نيكي هيلي".into(), "نيكي هايلي".into(), "inconsistent-spelling")), "{got:?}");
+        assert!(!got.iter().any(|(v, c, _)| v.contains("إيف") || c.contains("إيف")), "a full name is no spelling of one word (جنيف): {got:?}");
+        assert!(!got.iter().any(|(v, _, _)| v.contains("بات") || v.contains("بيت")), "two dictionary words are two names: {got:?}");
     }
 
     #[test]
