@@ -21,7 +21,6 @@ const STOPWORDS: &str = include_str!("../../data/lexicon/stopwords.txt");
 const PERSON_TITLES: &str = include_str!("../../data/lexicon/person_titles.txt");
 const PERSON_ROLES: &str = include_str!("../../data/lexicon/person_roles.txt");
 const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
-const STATE_INSTITUTIONS: &str = include_str!("../../data/lexicon/state_institutions.txt");
 const TEAM_WORDS: &str = include_str!("../../data/lexicon/team_words.txt");
 const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
@@ -146,10 +145,9 @@ pub struct Lexicon {
     /// mention only.
     person_roles: FxHashSet<String>,
     foreign_given_names: FxHashSet<String>,
-    /// `org_heads.txt`, `state_institutions.txt`, `team_words.txt`, `club_words.txt`,
+    /// `org_heads.txt`, `team_words.txt`, `club_words.txt`,
     /// `match_verbs.txt`: read by the organisations of one mention only.
     org_heads: FxHashSet<String>,
-    state_institutions: FxHashSet<String>,
     team_words: FxHashSet<String>,
     club_words: FxHashSet<String>,
     match_verbs: FxHashSet<String>,
@@ -340,7 +338,6 @@ impl Lexicon {
             person_titles: l1_set(PERSON_TITLES),
             person_roles: l1_set(PERSON_ROLES),
             org_heads: l1_set(ORG_HEADS),
-            state_institutions: l1_set(STATE_INSTITUTIONS),
             team_words: l1_set(TEAM_WORDS),
             club_words: l1_set(CLUB_WORDS),
             place_cues: l1_set(PLACE_CUES),
@@ -389,10 +386,6 @@ impl Lexicon {
     /// A head noun that names an organisation with the words after it (L1, no article).
     pub fn is_org_head(&self, l1: &str) -> bool {
         self.org_heads.contains(l1)
-    }
-    /// An institution of a state, without the article (جيش, حكومة), L1.
-    pub fn is_state_institution(&self, l1: &str) -> bool {
-        self.state_institutions.contains(l1)
     }
     /// A noun describing the sports team named after it (فريق, منتخب), L1.
     pub fn is_team_word(&self, l1: &str) -> bool {
@@ -792,7 +785,6 @@ mod tests {
             ("person_titles", PERSON_TITLES),
             ("person_roles", PERSON_ROLES),
             ("org_heads", ORG_HEADS),
-            ("state_institutions", STATE_INSTITUTIONS),
             ("team_words", TEAM_WORDS),
             ("club_words", CLUB_WORDS),
             ("place_cues", PLACE_CUES),

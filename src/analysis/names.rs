@@ -514,8 +514,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     let people = super::person_names::person_names(&words, lex, &super::dictionary::ordinary_restored);
     let person_words: Vec<&str> = people.iter().flat_map(|p| name_words(&words, p.words.clone(), p.prefix_chars)).collect();
     let orgs = super::org_names::org_names(text, &words, lex, &super::dictionary::ordinary_restored, &|_| false);
-    // (a state's army or government is described by ordinary words, named by none)
-    let org_words: Vec<&str> = orgs.iter().filter(|o| !o.is_state_institution(&words, lex)).flat_map(|o| name_words(&words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
+    let org_words: Vec<&str> = orgs.iter().flat_map(|o| name_words(&words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
     let person: fn(&mut WordCounts) = |c| c.person_docs = 1;
     let org: fn(&mut WordCounts) = |c| c.org_docs = 1;
     for (mut read, mark) in [(person_words, person), (org_words, org)] {

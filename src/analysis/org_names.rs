@@ -137,12 +137,6 @@ impl Reader<'_, '_, '_> {
                 }
                 return Some(OrgName { words: i + 1..k, prefix_chars: 0 });
             }
-            // a state's institution with the state's adjective (الجيش الإسرائيلي, الحكومة
-            // السودانية): that state's army or government, whatever else describes it
-            let institution = l1.strip_prefix("ال").is_some_and(|h| self.lex.is_state_institution(h));
-            if institution && self.definite(i + 1) && self.lex.country_adjective(&self.words[i + 1].l1) {
-                return Some(OrgName { words: i..i + 2, prefix_chars });
-            }
             let end = if self.lex.is_org_head(&l1) {
                 // in construct: a definite noun or a name, then definite words or names; a
                 // title and a name too (جامعة الملك فهد, جامعة السلطان قابوس)
@@ -215,17 +209,6 @@ fn teams_in_matches(words: &[Word], lex: &Lexicon) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-impl OrgName {
-    /// Whether this is a state's institution named with the state's adjective (الجيش
-    /// الإسرائيلي): ordinary words describing it, no name of its own.
-    pub fn is_state_institution(&self, words: &[Word], lex: &Lexicon) -> bool {
-        let first: String = words[self.words.start].l1.chars().skip(self.prefix_chars).collect();
-        // (after لل the article's alef is not written: للجيش)
-        let noun = first.strip_prefix("ال").or_else(|| first.strip_prefix('ل'));
-        self.words.len() == 2 && noun.is_some_and(|n| lex.is_state_institution(n))
-    }
 }
 
 /// The word after an organisation's name, alone between brackets, that gives its short name
@@ -312,12 +295,11 @@ mod tests {
     }
 
     #[test]
-    fn a_state_institution_is_an_organisation_with_the_states_adjective_only() {
-        assert_eq!(names("وقد اعترف الجيش الاسرائيلي بهذه الخسائر"), ["الجيش الاسرائيلي"]);
-        assert_eq!(names("ان الحكومة اللبنانية لم تنعقد"), ["الحكومة اللبنانية"]);
-        assert_eq!(names("وقالت للشرطة البريطانية انها"), ["لشرطة البريطانية"], "ل + الشرطة");
-        assert!(names("ان الحكومة الانتقالية لم تنعقد").is_empty(), "some government, described");
-        assert!(names("انتشر الجيش في المدينة").is_empty());
+    fn a_state_institution_with_its_adjective_is_no_organisation_name() {
+        // (a description, not a name: ANERcorp and the project's gold leave it untagged;
+        // newsfane tags it about three times in five)
+        assert!(names("وقد اعترف الجيش الاسرائيلي بهذه الخسائر").is_empty());
+        assert!(names("ان الحكومة اللبنانية لم تنعقد").is_empty());
         assert_eq!(names("من جامعة الملك فهد في الظهران"), ["جامعة الملك فهد"]);
     }
 
