@@ -133,6 +133,57 @@ async fn without_folders_the_first_opened_file_gives_the_root() {
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
 
+/// Each kind of message a client can get wrong is answered as JSON-RPC 2.0 asks, and the
+/// messages after it are read (before, a short Content-Length made the server deaf for good,
+/// and bad messages were never answered, so a client waited forever).
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_messages_are_answered_and_reading_goes_on() {
+    let dir = seed_like();
+    let c = TestClient::start_on(dir.path(), &["utf-16"]).await;
+    let frame = |body: &[u8]| {
+        let mut f = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        f.extend_from_slice(body);
+        f
+    };
+    c.send_raw(&frame(b"{not json")).await;
+    c.send_raw(&frame(b"{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"shutdown\"}")).await;
+    c.send_raw(&frame(b"[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}]")).await;
+    c.send_raw(&frame(b"{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"\xff\"}")).await;
+    let codes = c
+        .wait_for("four answers", |c| {
+            let a = c.unaddressed_answers();
+            (a.len() == 4).then(|| a.iter().map(|m| m["error"]["code"].as_i64().unwrap()).collect::<Vec<_>>())
+        })
+        .await;
+    assert_eq!(codes, [-32700, -32600, -32600, -32700]);
+
+    // a frame 5 bytes shorter than its body: the next request is still read and answered
+    let hover = json!({"jsonrpc": "2.0", "id": 900, "method": "textDocument/hover",
+                       "params": {"textDocument": {"uri": "file:///nowhere.txt"}, "position": {"line": 0, "character": 0}}})
+    .to_string();
+    c.send_raw(format!("Content-Length: {}\r\n\r\n{hover}", hover.len() - 5).as_bytes()).await;
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": "file:///nowhere.txt"}, "position": {"line": 0, "character": 0}})).await;
+    assert!(r.get("result").is_some() || r.get("error").is_some(), "{r}");
+
+    // a frame declared far over the limit and never sent: answered, and the next one is read
+    c.send_raw(b"Content-Length: 1099511627776\r\n\r\n").await;
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": "file:///nowhere.txt"}, "position": {"line": 0, "character": 0}})).await;
+    assert!(r.get("result").is_some() || r.get("error").is_some(), "{r}");
+    assert!(c.unaddressed_answers().iter().any(|a| a["error"]["message"].as_str().unwrap().contains("over the server's limit")));
+
+    // a document with an unpaired surrogate is opened, with U+FFFD in its place
+    let odd = path_of(&dir, "surrogate.txt");
+    let open = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{}","languageId":"plaintext","version":1,"text":"نص \ud800 نص"}}}}}}"#,
+        uri(&odd)
+    );
+    c.send_raw(&frame(open.as_bytes())).await;
+    let text = c.wait_for("the document opened", |c| c.probe.open_text(&uri(&odd))).await;
+    assert_eq!(text, "نص \u{fffd} نص");
+    assert!(c.messages().iter().any(|m| m.contains("surrogates")), "{:?}", c.messages());
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn odd_input_gets_answers_not_a_crash() {
     let dir = seed_like();

@@ -138,7 +138,7 @@ impl Backend {
     /// `$/isnad/malformedMessage`: a frame that was not a JSON-RPC message (see `framing`).
     pub async fn malformed(&self, params: serde_json::Value) {
         let reason = params.get("reason").and_then(|r| r.as_str()).unwrap_or("unknown");
-        self.shared.log.warn(format!("isnad: ignored a malformed message: {reason}"));
+        self.shared.log.warn(format!("isnad: {reason}"));
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Built on tower-lsp-server; all judgement is the core's (`analysis`). Files:
 //! - `position`: every LSP position ↔ byte offset conversion (negotiated utf-8/utf-16).
-//! - `framing`: a guard that keeps one malformed frame from stopping the server.
+//! - `framing`: a guard that keeps a malformed frame from stopping the server, answers it,
+//!   and finds the next frame.
 //! - `state`: open documents (ropes), roots, configuration layers, the core's `Workspace`.
 //! - `diagnostics`: findings → diagnostics, and what to publish after a change.
 //! - `entities`: hover, references, rename, symbols and semantic tokens of entities.
@@ -43,15 +44,19 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
 
 /// Serve one session over `input`/`output` until `exit` (or the end of `input`).
 /// Returns the process exit code the protocol asks for: 0 when `shutdown` came first, else 1.
-pub async fn serve_service<I, O>(service: LspService<Backend>, socket: ClientSocket, input: I, output: O) -> i32
+pub async fn serve_service<I, O>(service: LspService<Backend>, socket: ClientSocket, input: I, mut output: O) -> i32
 where
     I: AsyncRead + Unpin + Send + 'static,
-    O: AsyncWrite,
+    O: AsyncWrite + Unpin,
 {
     let probe = service.inner().probe();
     let shutdown_seen = Arc::new(AtomicBool::new(false));
-    let input = framing::guard(input, shutdown_seen.clone());
-    Server::new(input, output, socket).concurrency_level(CONCURRENCY).serve(service).await;
+    let (input, answers) = framing::guard(input, shutdown_seen.clone());
+    // the server's frames pass through the guard's pump, which writes its answers to bad
+    // messages between them
+    let (server_output, from_server) = tokio::io::duplex(64 * 1024);
+    let server = Server::new(input, server_output, socket).concurrency_level(CONCURRENCY).serve(service);
+    tokio::join!(server, framing::pump(from_server, answers, &mut output));
     if probe.shutdown_received() || shutdown_seen.load(Ordering::SeqCst) { 0 } else { 1 }
 }
 
@@ -59,7 +64,7 @@ where
 pub async fn serve<I, O>(input: I, output: O) -> i32
 where
     I: AsyncRead + Unpin + Send + 'static,
-    O: AsyncWrite,
+    O: AsyncWrite + Unpin,
 {
     let (service, socket) = service();
     serve_service(service, socket, input, output).await

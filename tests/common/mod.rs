@@ -78,6 +78,8 @@ pub struct TestClient {
     notifications: Arc<std::sync::Mutex<Vec<Value>>>,
     /// Every request from the server, in order.
     server_requests: Arc<std::sync::Mutex<Vec<Value>>>,
+    /// Answers with `id: null` (to messages the server could not read), in order.
+    unaddressed: Arc<std::sync::Mutex<Vec<Value>>>,
     arrived: Arc<Notify>,
     next_id: AtomicI64,
     /// What `workspace/configuration` answers for the `isnad` section.
@@ -111,14 +113,16 @@ impl TestClient {
         let pending: Arc<Mutex<HashMap<i64, oneshot::Sender<Value>>>> = Arc::default();
         let notifications: Arc<std::sync::Mutex<Vec<Value>>> = Arc::default();
         let server_requests: Arc<std::sync::Mutex<Vec<Value>>> = Arc::default();
+        let unaddressed: Arc<std::sync::Mutex<Vec<Value>>> = Arc::default();
         let arrived = Arc::new(Notify::new());
         let settings = Arc::new(std::sync::Mutex::new(Value::Null));
         {
-            let (writer, pending, notifications, server_requests, arrived, settings) = (
+            let (writer, pending, notifications, server_requests, unaddressed, arrived, settings) = (
                 writer.clone(),
                 pending.clone(),
                 notifications.clone(),
                 server_requests.clone(),
+                unaddressed.clone(),
                 arrived.clone(),
                 settings.clone(),
             );
@@ -144,6 +148,7 @@ impl TestClient {
                     reader.read_exact(&mut body).await.unwrap();
                     let msg: Value = serde_json::from_slice(&body).expect("server sent JSON");
                     match (msg.get("id"), msg.get("method")) {
+                        (Some(Value::Null), None) => unaddressed.lock().unwrap().push(msg),
                         (Some(id), None) => {
                             if let Some(tx) = pending.lock().await.remove(&id.as_i64().unwrap_or(-1)) {
                                 let _ = tx.send(msg);
@@ -175,6 +180,7 @@ impl TestClient {
             pending,
             notifications,
             server_requests,
+            unaddressed,
             arrived,
             next_id: AtomicI64::new(1),
             settings,
@@ -206,6 +212,11 @@ impl TestClient {
 
     pub fn server_requests(&self) -> Vec<Value> {
         self.server_requests.lock().unwrap().clone()
+    }
+
+    /// Answers with `id: null`: errors for messages the server could not read.
+    pub fn unaddressed_answers(&self) -> Vec<Value> {
+        self.unaddressed.lock().unwrap().clone()
     }
 
     /// Wait until `pred` holds for the messages seen so far; returns what it returned.
