@@ -115,6 +115,21 @@ fn explain_into_a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
 
+/// `isnad explain` says in words why a word is a name (no Rust debug output), counts in
+/// plain English, and asks for a word when none is given.
+#[test]
+fn explain_speaks_plainly_and_wants_a_word() {
+    let out = Command::new(env!("CARGO_BIN_EXE_isnad")).args(["explain", seeds().to_str().unwrap(), "باشينيان"]).output().expect("isnad runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(!text.contains("Evidence {") && !text.contains("Some("), "{text}");
+    assert!(text.contains("a name: yes"), "{text}");
+    assert!(!text.contains(" 1 documents") && !text.contains("(1 documents"), "{text}");
+    let none = Command::new(env!("CARGO_BIN_EXE_isnad")).args(["explain", seeds().to_str().unwrap()]).output().expect("isnad runs");
+    assert_ne!(none.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("required"), "{}", String::from_utf8_lossy(&none.stderr));
+}
+
 /// A FIFO or a device named on the command line or standing for `isnad.toml` is reported for
 /// what it is, and nothing blocks on it.
 #[cfg(unix)]

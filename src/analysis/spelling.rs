@@ -121,6 +121,36 @@ impl Evidence {
     fn any(&self) -> bool {
         self.strong || self.cues() > 0 || self.nisba > 0
     }
+    /// The evidence in words, for `isnad explain`: only what there is.
+    fn describe(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.strong {
+            parts.push(match self.style_kind.or(self.gaz_kind) {
+                Some(kind) => format!("a listed name ({})", kind.label()),
+                None => "a listed name".to_string(),
+            });
+        }
+        let counted = [
+            (self.person, "after a person's title"),
+            (self.place, "after a place word or as a place some list gives"),
+            (self.org, "after an organisation word"),
+            (self.said, "after a verb of saying"),
+            (self.after_given, "after a given name"),
+            (self.nisba, "as a nisba adjective after a title"),
+        ];
+        parts.extend(counted.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n}× {what}")));
+        let of_docs = |n: u32, what: &str| format!("{what} in {n} of its {}", plural(self.docs, "document"));
+        if self.person_docs > 0 {
+            parts.push(of_docs(self.person_docs, "a person's name read at one mention"));
+        }
+        if self.org_docs > 0 {
+            parts.push(of_docs(self.org_docs, "an organisation's name read at one mention"));
+        }
+        if self.foreign {
+            parts.push("shaped like a foreign name".to_string());
+        }
+        if parts.is_empty() { "none".to_string() } else { parts.join("; ") }
+    }
     /// The kind this evidence points at, when it is clear.
     fn kind(&self) -> Option<EntityKind> {
         if let Some(k) = self.style_kind.or(self.gaz_kind) {
@@ -295,6 +325,11 @@ fn inflected_pair(a: &str, b: &str) -> bool {
         skeleton(std::iter::once(s))
     };
     stem(a, ea) == stem(b, eb)
+}
+
+/// "1 document", "3 documents".
+pub(crate) fn plural(n: u32, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Whether two sorted document lists have a document in common.
@@ -709,7 +744,7 @@ impl<'a> Analyzer<'a> {
         let e = self.evidence(&l1);
         let group: Vec<String> = self.group(&l1).iter().map(|&id| {
             let (t, st) = self.ws.word(id);
-            format!("{t} ({} whole, {} after a proclitic, {} documents)", st.counts.count, st.counts.prefixed, st.docs.len())
+            format!("{t} ({} whole, {} after a proclitic, in {})", st.counts.count, st.counts.prefixed, plural(st.docs.len() as u32, "document"))
         }).collect();
         let cluster = self.cluster(spelling).map(|c| {
             let m: Vec<&str> = c.members.iter().map(|&id| self.ws.word(id).0).collect();
@@ -740,11 +775,11 @@ impl<'a> Analyzer<'a> {
         }
         self.person_link.set(false);
         format!(
-            "«{spelling}» (L1 {l1})\n  dictionary: {}\n  group: {}\n  evidence: {:?}\n  name: {}\n  cluster: {}\n  look-alikes:{}",
+            "«{spelling}» (normalised: {l1})\n  dictionary: {}\n  spellings of the same letters: {}\n  evidence: {}\n  a name: {}\n  cluster: {}\n  look-alikes:{}",
             if self.known(spelling) { "an ordinary word" } else { "not an ordinary word" },
-            group.join(", "),
-            e,
-            self.is_name_group(&l1),
+            if group.is_empty() { "none in the corpus".to_string() } else { group.join(", ") },
+            e.describe(),
+            if self.is_name_group(&l1) { "yes" } else { "no" },
             cluster.unwrap_or_else(|| "none (not a name)".into()),
             if weighed.is_empty() { " none".to_string() } else { weighed.concat() }
         )

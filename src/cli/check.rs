@@ -143,15 +143,18 @@ pub fn explain(corpus: &Path, words: &[String]) -> i32 {
         // the entity of the word's first mention
         let found = ws.docs_in_order().into_iter().find_map(|d| an.entity_mentions(d).into_iter().find(|m| *m.spelling == *w || m.span.len() > 0 && ws.doc(d).is_some_and(|doc| doc.text[m.span.clone()].contains(w.as_str()))));
         let written = match found.and_then(|m| an.entity(&m.key, Some(m.doc)).map(|e| (m, e))) {
-            Some((_, e)) => writeln!(
-                out,
-                "  entity: {} ({}){}; spellings: {}; {} documents",
-                e.name,
-                e.kind.label(),
-                e.latin.map(|l| format!(", {l}")).unwrap_or_default(),
-                e.spellings.iter().map(|s| format!("{} ({}/{})", s.text, s.mentions, s.docs)).collect::<Vec<_>>().join(", "),
-                e.docs
-            ),
+            Some((_, e)) => {
+                let plural = crate::analysis::spelling::plural;
+                writeln!(
+                    out,
+                    "  entity: {} ({}){}, in {}; spellings: {}",
+                    e.name,
+                    e.kind.label(),
+                    e.latin.map(|l| format!(", {l}")).unwrap_or_default(),
+                    plural(e.docs, "document"),
+                    e.spellings.iter().map(|s| format!("{} ({} in {})", s.text, plural(s.mentions, "mention"), plural(s.docs, "document"))).collect::<Vec<_>>().join(", "),
+                )
+            }
             None => writeln!(out, "  entity: none"),
         };
         if written.is_err() {

@@ -49,6 +49,8 @@ enum Command {
     /// Show why words of a corpus are (or are not) treated as names, and their clusters.
     Explain {
         corpus: PathBuf,
+        /// The words to explain (at least one).
+        #[arg(required = true)]
         words: Vec<String>,
     },
     /// Write a deterministic synthetic corpus for benchmarks.
