@@ -257,8 +257,8 @@ pub fn is_spelling_bigram(a: &Word, b: &Word, lex: &Lexicon) -> bool {
     is_name_bigram(a, b, lex) || is_full_name_pair(a, b, lex)
 }
 
-/// `is_spelling_bigram` but for full names: a two-word spelling that is one name whatever
-/// its words are alone.
+/// A two-word spelling that is one name whatever its words are alone: `is_spelling_bigram`
+/// without the full names, which are flagged as one only where their family name differs.
 pub fn is_name_bigram(a: &Word, b: &Word, lex: &Lexicon) -> bool {
     if is_bigram_candidate(a, b, lex) {
         return true;

@@ -1140,15 +1140,18 @@ impl<'a> Analyzer<'a> {
         let adjective_of = |lx: &str, ly: &str| {
             ["يا", "يين", "يون"].iter().any(|e| lx.ends_with(e) && !ly.ends_with(e))
         };
+        // (nor a person's name after a given name, or read as one in most documents; a title
+        // before it proves little: مؤسس فايسبوك مارك زوكربرغ)
+        let person = |lx: &str| {
+            let e = self.evidence(lx);
+            e.after_given > 0 || e.read_as_person()
+        };
         let listed_neighbour = |x: &str, y: &str| {
             let (lx, ly) = (to_l1(x), to_l1(y));
-            let e = self.evidence(&lx);
-            // (nor a person's name after a given name, or read as one in most documents; a
-            // title before it proves little: مؤسس فايسبوك مارك زوكربرغ)
-            let person = e.after_given > 0 || e.read_as_person();
-            !self.known(x) && lx.chars().count() >= 7 && !proclitic_before_hamza(x) && !adjective_of(&lx, &ly) && !person
+            !self.known(x) && lx.chars().count() >= 7 && !proclitic_before_hamza(x) && !adjective_of(&lx, &ly)
                 && !self.lex.is_listed_given_name(&lx) && !self.lex.is_foreign_given_name(&lx)
                 && self.lex.gazetteer(&ly).is_some_and(|g| !g.ambiguous && !g.minor) && one_more_vowel_letter(&lx, &ly)
+                && !person(&lx)
         };
         if !self.corroborated(a, b) && !listed_neighbour(a, b) && !listed_neighbour(b, a) {
             return Err("a rare spelling in documents about something else");
@@ -2317,13 +2320,12 @@ mod corpus_tests {
         }
         // a World Cup report: nothing else in it is written about in the other documents
         docs.push("هتف المشجعون في مباراة كولمبيا الأخيرة بحماس كبير".into());
-        // the adjective, accusative (فنزويليا "a Venezuelan"), and a given name
+        // the adjective, accusative (فنزويليا "a Venezuelan"): a word of the dictionary
         docs.push("اتهمت الأسرة مهاجرا فنزويليا بالسرقة في الشارع".into());
-        docs.push("وقالت الصحفية مانويلا إن الصور مزيفة".into());
         let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
         let got = pairs(&workspace(&refs));
         assert!(got.contains(&("كولمبيا".into(), "كولومبيا".into(), "inconsistent-spelling")), "{got:?}");
-        assert!(!got.iter().any(|(v, _, _)| v == "فنزويليا" || v == "مانويلا"), "{got:?}");
+        assert!(!got.iter().any(|(v, _, _)| v == "فنزويليا"), "{got:?}");
     }
 
     #[test]
