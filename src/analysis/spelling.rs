@@ -1318,15 +1318,20 @@ impl<'a> Analyzer<'a> {
     /// The shared word must be a listed person name or a word the dictionary does not know
     /// (a foreign given name): ordinary words before two ordinary words say nothing.
     fn share_given_name(&self, a: &str, b: &str) -> bool {
+        self.a_word_before_both(a, b, |w| self.person_name_word(w) && !self.bearer_marker(w))
+    }
+
+    /// Whether some word that `telling` accepts stands right before both spellings somewhere
+    /// in the corpus (`neighbours`).
+    fn a_word_before_both(&self, a: &str, b: &str, telling: impl Fn(&str) -> bool) -> bool {
         let (x, y) = (self.neighbours(a), self.neighbours(b));
-        x.before.keys().any(|w| y.before.contains_key(w) && self.person_name_word(w) && !self.bearer_marker(w))
+        x.before.keys().any(|w| y.before.contains_key(w) && telling(w))
     }
 
     /// Whether a foreign given name of the hand list (`foreign_given_names.txt`) stands right
     /// before both spellings somewhere in the corpus (أندرو برونسون, أندرو برانسون).
     fn share_foreign_given_name(&self, a: &str, b: &str) -> bool {
-        let (x, y) = (self.neighbours(a), self.neighbours(b));
-        x.before.keys().any(|w| y.before.contains_key(w) && self.lex.is_foreign_given_name(&to_l1(w)))
+        self.a_word_before_both(a, b, |w| self.lex.is_foreign_given_name(&to_l1(w)))
     }
 
     /// Whether two spellings belong to different stories: each in 3 documents at least, of a

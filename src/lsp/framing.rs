@@ -49,8 +49,10 @@ pub fn max_message_bytes() -> usize {
 /// What the guard makes of one frame's body.
 #[derive(Debug, PartialEq)]
 enum Verdict {
-    /// A message for the framework (the body as received, or repaired).
-    Pass(Vec<u8>),
+    /// A message for the framework: the body as received.
+    Pass,
+    /// A message for the framework once its unpaired surrogates are replaced: the repaired body.
+    Repaired(Vec<u8>),
     /// Not a message: what to log, and the error to answer (none to a broken response).
     Reject { reason: String, answer: Option<Value> },
 }
@@ -123,13 +125,13 @@ fn without_lone_surrogates(body: &[u8]) -> Option<Vec<u8>> {
 
 fn judge(body: &[u8], shutdown: &AtomicBool) -> Verdict {
     if is_message(body, shutdown) {
-        return Verdict::Pass(body.to_vec());
+        return Verdict::Pass;
     }
     let shown = || String::from_utf8_lossy(&body[..body.len().min(60)]).into_owned();
     let n = body.len();
     if let Some(repaired) = without_lone_surrogates(body) {
         if is_message(&repaired, shutdown) {
-            return Verdict::Pass(repaired);
+            return Verdict::Repaired(repaired);
         }
     }
     match serde_json::from_slice::<Value>(body) {
@@ -150,11 +152,6 @@ fn judge(body: &[u8], shutdown: &AtomicBool) -> Verdict {
             }
         }
     }
-}
-
-/// A frame whose body contains a lone surrogate is passed on repaired, and this says so.
-fn repaired_notice(body: &[u8]) -> Option<String> {
-    without_lone_surrogates(body).map(|_| "read a message with unpaired UTF-16 surrogates, with U+FFFD in their place".to_string())
 }
 
 fn frame(body: &[u8]) -> Vec<u8> {
@@ -237,10 +234,10 @@ where
                         _ => return, // end of input inside a body
                     }
                     match judge(&body, &shutdown) {
-                        Verdict::Pass(message) => {
-                            if let Some(reason) = (message != body).then(|| repaired_notice(&body)).flatten() {
-                                out.extend(notice(reason));
-                            }
+                        // (every message passes here: no copy of its body, no second look)
+                        Verdict::Pass => out.extend(frame(&body)),
+                        Verdict::Repaired(message) => {
+                            out.extend(notice("read a message with unpaired UTF-16 surrogates, with U+FFFD in their place".to_string()));
                             out.extend(frame(&message));
                         }
                         Verdict::Reject { reason, answer } => {
