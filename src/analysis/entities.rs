@@ -258,8 +258,17 @@ impl<'a> Analyzer<'a> {
                 }
             }
             let echo = [(0, Some(w.l1.as_str())), (1, bare)].into_iter().find_map(|(prefix, l1)| Some((prefix, last_words.get(l1?)?.as_ref()?)));
+            // a name that is an ordinary word too, right after a definite word, is that word's
+            // adjective (العالم العربي, المجتمع الأهلي beside the club's العربي, الأهلي)
+            let adjective = || {
+                w.l0().starts_with("ال")
+                    && lex.gazetteer(&w.l1).is_some_and(|g| g.ambiguous)
+                    && k > 0
+                    && w.token.gap_before == Gap::Space
+                    && words[k - 1].l0().starts_with("ال")
+            };
             // after the full name, or anywhere for a listed name
-            if let Some((prefix_chars, (kind, full, full_prefix, _))) = echo.filter(|(_, (_, full, _, anywhere))| (full.end <= k || *anywhere) && !w.tanween) {
+            if let Some((prefix_chars, (kind, full, full_prefix, _))) = echo.filter(|(_, (_, full, _, anywhere))| (full.end <= k || *anywhere) && !w.tanween && !adjective()) {
                 out.push(LocalName { kind: *kind, words: k..k + 1, prefix_chars, echo_of: Some((full.clone(), *full_prefix)) });
             }
             k += 1;
@@ -1904,6 +1913,20 @@ mod tests {
         };
         assert_eq!(orgs(0), ["حماس", "حماس", "حماس", "تنظيم القاعدة", "القاعدة"], "read once after حركة or تنظيم, before it too");
         assert!(orgs(1).is_empty(), "enthusiasm, where nothing names the movement");
+    }
+
+    #[test]
+    fn a_club_named_by_a_word_is_the_club_through_its_document_but_not_as_an_adjective() {
+        let texts = [
+            "تأهل العربي الى النهائي. وقال مدرب العربي ان الفريق جاهز، وتحدث عن العالم العربي. ثم فاز العربي",
+            "قال ان العالم العربي يتابع",
+        ];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let orgs = |d: usize| -> Vec<String> {
+            ws.with_analyzer(|an| an.entity_mentions(d as DocId)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Organization, _) | EntityKey::Cluster(_))).map(|m| texts[d][m.span].to_string()).collect()
+        };
+        assert_eq!(orgs(0), ["العربي", "العربي", "العربي"], "read after مدرب, named before it too; العالم العربي is the adjective");
+        assert!(orgs(1).is_empty(), "nothing names the club");
     }
 
     /// Real news read alone and cut short (a name may end the text): entity mentions are

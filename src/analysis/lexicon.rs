@@ -23,6 +23,7 @@ const PERSON_ROLES: &str = include_str!("../../data/lexicon/person_roles.txt");
 const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
 const TEAM_WORDS: &str = include_str!("../../data/lexicon/team_words.txt");
 const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
+const CLUB_CUES: &str = include_str!("../../data/lexicon/club_cues.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
 const MATCH_VERBS: &str = include_str!("../../data/lexicon/match_verbs.txt");
@@ -150,6 +151,7 @@ pub struct Lexicon {
     org_heads: FxHashSet<String>,
     team_words: FxHashSet<String>,
     club_words: FxHashSet<String>,
+    club_cues: FxHashSet<String>,
     match_verbs: FxHashSet<String>,
     /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
     place_cues: FxHashSet<String>,
@@ -227,11 +229,13 @@ impl Lexicon {
             let amb = ambiguous.contains(&key);
             // first entry wins (countries come before cities in the file's sort only by
             // chance, so prefer the more specific kinds explicitly); a place wins over an
-            // organisation named after it (الشرق الأوسط the region, not the newspaper); a
+            // organisation named after it (الشرق الأوسط the region, not the newspaper), unless
+            // the place is a minor GeoNames town (السد the club, not a district of Doha); a
             // hand-listed city is not a minor GeoNames town (الدوحة)
             let better = |old: &GazEntry| {
                 matches!((old.kind, kind), (GazKind::City, GazKind::Country) | (GazKind::Region, GazKind::Country))
-                    || old.kind == GazKind::Organization && kind != GazKind::Organization
+                    || old.kind == GazKind::Organization && kind != GazKind::Organization && !minor
+                    || old.kind != GazKind::Organization && old.minor && kind == GazKind::Organization
                     || old.minor && !minor && old.kind == kind
             };
             match gazetteer.get(&key) {
@@ -340,6 +344,7 @@ impl Lexicon {
             org_heads: l1_set(ORG_HEADS),
             team_words: l1_set(TEAM_WORDS),
             club_words: l1_set(CLUB_WORDS),
+            club_cues: l1_set(CLUB_CUES),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
             match_verbs: l1_set(MATCH_VERBS),
@@ -390,6 +395,10 @@ impl Lexicon {
     /// A noun describing the sports team named after it (فريق, منتخب), L1.
     pub fn is_team_word(&self, l1: &str) -> bool {
         self.team_words.contains(l1)
+    }
+    /// A noun of a match or a team's people before a listed club (لاعب, مباراة, النادي), L1.
+    pub fn is_club_cue(&self, l1: &str) -> bool {
+        self.club_cues.contains(l1)
     }
     /// A word making a club's name beside a place (ريال, يونايتد), L1.
     pub fn is_club_word(&self, l1: &str) -> bool {
@@ -787,6 +796,7 @@ mod tests {
             ("org_heads", ORG_HEADS),
             ("team_words", TEAM_WORDS),
             ("club_words", CLUB_WORDS),
+            ("club_cues", CLUB_CUES),
             ("place_cues", PLACE_CUES),
             ("place_heads", PLACE_HEADS),
             ("match_verbs", MATCH_VERBS),

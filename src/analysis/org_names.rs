@@ -99,6 +99,11 @@ impl Reader<'_, '_, '_> {
             return Some(OrgName { words: i..i + 2, prefix_chars: 0 });
         }
         for (prefix_chars, l1) in self.readings(i) {
+            // a club the gazetteer lists after a noun of its match or its people, whatever
+            // else the word means (لاعب الأهلي, النادي الأهلي, مباراة السد)
+            if self.lex.is_club_cue(&l1) && self.lex.gazetteer(&self.words[i + 1].l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization) {
+                return Some(OrgName { words: i + 1..i + 2, prefix_chars: 0 });
+            }
             // a team's name after the noun describing it, whatever the word (فريق العربي,
             // منتخب قطر), with a club word after it (فريق مانشستر يونايتد)
             if self.lex.is_team_word(&l1) {
@@ -182,7 +187,8 @@ impl Reader<'_, '_, '_> {
 fn teams_in_matches(words: &[Word], lex: &Lexicon) -> Vec<usize> {
     let place = |w: &Word| {
         let l1 = w.l1.strip_prefix('و').filter(|r| lex.gazetteer(r).is_some()).unwrap_or(&w.l1);
-        !w.tanween && lex.gazetteer(l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization && !g.ambiguous)
+        // (a club the gazetteer lists too, also when its name is a word: فاز الأهلي على ...)
+        !w.tanween && lex.gazetteer(l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization || !g.ambiguous)
     };
     let joined = |k: usize| words.get(k).is_some_and(|w| w.token.gap_before == Gap::Space);
     let mut out = Vec::new();
@@ -318,6 +324,16 @@ mod tests {
         assert_eq!(names("فاز منتخب قطر على"), ["قطر"]);
         assert_eq!(names("انتقل الى ريال مدريد الاسباني"), ["ريال مدريد"]);
         assert_eq!(names("وفاز مانشستر يونايتد على"), ["مانشستر يونايتد"]);
+    }
+
+    #[test]
+    fn a_listed_club_named_by_a_word_is_read_after_a_noun_of_its_match_or_its_people() {
+        assert_eq!(names("قال لاعب الاهلي ان الفريق"), ["الاهلي"]);
+        assert_eq!(names("اصدر النادي الاهلي بيانا"), ["الاهلي"]);
+        assert_eq!(names("انضمام ثلاثي السد او مباراة السد"), ["السد"], "after a noun of the match, not any noun");
+        assert!(names("يقوم المجتمع الاهلي بدور").is_empty(), "the adjective: domestic, civil");
+        assert!(names("قال لاعب الوسط ان").is_empty(), "only a club the gazetteer lists");
+        assert_eq!(names("وتغلب الاهلي على العربي امس"), ["الاهلي", "العربي"], "listed clubs that play a match");
     }
 
     #[test]

@@ -818,7 +818,11 @@ impl<'a> Analyzer<'a> {
             // فلاديمير بوتين) or a given name that is nothing but a name (بشار الأسد). Place
             // and organisation words are followed by ordinary nouns too (شركة طيران).
             let person = e.person + e.after_given;
-            return person >= 2 && share(person) >= 0.1;
+            // an organisation the gazetteer lists that is a word too (الأهلي "domestic", the
+            // club; السد "the dam"): a name where a tenth of its documents name it at one
+            // mention (النادي الأهلي, لاعب السد)
+            let listed_org = self.lex.gazetteer(l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization);
+            return person >= 2 && share(person) >= 0.1 || listed_org && e.org_docs >= PERSON_DOCS_MIN && 10 * e.org_docs >= e.docs;
         }
         // A word the dictionary does not know is a foreign name, a transliteration or a
         // misspelling: a few mentions in the name slot, after a verb of saying included (قال
