@@ -15,12 +15,21 @@ use std::sync::OnceLock;
 
 const AFF: &str = include_str!("../../data/hunspell/ar.aff");
 const DIC: &str = include_str!("../../data/hunspell/ar.dic");
+/// The project's additions to it (`data/lexicon/dictionary_additions.dic`).
+const ADDITIONS: &str = include_str!("../../data/lexicon/dictionary_additions.dic");
 
 fn dictionary() -> Option<&'static spellbook::Dictionary> {
     static DICTIONARY: OnceLock<Option<spellbook::Dictionary>> = OnceLock::new();
     DICTIONARY
         .get_or_init(|| match spellbook::Dictionary::new(AFF, DIC) {
-            Ok(d) => Some(d),
+            Ok(mut d) => {
+                for entry in ADDITIONS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                    if let Err(e) = d.add(entry) {
+                        eprintln!("isnad: data/lexicon/dictionary_additions.dic: {entry}: {e}");
+                    }
+                }
+                Some(d)
+            }
             Err(e) => {
                 // a shipped file that does not parse is a build defect; the analysis still
                 // runs, with every word unknown to the dictionary
@@ -173,6 +182,13 @@ mod tests {
         }
         for w in ["كولمبيا", "إليزابيث", "الكونجرس", "فيرجينيا", "مانشستر"] {
             assert!(accepts(w) && proper_name_only(w), "{w} is a name the dictionary files whole");
+        }
+    }
+
+    #[test]
+    fn the_projects_additions_are_ordinary_words_with_their_proclitics() {
+        for w in ["ميليشيا", "لميليشيا", "لمليشيا", "الميليشيات", "وميليشيات"] {
+            assert!(accepts(w), "{w}: a loanword the dictionary lacks, added by the project");
         }
     }
 

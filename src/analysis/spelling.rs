@@ -398,7 +398,10 @@ fn g_letter_pair(a: &str, b: &str) -> bool {
 /// form, not another spelling.
 fn proclitic_difference(a: &str, b: &str) -> bool {
     let kb = skeleton(b.split(' '));
-    clitics::splits(a, 3).iter().any(|s| skeleton(s.name.split(' ')) == kb)
+    // (a split that leaves a word of two letters or fewer is no word of a name: وول ستريت is
+    // no و + ول beside وال ستريت)
+    let words = |name: &str| name.split(' ').all(|w| w.chars().count() >= 3);
+    clitics::splits(a, 3).iter().any(|s| words(&s.name) && skeleton(s.name.split(' ')) == kb)
 }
 
 /// The dependency key of a cached result that read a document's text.
