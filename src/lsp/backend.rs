@@ -572,7 +572,10 @@ impl LanguageServer for Backend {
                     st.log.info(format!("isnad: no workspace folder; using {} as the corpus", parent.display()));
                 }
             }
-            let key = st.key_for_open(&path);
+            let (key, outside) = st.key_for_open(&path);
+            if outside {
+                st.log.info(format!("isnad: {} is outside the corpus: analysed alone, never part of the corpus", path.display()));
+            }
             let seq = st.next_seq();
             let uri = doc.uri.clone();
             st.docs.insert(
@@ -583,6 +586,7 @@ impl LanguageServer for Backend {
                     version: doc.version,
                     path,
                     key,
+                    outside,
                     dirty: true,
                     oversize: false,
                     seq,
@@ -702,20 +706,16 @@ impl LanguageServer for Backend {
         let links = super::quotes::link_support(Arc::as_ptr(&self.shared) as usize);
         let mut st = self.shared.lock();
         let log = st.log.clone();
-        let r = guarded(&log, "definition", || {
-            st.flush();
-            super::quotes::definition(&st, &p.text_document.uri, p.position, links)
-        });
+        let uri = &p.text_document.uri;
+        let r = guarded(&log, "definition", || st.in_scope(uri, |st| super::quotes::definition(st, uri, p.position, links)));
         Ok(r.flatten())
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let mut st = self.shared.lock();
         let log = st.log.clone();
-        let r = guarded(&log, "codeLens", || {
-            st.flush();
-            super::quotes::code_lenses(&st, &params.text_document.uri)
-        });
+        let uri = &params.text_document.uri;
+        let r = guarded(&log, "codeLens", || st.in_scope(uri, |st| super::quotes::code_lenses(st, uri)));
         Ok(r.flatten())
     }
 
@@ -723,9 +723,9 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         let mut st = self.shared.lock();
         let log = st.log.clone();
+        let uri = &p.text_document.uri;
         let r = guarded(&log, "hover", || {
-            st.flush();
-            super::quotes::hover(&st, &p.text_document.uri, p.position).or_else(|| entities::hover(&mut st, &p.text_document.uri, p.position))
+            st.in_scope(uri, |st| super::quotes::hover(st, uri, p.position).or_else(|| entities::hover(st, uri, p.position)))
         });
         Ok(r.flatten())
     }
@@ -734,10 +734,9 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         let mut st = self.shared.lock();
         let log = st.log.clone();
+        let uri = &p.text_document.uri;
         let r = guarded(&log, "references", || {
-            st.flush();
-            super::quotes::references(&st, &p.text_document.uri, p.position)
-                .or_else(|| entities::references(&mut st, &p.text_document.uri, p.position))
+            st.in_scope(uri, |st| super::quotes::references(st, uri, p.position).or_else(|| entities::references(st, uri, p.position)))
         });
         Ok(r.flatten())
     }
@@ -745,14 +744,16 @@ impl LanguageServer for Backend {
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
         let mut st = self.shared.lock();
         let log = st.log.clone();
-        Ok(guarded(&log, "prepareRename", || entities::prepare_rename(&mut st, &params.text_document.uri, params.position)).flatten())
+        let uri = &params.text_document.uri;
+        Ok(guarded(&log, "prepareRename", || st.in_scope(uri, |st| entities::prepare_rename(st, uri, params.position))).flatten())
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
         let mut st = self.shared.lock();
         let log = st.log.clone();
-        match guarded(&log, "rename", || entities::rename(&mut st, &p.text_document.uri, p.position, &params.new_name)) {
+        let uri = &p.text_document.uri;
+        match guarded(&log, "rename", || st.in_scope(uri, |st| entities::rename(st, uri, p.position, &params.new_name))) {
             Some(Ok(edit)) => Ok(edit),
             Some(Err(message)) => Err(tower_lsp_server::jsonrpc::Error::invalid_params(message)),
             None => Ok(None),
@@ -762,7 +763,8 @@ impl LanguageServer for Backend {
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         let mut st = self.shared.lock();
         let log = st.log.clone();
-        Ok(guarded(&log, "documentSymbol", || entities::document_symbols(&mut st, &params.text_document.uri)).flatten())
+        let uri = &params.text_document.uri;
+        Ok(guarded(&log, "documentSymbol", || st.in_scope(uri, |st| entities::document_symbols(st, uri))).flatten())
     }
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
@@ -775,22 +777,24 @@ impl LanguageServer for Backend {
     async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
         let mut st = self.shared.lock();
         let log = st.log.clone();
-        let t = guarded(&log, "semanticTokens/full", || entities::semantic_tokens(&mut st, &params.text_document.uri, None)).flatten();
+        let uri = &params.text_document.uri;
+        let t = guarded(&log, "semanticTokens/full", || st.in_scope(uri, |st| entities::semantic_tokens(st, uri, None))).flatten();
         Ok(t.map(SemanticTokensResult::Tokens))
     }
 
     async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
         let mut st = self.shared.lock();
         let log = st.log.clone();
-        let t = guarded(&log, "semanticTokens/range", || entities::semantic_tokens(&mut st, &params.text_document.uri, Some(params.range)))
-            .flatten();
+        let uri = &params.text_document.uri;
+        let t = guarded(&log, "semanticTokens/range", || st.in_scope(uri, |st| entities::semantic_tokens(st, uri, Some(params.range)))).flatten();
         Ok(t.map(SemanticTokensRangeResult::Tokens))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let mut st = self.shared.lock();
         let log = st.log.clone();
-        let actions = guarded(&log, "computing code actions", || actions::code_actions(&mut st, &params));
+        let uri = &params.text_document.uri;
+        let actions = guarded(&log, "computing code actions", || st.in_scope(uri, |st| actions::code_actions(st, &params)));
         Ok(Some(actions.unwrap_or_default()))
     }
 }

@@ -127,6 +127,14 @@ pub type Publication = (Uri, Option<i32>, Vec<Diagnostic>);
 /// (version, diagnostics) differ from what it last got, most recently edited first. With
 /// `edited_only`, only documents whose version was not published yet (the publisher sends
 /// those first, then looks at the others). Nothing before the initial index is complete.
+/// The diagnostics of one open document, from the workspace `st` holds now.
+fn document_diagnostics(st: &State, doc: &OpenDoc, loc: &mut Locator) -> Vec<Diagnostic> {
+    match doc.key.as_ref().and_then(|k| st.workspace.doc_id(k)) {
+        Some(id) if !doc.oversize => st.findings(id).iter().filter_map(|f| diagnostic(f, doc, loc, st.caps.related_information)).collect(),
+        _ => Vec::new(),
+    }
+}
+
 pub fn compute(st: &mut State, edited_only: bool) -> Vec<Publication> {
     if !st.indexed {
         st.to_clear.clear();
@@ -139,6 +147,7 @@ pub fn compute(st: &mut State, edited_only: bool) -> Vec<Publication> {
         .map(|uri| (uri, None, Vec::new()))
         .collect();
     let mut fresh = Vec::new();
+    let mut outside = Vec::new();
     {
         let st: &State = st;
         let mut order: Vec<&OpenDoc> = st
@@ -149,18 +158,25 @@ pub fn compute(st: &mut State, edited_only: bool) -> Vec<Publication> {
         order.sort_by_key(|d| std::cmp::Reverse(d.seq));
         let mut loc = Locator::new(st);
         for doc in order {
-            let diags: Vec<Diagnostic> = match doc.key.as_ref().and_then(|k| st.workspace.doc_id(k)) {
-                Some(id) if !doc.oversize => st
-                    .findings(id)
-                    .iter()
-                    .filter_map(|f| diagnostic(f, doc, &mut loc, st.caps.related_information))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            let entry = (Some(doc.version), diags);
+            if doc.outside {
+                outside.push(doc.uri.clone());
+                continue;
+            }
+            let entry = (Some(doc.version), document_diagnostics(st, doc, &mut loc));
             if st.published.get(&doc.uri) != Some(&entry) {
                 fresh.push((doc.uri.clone(), entry));
             }
+        }
+    }
+    // a document from outside every root, against its own workspace
+    for uri in outside {
+        let entry = st.in_scope(&uri, |st| {
+            let doc = st.docs.get(&uri)?;
+            let mut loc = Locator::new(st);
+            Some((Some(doc.version), document_diagnostics(st, doc, &mut loc)))
+        });
+        if let Some(entry) = entry.filter(|e| st.published.get(&uri) != Some(e)) {
+            fresh.push((uri, entry));
         }
     }
     for (uri, (version, diags)) in fresh {

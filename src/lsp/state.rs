@@ -14,9 +14,14 @@
 //! Workspace keys (`Document::rel_path`): a file under a corpus root is keyed by its path
 //! relative to that root, with forward slashes (with several roots, prefixed by the root's
 //! folder name). A file opened from outside every root is keyed by its absolute path (forward
-//! slashes), which never collides with a relative key; it is analysed against the corpus but
-//! only while it is open. A file is analysed only if the corpus globs match it (relative
-//! path under a root, file name outside) and it is within the size cap.
+//! slashes), which never collides with a relative key. It never joins the corpus: it is
+//! analysed alone, as a corpus of one, in a workspace of its own (`State::outside`), and
+//! requests on it run against that workspace ([`State::in_scope`]), so it appears in no
+//! corpus document's references, rename or fix-all edits. A path is under a root when it is
+//! there with `.` and `..` resolved and its canonical path (symlinks followed) is under the
+//! root's canonical path: a link inside a root to a file elsewhere is outside. A file is
+//! analysed only if the corpus globs match it (relative path under a root, file name outside)
+//! and it is within the size cap.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -96,8 +101,11 @@ pub struct ClientCaps {
 
 #[derive(Debug, Clone)]
 pub struct Root {
+    /// As the client sent it (`.` and `..` resolved): the returned URIs are built on it.
     pub path: PathBuf,
     pub name: String,
+    /// Symlinks resolved, for telling what is really inside it.
+    pub canonical: PathBuf,
 }
 
 #[derive(Debug)]
@@ -108,6 +116,8 @@ pub struct OpenDoc {
     pub path: PathBuf,
     /// Workspace key when the document is analysed.
     pub key: Option<String>,
+    /// Outside every root: analysed alone, in its own workspace (`State::outside`).
+    pub outside: bool,
     /// The rope changed since the workspace last saw it.
     pub dirty: bool,
     /// Over the size cap (not analysed); remembered so it is logged once.
@@ -133,6 +143,10 @@ pub struct State {
     pub config: Config,
     pub filter: FileFilter,
     pub workspace: Workspace,
+    /// The workspaces of open documents from outside every root, one document each.
+    pub outside: HashMap<Uri, Workspace>,
+    /// `workspace` holds an outside document's workspace for the request running now.
+    scoped: bool,
     /// The initial index is complete: diagnostics may be published.
     pub indexed: bool,
     /// Bumped by every (re)scan; a scan whose epoch is no longer current is discarded.
@@ -150,11 +164,43 @@ pub struct State {
     variant_cache: (u64, HashMap<String, Arc<VariantFindings>>),
 }
 
+/// The path of a `file:` URI (percent-encoding decoded), `.` and `..` resolved by its
+/// components, not through the file system: `file:///corpus/../elsewhere/x.txt` is
+/// `/elsewhere/x.txt`, outside `/corpus`.
 pub fn file_path(uri: &Uri) -> Option<PathBuf> {
     if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
         return None;
     }
-    uri.to_file_path().map(|p| p.into_owned())
+    uri.to_file_path().map(|p| lexically_normal(&p))
+}
+
+/// `path` with `.` components dropped and each `..` taking away the component before it
+/// (never above the root).
+pub fn lexically_normal(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Where `path` really is: its canonical path, or for a file not yet on disk its folder's
+/// canonical path and its name; `None` when neither resolves.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return Some(p);
+    }
+    let (parent, name) = (path.parent()?, path.file_name()?);
+    std::fs::canonicalize(parent).ok().map(|p| p.join(name))
 }
 
 /// `isnad.toml` of a root: (config, error message). A missing file is the defaults.
@@ -200,6 +246,8 @@ impl State {
             editor_config: Config::default(),
             filter: FileFilter::new(&config.corpus).expect("default globs compile"),
             workspace: Workspace::new(config.clone()),
+            outside: HashMap::new(),
+            scoped: false,
             config,
             indexed: false,
             index_epoch: 0,
@@ -217,6 +265,7 @@ impl State {
     pub fn set_roots(&mut self, roots: Vec<(PathBuf, String)>) {
         let mut out: Vec<Root> = Vec::new();
         for (path, name) in roots {
+            let path = lexically_normal(&path);
             if out.iter().any(|r| r.path == path) {
                 continue;
             }
@@ -226,7 +275,8 @@ impl State {
                 unique = format!("{name}~{n}");
                 n += 1;
             }
-            out.push(Root { path, name: unique });
+            let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            out.push(Root { path, name: unique, canonical });
         }
         self.roots = out;
     }
@@ -236,8 +286,15 @@ impl State {
         self.roots.first().map(|r| r.path.join(CONFIG_FILE))
     }
 
-    /// The innermost root holding `path`, and the path relative to it.
+    /// The innermost root holding `path`, and the path relative to it: under the root by
+    /// its components, and by its canonical path too (a symlink to a file elsewhere is not).
     fn root_of(&self, path: &Path) -> Option<(usize, String)> {
+        let (i, rel) = self.lexical_root_of(path)?;
+        self.leads_outside(i, path).is_none().then_some((i, rel))
+    }
+
+    /// The innermost root holding `path` by its components alone.
+    fn lexical_root_of(&self, path: &Path) -> Option<(usize, String)> {
         self.roots
             .iter()
             .enumerate()
@@ -246,17 +303,24 @@ impl State {
             .map(|(i, r)| (i, scan::rel_path(&r.path, path)))
     }
 
+    /// Where `path`, under root `i` by its components, really leads when that is outside
+    /// the root (a symlink to a file elsewhere, or to a device).
+    fn leads_outside(&self, i: usize, path: &Path) -> Option<PathBuf> {
+        real_path(path).filter(|p| !p.starts_with(&self.roots[i].canonical))
+    }
+
     fn prefixed(&self, root: usize, rel: String) -> String {
         if self.roots.len() > 1 { format!("{}/{}", self.roots[root].name, rel) } else { rel }
     }
 
-    /// Workspace key of an open document, or `None` when it is not analysed (see module docs).
-    pub fn key_for_open(&self, path: &Path) -> Option<String> {
+    /// Workspace key of an open document, or `None` when it is not analysed, and whether it
+    /// lies outside every root (see module docs).
+    pub fn key_for_open(&self, path: &Path) -> (Option<String>, bool) {
         match self.root_of(path) {
-            Some((i, rel)) => self.filter.matches(&rel).then(|| self.prefixed(i, rel)),
+            Some((i, rel)) => (self.filter.matches(&rel).then(|| self.prefixed(i, rel)), false),
             None => {
-                let name = path.file_name()?.to_string_lossy();
-                self.filter.matches(&name).then(|| path.to_string_lossy().replace('\\', "/"))
+                let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                (self.filter.matches(&name).then(|| path.to_string_lossy().replace('\\', "/")), true)
             }
         }
     }
@@ -291,11 +355,15 @@ impl State {
 
     /// Recompute the keys of open documents (roots or globs changed) and mark them dirty.
     pub fn rekey_open_docs(&mut self) {
-        let keys: Vec<(Uri, Option<String>)> =
+        let keys: Vec<(Uri, (Option<String>, bool))> =
             self.docs.values().map(|d| (d.uri.clone(), self.key_for_open(&d.path))).collect();
-        for (uri, key) in keys {
+        for (uri, (key, outside)) in keys {
+            if !outside {
+                self.outside.remove(&uri);
+            }
             if let Some(d) = self.docs.get_mut(&uri) {
                 d.key = key;
+                d.outside = outside;
                 d.dirty = true;
                 d.oversize = false;
             }
@@ -304,13 +372,19 @@ impl State {
 
     /// Hand the text of edited open documents to the workspace (see module docs).
     pub fn flush(&mut self) {
-        if !self.indexed {
+        // (in scope of an outside document, `workspace` is not the corpus: flushed before)
+        if !self.indexed || self.scoped {
             return;
         }
-        let State { docs, workspace, config, log, .. } = self;
+        let State { docs, workspace, outside, config, log, .. } = self;
         for doc in docs.values_mut().filter(|d| d.dirty) {
             doc.dirty = false;
             let Some(key) = &doc.key else { continue };
+            let workspace = if doc.outside {
+                outside.entry(doc.uri.clone()).or_insert_with(|| Workspace::new(config.clone()))
+            } else {
+                &mut *workspace
+            };
             let len = doc.rope.len_bytes() as u64;
             if len > config.corpus.max_file_size {
                 if !doc.oversize {
@@ -341,6 +415,10 @@ impl State {
         self.published.remove(uri);
         self.to_clear.push(uri.clone());
         if !self.indexed {
+            return;
+        }
+        if doc.outside {
+            self.outside.remove(uri);
             return;
         }
         if let Some(key) = doc.key {
@@ -400,6 +478,8 @@ impl State {
             }
         } else if let Some(key) = self.key_for_disk(path) {
             self.reload_from_disk(path, key);
+        } else if let Some(real) = self.lexical_root_of(path).and_then(|(i, _)| self.leads_outside(i, path)) {
+            self.log.info(format!("isnad: skipped {}: it leads outside the corpus, to {}", path.display(), real.display()));
         }
         false
     }
@@ -422,8 +502,9 @@ impl State {
         }
         self.config = effective.clone();
         let log = self.log.clone();
-        let ws = &mut self.workspace;
-        guarded(&log, "applying the configuration", || ws.set_config(effective));
+        for ws in std::iter::once(&mut self.workspace).chain(self.outside.values_mut()) {
+            guarded(&log, "applying the configuration", || ws.set_config(effective.clone()));
+        }
         if corpus_changed { ConfigChange::Corpus } else { ConfigChange::Analysis }
     }
 
@@ -434,6 +515,24 @@ impl State {
             .into_iter()
             .filter(|f| f.severity != Severity::Off)
             .collect()
+    }
+
+    /// Run `f` on the workspace of the open document `uri`: the corpus, or for a document from
+    /// outside every root its own workspace, put in `workspace`'s place while `f` runs (so
+    /// every request on it sees that document alone and nothing of it reaches the corpus).
+    pub fn in_scope<R>(&mut self, uri: &Uri, f: impl FnOnce(&mut State) -> R) -> R {
+        self.flush();
+        let Some(mut ws) = self.outside.remove(uri) else { return f(self) };
+        std::mem::swap(&mut self.workspace, &mut ws);
+        // (the variant cache is keyed by the corpus's generation)
+        let cache = std::mem::replace(&mut self.variant_cache, (u64::MAX, HashMap::new()));
+        self.scoped = true;
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)));
+        self.scoped = false;
+        self.variant_cache = cache;
+        std::mem::swap(&mut self.workspace, &mut ws);
+        self.outside.insert(uri.clone(), ws);
+        r.unwrap_or_else(|e| std::panic::resume_unwind(e))
     }
 
     /// Workspace id of an open document (after a flush).
