@@ -27,7 +27,7 @@ use super::diagnostics;
 use super::entities;
 use super::position::{Encoding, rope_char};
 use super::state::{
-    ClientCaps, ConfigChange, Logger, Note, OpenDoc, State, editor_settings, file_path, guarded, read_config_file,
+    ClientCaps, ConfigChange, DiskRead, FileEvent, Logger, Note, OpenDoc, ReadFile, State, editor_settings, file_path, guarded, read_config_file,
 };
 
 /// Quiet time after the last edit before diagnostics are computed.
@@ -221,6 +221,32 @@ fn after_config_change(shared: &Arc<Shared>, change: ConfigChange) {
 }
 
 /// Ask the client for the `isnad` section (when it answers `workspace/configuration`).
+/// Apply file events: under the lock, what each asks for; the files to read are read with
+/// the lock released, then brought into the corpus under it. Returns whether `isnad.toml`
+/// changed.
+fn file_events(shared: &Arc<Shared>, events: Vec<(PathBuf, FileChangeType)>) -> bool {
+    let mut reload = false;
+    let mut reads = Vec::new();
+    {
+        let mut st = shared.lock();
+        for (path, typ) in events {
+            match st.file_event(&path, typ) {
+                FileEvent::Config => reload = true,
+                FileEvent::Read(read) => reads.push(read),
+                FileEvent::Done => {}
+            }
+        }
+    }
+    if !reads.is_empty() {
+        let files: Vec<ReadFile> = reads.into_iter().map(DiskRead::read).collect();
+        let mut st = shared.lock();
+        for file in files {
+            st.apply_read(file);
+        }
+    }
+    reload
+}
+
 async fn pull_config(shared: &Arc<Shared>) -> Option<serde_json::Value> {
     if !shared.lock().caps.configuration {
         return None;
@@ -326,14 +352,7 @@ async fn index(shared: Arc<Shared>, epoch: u64) {
         }
         return;
     };
-    let mut reload = false;
-    {
-        let mut st = shared.lock();
-        for (path, typ) in queued {
-            reload |= st.file_event(&path, typ);
-        }
-    }
-    if reload {
+    if file_events(&shared, queued) {
         let change = {
             let mut st = shared.lock();
             load_config_file(&mut st);
@@ -638,7 +657,11 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        self.shared.lock().close(&params.text_document.uri);
+        let read = self.shared.lock().close(&params.text_document.uri);
+        // (the disk is read without the lock)
+        if let Some(file) = read.map(DiskRead::read) {
+            self.shared.lock().apply_read(file);
+        }
         self.shared.changed();
     }
 
@@ -659,21 +682,19 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let change = {
+        let mut events = Vec::new();
+        for event in params.changes {
+            match file_path(&event.uri) {
+                Some(path) => events.push((path, event.typ)),
+                None => self.shared.log.info(format!("isnad: ignoring a change of {}", event.uri.as_str())),
+            }
+        }
+        let change = if file_events(&self.shared, events) {
             let mut st = self.shared.lock();
-            let mut reload = false;
-            for event in params.changes {
-                match file_path(&event.uri) {
-                    Some(path) => reload |= st.file_event(&path, event.typ),
-                    None => st.log.info(format!("isnad: ignoring a change of {}", event.uri.as_str())),
-                }
-            }
-            if reload {
-                load_config_file(&mut st);
-                st.apply_config()
-            } else {
-                ConfigChange::None
-            }
+            load_config_file(&mut st);
+            st.apply_config()
+        } else {
+            ConfigChange::None
         };
         after_config_change(&self.shared, change);
         self.shared.changed();

@@ -126,6 +126,41 @@ pub struct OpenDoc {
     pub seq: u64,
 }
 
+/// A file of the corpus to read from disk, without the state lock held (a slow disk then
+/// delays no other request).
+#[derive(Debug)]
+pub struct DiskRead {
+    path: PathBuf,
+    key: String,
+    max_size: u64,
+}
+
+impl DiskRead {
+    /// Read the file (regular files only, never beyond the size cap).
+    pub fn read(self) -> ReadFile {
+        let text = scan::read_text_file(&self.path, self.max_size);
+        ReadFile { path: self.path, key: self.key, text }
+    }
+}
+
+/// A file read for the corpus, for [`State::apply_read`].
+#[derive(Debug)]
+pub struct ReadFile {
+    path: PathBuf,
+    key: String,
+    text: Result<String, String>,
+}
+
+/// What a file event asks for (see [`State::file_event`]).
+#[derive(Debug)]
+pub enum FileEvent {
+    /// `isnad.toml` changed: reload the configuration.
+    Config,
+    /// Read this file into the corpus.
+    Read(DiskRead),
+    Done,
+}
+
 /// The findings of one variant across the corpus, for "replace in all files":
 /// [(document, [(span, replacement)])], documents in source order.
 pub type VariantFindings = Vec<(DocId, Vec<(std::ops::Range<usize>, String)>)>;
@@ -406,35 +441,43 @@ impl State {
     }
 
     /// The document was closed: the editor no longer owns it, so the corpus goes back to
-    /// the file on disk (or forgets a file from outside the roots).
-    pub fn close(&mut self, uri: &Uri) {
+    /// the file on disk (or forgets a file from outside the roots). Returns the read to do,
+    /// without the lock, and hand to [`State::apply_read`].
+    pub fn close(&mut self, uri: &Uri) -> Option<DiskRead> {
         let Some(doc) = self.docs.remove(uri) else {
             self.log.info(format!("isnad: didClose for a document that is not open: {}", uri.as_str()));
-            return;
+            return None;
         };
         self.published.remove(uri);
         self.to_clear.push(uri.clone());
-        if !self.indexed {
-            return;
-        }
-        if doc.outside {
-            self.outside.remove(uri);
-            return;
+        self.outside.remove(uri);
+        if !self.indexed || doc.outside {
+            return None;
         }
         if let Some(key) = doc.key {
             self.workspace.remove(&key);
         }
-        if let Some(key) = self.key_for_disk(&doc.path) {
-            self.reload_from_disk(&doc.path, key);
-        }
+        self.disk_read(&doc.path)
     }
 
-    fn reload_from_disk(&mut self, path: &Path, key: String) {
-        match scan::read_text_file(path, self.config.corpus.max_file_size) {
+    /// The read that brings the file at `path` into the corpus, if it belongs there.
+    fn disk_read(&self, path: &Path) -> Option<DiskRead> {
+        let key = self.key_for_disk(path)?;
+        Some(DiskRead { path: path.to_path_buf(), key, max_size: self.config.corpus.max_file_size })
+    }
+
+    /// Bring a file read from disk into the corpus, unless things changed while it was read
+    /// (the editor opened it, a scan started, the roots or globs changed).
+    pub fn apply_read(&mut self, read: ReadFile) {
+        let ReadFile { path, key, text } = read;
+        if !self.indexed || self.scanning || self.is_open_path(&path) || self.key_for_disk(&path).as_deref() != Some(key.as_str()) {
+            return;
+        }
+        match text {
             Ok(text) => {
                 let log = self.log.clone();
                 let ws = &mut self.workspace;
-                guarded(&log, "indexing a changed file", || ws.upsert(key, path.to_path_buf(), Arc::from(text)));
+                guarded(&log, "indexing a changed file", || ws.upsert(key, path, Arc::from(text)));
             }
             Err(reason) => {
                 if self.workspace.remove(&key) || path.exists() {
@@ -444,23 +487,25 @@ impl State {
         }
     }
 
-    /// A file changed on disk. Returns true when it was `isnad.toml` (reload the config).
-    pub fn file_event(&mut self, path: &Path, typ: FileChangeType) -> bool {
+    /// A file changed on disk: `isnad.toml` (reload the configuration), a file to read into
+    /// the corpus (without the lock: [`DiskRead::read`], then [`State::apply_read`]), or
+    /// nothing more to do.
+    pub fn file_event(&mut self, path: &Path, typ: FileChangeType) -> FileEvent {
         if self.config_path().as_deref() == Some(path) {
-            return true;
+            return FileEvent::Config;
         }
         if self.scanning {
             self.queued_events.push((path.to_path_buf(), typ));
-            return false;
+            return FileEvent::Done;
         }
         if !self.indexed {
-            return false; // no corpus yet: the first scan will read the disk
+            return FileEvent::Done; // no corpus yet: the first scan will read the disk
         }
         if self.is_open_path(path) {
-            return false; // the editor's text wins; the disk is read again on close
+            return FileEvent::Done; // the editor's text wins; the disk is read again on close
         }
         if typ == FileChangeType::DELETED {
-            let Some(key) = self.raw_key(path) else { return false };
+            let Some(key) = self.raw_key(path) else { return FileEvent::Done };
             if !self.workspace.remove(&key) {
                 // a folder: everything under it that is not open
                 let prefix = format!("{key}/");
@@ -476,12 +521,12 @@ impl State {
                     self.workspace.remove(&k);
                 }
             }
-        } else if let Some(key) = self.key_for_disk(path) {
-            self.reload_from_disk(path, key);
+        } else if let Some(read) = self.disk_read(path) {
+            return FileEvent::Read(read);
         } else if let Some(real) = self.lexical_root_of(path).and_then(|(i, _)| self.leads_outside(i, path)) {
             self.log.info(format!("isnad: skipped {}: it leads outside the corpus, to {}", path.display(), real.display()));
         }
-        false
+        FileEvent::Done
     }
 
     /// Layer the editor settings over the file and hand the result to the workspace.
@@ -567,5 +612,39 @@ impl State {
         let out = Arc::new(out);
         self.variant_cache.1.insert(variant.to_string(), out.clone());
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open_doc(uri: Uri, path: PathBuf) -> OpenDoc {
+        OpenDoc { uri, rope: Rope::from_str("نص"), version: 1, path, key: None, outside: false, dirty: false, oversize: false, seq: 0 }
+    }
+
+    /// A file event's read runs without the lock; what changed meanwhile wins over it.
+    #[test]
+    fn a_file_read_without_the_lock_is_dropped_when_the_editor_opened_it_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&a, "نص على القرص").unwrap();
+        std::fs::write(&b, "نص آخر").unwrap();
+        let (log, _notes) = Logger::new();
+        let mut st = State::new(log);
+        st.set_roots(vec![(dir.path().to_path_buf(), "corpus".to_string())]);
+        st.indexed = true;
+        let read = |st: &mut State, p: &Path| match st.file_event(p, FileChangeType::CREATED) {
+            FileEvent::Read(r) => r.read(),
+            other => panic!("{other:?}"),
+        };
+        let (ra, rb) = (read(&mut st, &a), read(&mut st, &b));
+        // the editor opens a.txt before the read is applied: its text wins
+        let uri = Uri::from_file_path(&a).unwrap();
+        st.docs.insert(uri.clone(), open_doc(uri, a.clone()));
+        st.apply_read(ra);
+        st.apply_read(rb);
+        assert_eq!(st.workspace.doc_id("a.txt"), None);
+        assert!(st.workspace.doc_id("b.txt").is_some());
     }
 }
