@@ -36,6 +36,7 @@ const ORG_WORDS: &str = include_str!("../../data/lexicon/org_words.txt");
 const GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.txt");
 const FULL_NAME_STARTS: &str = include_str!("../../data/lexicon/full_name_starts.txt");
 const PORTFOLIOS: &str = include_str!("../../data/lexicon/portfolios.tsv");
+const IRREGULAR_NISBAS: &str = include_str!("../../data/lexicon/irregular_nisbas.tsv");
 const SHORT_PORTFOLIOS: &str = include_str!("../../data/lexicon/short_portfolios.txt");
 const SHORT_NAME_HEADS: &str = include_str!("../../data/lexicon/short_name_heads.txt");
 const NAME_PARTICLES: &str = include_str!("../../data/lexicon/name_particles.txt");
@@ -131,6 +132,8 @@ pub struct Lexicon {
     listed_by_skeleton: FxHashMap<String, Vec<String>>,
     /// `PORTFOLIOS` by L1 form: (written form, English).
     portfolios: FxHashMap<String, (&'static str, &'static str)>,
+    /// `IRREGULAR_NISBAS`: an adjective's stem (L1) -> its country (L1).
+    irregular_nisbas: FxHashMap<String, String>,
     /// `SHORT_PORTFOLIOS` by L1 form.
     short_portfolios: FxHashSet<String>,
     /// `SHORT_NAME_HEADS` by L1 form.
@@ -327,6 +330,7 @@ impl Lexicon {
             heads_by_tail,
             split_name_starts,
             listed_by_skeleton,
+            irregular_nisbas: entries(IRREGULAR_NISBAS).filter_map(|l| l.split_once('\t')).map(|(a, c)| (l1(a.trim()), l1(c.trim()))).collect(),
             portfolios: entries(PORTFOLIOS).filter_map(|l| l.split_once('\t')).map(|(a, e)| (l1(a), (a, e))).collect(),
             foreign_suffixes: words(FOREIGN_SUFFIXES).collect(),
             short_portfolios: words(SHORT_PORTFOLIOS).map(l1).collect(),
@@ -704,6 +708,10 @@ impl Lexicon {
                 if base.chars().count() < 3 {
                     continue;
                 }
+                // an irregular adjective of the hand list (الإنجليزي ← إنجلترا)
+                if let Some(g) = self.irregular_nisbas.get(base).and_then(|c| self.gazetteer.get(c.as_str())) {
+                    return Some(g);
+                }
                 for ending in ["يا", "ا", "", "ه", "ي"] {
                     cand.clear();
                     cand.push_str(base);
@@ -851,6 +859,16 @@ mod tests {
         assert!(lx.nisba_base(&l1("الروسي")).is_some());
         assert!(lx.nisba_base(&l1("الأذربيجاني")).is_some());
         assert!(lx.nisba_base(&l1("الإنفصالي")).is_none());
+    }
+
+    #[test]
+    fn irregular_nationality_adjectives_are_nisbas_of_their_country() {
+        let lx = Lexicon::with_config(&Config::default());
+        for adjective in ["الإنجليزي", "الإنكليزية", "النمساوي", "الأفغانية", "الكازاخي"] {
+            assert!(lx.nisba_base(&l1(adjective)).is_some(), "{adjective}");
+        }
+        assert!(lx.same_name(&l1("الإنكليزي"), &l1("الإنجليزي")), "two spellings of English");
+        assert!(!lx.same_name(&l1("الإنكليزي"), &l1("الإنكليزية")), "two forms of the adjective");
     }
 
     #[test]
