@@ -125,6 +125,10 @@ fn explain_speaks_plainly_and_wants_a_word() {
     assert!(!text.contains("Evidence {") && !text.contains("Some("), "{text}");
     assert!(text.contains("a name: yes"), "{text}");
     assert!(!text.contains(" 1 documents") && !text.contains("(1 documents"), "{text}");
+    // a word inside a name is no mention of it (ان in يريفان)
+    let part = Command::new(env!("CARGO_BIN_EXE_isnad")).args(["explain", seeds().to_str().unwrap(), "ان"]).output().expect("isnad runs");
+    let part = String::from_utf8_lossy(&part.stdout);
+    assert!(part.contains("entity: none") && !part.contains("يريفان"), "{part}");
     let none = Command::new(env!("CARGO_BIN_EXE_isnad")).args(["explain", seeds().to_str().unwrap()]).output().expect("isnad runs");
     assert_ne!(none.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&none.stderr).contains("required"), "{}", String::from_utf8_lossy(&none.stderr));

@@ -140,8 +140,15 @@ pub fn explain(corpus: &Path, words: &[String]) -> i32 {
         if writeln!(out, "{}", an.explain(&w)).is_err() {
             return 0;
         }
-        // the entity of the word's first mention
-        let found = ws.docs_in_order().into_iter().find_map(|d| an.entity_mentions(d).into_iter().find(|m| *m.spelling == *w || m.span.len() > 0 && ws.doc(d).is_some_and(|doc| doc.text[m.span.clone()].contains(w.as_str()))));
+        // the entity of the word's first mention: a mention that has the word as one of its
+        // words, a proclitic allowed (ان is no mention of يريفان)
+        let is_the_word = |t: &str| {
+            let t = crate::text::normalize::l0(t.trim_matches(|c: char| !c.is_alphanumeric()));
+            t == w || ["و", "ف", "ب", "ل", "ك"].iter().any(|p| t.strip_prefix(p) == Some(w.as_str()))
+        };
+        let found = ws.docs_in_order().into_iter().find_map(|d| {
+            an.entity_mentions(d).into_iter().find(|m| *m.spelling == *w || ws.doc(d).is_some_and(|doc| doc.text.get(m.span.clone()).is_some_and(|t| t.split_whitespace().any(is_the_word))))
+        });
         let written = match found.and_then(|m| an.entity(&m.key, Some(m.doc)).map(|e| (m, e))) {
             Some((_, e)) => {
                 let plural = crate::analysis::spelling::plural;
