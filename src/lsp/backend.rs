@@ -48,6 +48,10 @@ pub(crate) struct Shared {
     changes: AtomicU64,
     tasks_started: AtomicBool,
     shutdown: AtomicBool,
+    /// The session is over: the publisher and the log forwarder end (they hold the state,
+    /// which a server run in process would otherwise keep after `exit`).
+    stopped: AtomicBool,
+    stop: Notify,
     /// Held from computing a batch of diagnostics to sending it, so batches go out in the
     /// order they were computed (the publisher and the indexer both publish).
     publishing: tokio::sync::Mutex<()>,
@@ -111,6 +115,11 @@ impl Probe {
     pub fn shutdown_received(&self) -> bool {
         self.0.shutdown.load(Ordering::SeqCst)
     }
+    /// The session ended: stop the background tasks that would keep the state alive.
+    pub fn stop_background_tasks(&self) {
+        self.0.stopped.store(true, Ordering::SeqCst);
+        self.0.stop.notify_waiters();
+    }
 }
 
 impl Backend {
@@ -126,6 +135,8 @@ impl Backend {
                 changes: AtomicU64::new(0),
                 tasks_started: AtomicBool::new(false),
                 shutdown: AtomicBool::new(false),
+                stopped: AtomicBool::new(false),
+                stop: Notify::new(),
                 publishing: tokio::sync::Mutex::new(()),
             }),
         }
@@ -439,7 +450,14 @@ async fn publish_now(shared: &Arc<Shared>, edited_only: bool) -> bool {
 /// published, with its version.
 async fn publisher(shared: Arc<Shared>) {
     loop {
-        shared.wake.notified().await;
+        let stopping = shared.stop.notified();
+        if shared.stopped.load(Ordering::SeqCst) {
+            return;
+        }
+        tokio::select! {
+            _ = shared.wake.notified() => {}
+            _ = stopping => return,
+        }
         let start = Instant::now();
         loop {
             let seen = shared.changes.load(Ordering::SeqCst);
@@ -459,7 +477,16 @@ async fn publisher(shared: Arc<Shared>) {
 /// Forward log and show messages queued by synchronous code.
 async fn forward_notes(shared: Arc<Shared>) {
     let Some(mut rx) = shared.notes.lock().unwrap_or_else(|e| e.into_inner()).take() else { return };
-    while let Some(note) = rx.recv().await {
+    loop {
+        let stopping = shared.stop.notified();
+        if shared.stopped.load(Ordering::SeqCst) {
+            return;
+        }
+        let note = tokio::select! {
+            note = rx.recv() => note,
+            _ = stopping => return,
+        };
+        let Some(note) = note else { return };
         match note {
             Note::Log(typ, msg) => shared.client.log_message(typ, msg).await,
             Note::Show(typ, msg) => shared.client.show_message(typ, msg).await,

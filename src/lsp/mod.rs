@@ -57,6 +57,7 @@ where
     let (server_output, from_server) = tokio::io::duplex(64 * 1024);
     let server = Server::new(input, server_output, socket).concurrency_level(CONCURRENCY).serve(service);
     tokio::join!(server, framing::pump(from_server, answers, &mut output));
+    probe.stop_background_tasks();
     if probe.shutdown_received() || shutdown_seen.load(Ordering::SeqCst) { 0 } else { 1 }
 }
 
