@@ -93,10 +93,13 @@ async fn write_frame(writer: &Writer, msg: &Value) {
     write_raw(writer, &[format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes(), &body].concat()).await;
 }
 
+/// Write to the server. A server that has already exited (an answer to its last request
+/// racing its exit) is not the client's error: what the server did is checked by replies.
 async fn write_raw(writer: &Writer, bytes: &[u8]) {
     let mut w = writer.lock().await;
-    w.write_all(bytes).await.unwrap();
-    w.flush().await.unwrap();
+    if w.write_all(bytes).await.is_ok() {
+        let _ = w.flush().await;
+    }
 }
 
 impl TestClient {
