@@ -20,24 +20,57 @@ const ADDITIONS: &str = include_str!("../../data/lexicon/dictionary_additions.di
 
 fn dictionary() -> Option<&'static spellbook::Dictionary> {
     static DICTIONARY: OnceLock<Option<spellbook::Dictionary>> = OnceLock::new();
-    DICTIONARY
-        .get_or_init(|| match spellbook::Dictionary::new(AFF, DIC) {
-            Ok(mut d) => {
-                for entry in ADDITIONS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-                    if let Err(e) = d.add(entry) {
-                        eprintln!("isnad: data/lexicon/dictionary_additions.dic: {entry}: {e}");
-                    }
+    DICTIONARY.get_or_init(|| load(AFF)).as_ref()
+}
+
+/// The dictionary without its proclitic prefixes (و ف ب ك ل and their combinations): what
+/// it accepts as a word read whole. Hunspell reads many foreign names as a proclitic and a
+/// rare word (بوتين as ب + وتين "with an aorta", كوربين, فينغر as ف + ينغر); this copy
+/// tells those readings from words that are words by themselves.
+fn dictionary_without_proclitics() -> Option<&'static spellbook::Dictionary> {
+    static DICTIONARY: OnceLock<Option<spellbook::Dictionary>> = OnceLock::new();
+    DICTIONARY.get_or_init(|| load(&without_proclitic_prefixes(AFF))).as_ref()
+}
+
+fn load(aff: &str) -> Option<spellbook::Dictionary> {
+    match spellbook::Dictionary::new(aff, DIC) {
+        Ok(mut d) => {
+            for entry in ADDITIONS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                if let Err(e) = d.add(entry) {
+                    eprintln!("isnad: data/lexicon/dictionary_additions.dic: {entry}: {e}");
                 }
-                Some(d)
             }
-            Err(e) => {
-                // a shipped file that does not parse is a build defect; the analysis still
-                // runs, with every word unknown to the dictionary
-                eprintln!("isnad: the Arabic dictionary (data/hunspell) could not be read: {e}");
-                None
-            }
-        })
-        .as_ref()
+            Some(d)
+        }
+        Err(e) => {
+            // a shipped file that does not parse is a build defect; the analysis still
+            // runs, with every word unknown to the dictionary
+            eprintln!("isnad: the Arabic dictionary (data/hunspell) could not be read: {e}");
+            None
+        }
+    }
+}
+
+/// The affix file with every prefix rule that only adds proclitic letters (`PFX nj 0 و .`,
+/// `PFX nj 0 وب .`) turned into one no Arabic word starts with. The rules stay in place so
+/// that each class keeps the number of rows its header announces; the article (ال, بال,
+/// لل…) and the verb prefixes stay as they are.
+fn without_proclitic_prefixes(aff: &str) -> String {
+    let mut out = String::with_capacity(aff.len());
+    for line in aff.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let affix = fields.get(3).map(|a| a.split('/').next().unwrap_or(""));
+        let proclitic_only = fields.len() >= 5
+            && fields[0] == "PFX"
+            && fields[2] == "0"
+            && affix.is_some_and(|a| !a.is_empty() && a.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل')));
+        match (proclitic_only, affix) {
+            (true, Some(a)) => out.push_str(&line.replacen(a, "qq", 1)),
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Whether the dictionary accepts `word` as written (an L0 form: hamza kept, diacritics and
@@ -45,6 +78,23 @@ fn dictionary() -> Option<&'static spellbook::Dictionary> {
 pub fn accepts(word: &str) -> bool {
     let Some(d) = dictionary() else { return false };
     !word.is_empty() && word.split(' ').all(|w| !w.is_empty() && d.check(w))
+}
+
+/// Whether the dictionary accepts `word` (L0) read whole, no proclitic split off it: بوتين
+/// and فينغر are not words so, بسبب and وقال are not either, وكالة and بالمدينة are.
+pub fn accepts_whole(word: &str) -> bool {
+    let Some(d) = dictionary_without_proclitics() else { return false };
+    !word.is_empty() && word.split(' ').all(|w| !w.is_empty() && d.check(w))
+}
+
+/// Whether the dictionary accepts `word` (L0) only as a proclitic before another word
+/// (بسبب, وقال; بوتين, فينغر), and which words it could be the proclitic form of (سبب, قال;
+/// وتين, ينغر), longest proclitic first.
+pub fn proclitic_readings(word: &str) -> Option<Vec<String>> {
+    if word.contains(' ') || !accepts(word) || accepts_whole(word) {
+        return None;
+    }
+    Some(crate::text::clitics::splits(word, 2).into_iter().map(|s| s.name).collect())
 }
 
 /// Whether the dictionary accepts `word` (L0) in one of the spellings wire copy reduces it
@@ -55,17 +105,18 @@ pub fn accepts(word: &str) -> bool {
 pub fn accepts_restored(word: &str) -> bool {
     // where an initial alef may have lost its hamza: the word's start, after the article,
     // after a one-letter proclitic (with or without the article)
-    accepts_restored_after(word, &["", "ال", "و", "ف", "ب", "ل", "ك", "وال", "فال", "بال", "كال"])
+    accepts_restored_after(word, &["", "ال", "و", "ف", "ب", "ل", "ك", "وال", "فال", "بال", "كال"], accepts)
 }
 
 /// `accepts_restored` for a word read whole, no proclitic before it: a name's word (كاين
 /// Kane is not ك + أين "like where").
 pub fn accepts_restored_whole(word: &str) -> bool {
-    accepts_restored_after(word, &["", "ال"])
+    accepts_restored_after(word, &["", "ال"], accepts_whole)
 }
 
-/// `accepts_restored` with the hamza of an initial alef put back only after these prefixes.
-fn accepts_restored_after(word: &str, prefixes: &[&str]) -> bool {
+/// `accepts_restored` with the hamza of an initial alef put back only after these prefixes,
+/// each candidate checked by `accepts`.
+fn accepts_restored_after(word: &str, prefixes: &[&str], accepts: fn(&str) -> bool) -> bool {
     if accepts(word) {
         return true;
     }
@@ -170,7 +221,7 @@ pub fn ordinary_restored(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{accepts, accepts_restored, proper_name_only};
+    use super::{accepts, accepts_restored, accepts_restored_whole, accepts_whole, proclitic_readings, proper_name_only};
 
     #[test]
     fn place_names_are_told_from_ordinary_words() {
@@ -183,6 +234,22 @@ mod tests {
         for w in ["كولمبيا", "إليزابيث", "الكونجرس", "فيرجينيا", "مانشستر"] {
             assert!(accepts(w) && proper_name_only(w), "{w} is a name the dictionary files whole");
         }
+    }
+
+    #[test]
+    fn words_read_whole_are_told_from_proclitic_readings() {
+        for w in ["وكالة", "كبيران", "بالمدينة", "لبنان", "يكتبون"] {
+            assert!(accepts_whole(w) && proclitic_readings(w).is_none(), "{w} is a word read whole");
+        }
+        let rests = |w: &str| proclitic_readings(w).unwrap_or_else(|| panic!("{w}: a proclitic reading only"));
+        assert_eq!(rests("بوتين"), vec!["وتين"]);
+        assert_eq!(rests("فينغر"), vec!["ينغر"]);
+        assert!(rests("بسبب").contains(&"سبب".to_string()));
+        assert!(rests("وقال").contains(&"قال".to_string()));
+        assert!(!accepts_whole("كوربين") && accepts("كوربين"));
+        // a foreign name read whole stays unknown, its wire form too
+        assert!(!accepts_restored_whole("بوتين") && !accepts_restored_whole("فينغر"));
+        assert!(accepts_restored_whole("اعضاء") && accepts_restored_whole("الاسعار"));
     }
 
     #[test]

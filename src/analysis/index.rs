@@ -270,6 +270,17 @@ impl Workspace {
             return;
         }
         let mut keys: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        // the changed words and the spellings whose dictionary verdict reads their statistics
+        let mut forms: Vec<String> = Vec::new();
+        for w in changed {
+            super::spelling::dictionary_dependents(w, |form| {
+                if self.words.contains_key(form) {
+                    forms.push(form.to_string());
+                }
+            });
+        }
+        let changed: Vec<&str> = changed.iter().copied().chain(forms.iter().map(String::as_str)).collect();
+        let changed = changed.as_slice();
         for w in changed {
             let (l1, sk, bag) = spelling_keys(w);
             for &m in self.by_l1.get(l1.as_str()).map(Vec::as_slice).unwrap_or(&[]) {

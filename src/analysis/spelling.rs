@@ -465,7 +465,8 @@ pub struct Caches {
     evidence: FxHashMap<String, Evidence>,
     related: FxHashMap<String, Vec<Related>>,
     neighbours: FxHashMap<String, Arc<NameNeighbours>>,
-    /// The dictionary's verdict per spelling (depends on nothing else: never invalidated).
+    /// The dictionary's verdict per spelling; it reads the statistics of the word after a
+    /// proclitic (`Analyzer::proclitic_on_no_word`), dropped with them.
     known: FxHashMap<String, bool>,
     /// The same in the spellings wire copy reduces words from (`dictionary::accepts_restored`).
     known_restored: FxHashMap<String, bool>,
@@ -498,7 +499,7 @@ struct CachedCluster {
 
 impl Caches {
     pub fn is_empty(&self) -> bool {
-        self.clusters.is_empty() && self.evidence.is_empty() && self.related.is_empty() && self.neighbours.is_empty()
+        self.clusters.is_empty() && self.evidence.is_empty() && self.related.is_empty() && self.neighbours.is_empty() && self.known.is_empty() && self.known_restored.is_empty()
     }
 
     /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
@@ -508,6 +509,11 @@ impl Caches {
         self.evidence.retain(|l1, _| !keys.contains(l1));
         self.related.retain(|canonical, r| !changed.contains(&canonical.as_str()) && !r.iter().any(|x| x.doc == doc));
         self.neighbours.retain(|spelling, g| !changed.contains(&spelling.as_str()) && !g.docs.contains(&doc));
+        // (`changed` holds the proclitic forms of changed words too, see `dictionary_dependents`)
+        for w in changed {
+            self.known.remove(*w);
+            self.known_restored.remove(*w);
+        }
     }
 
     /// Keep the union (both sides are valid for the current statistics: the workspace cannot
@@ -524,6 +530,22 @@ impl Caches {
         self.known.extend(other.known);
         self.known_restored.extend(other.known_restored);
     }
+}
+
+/// The spellings whose dictionary verdict reads a word's statistics
+/// (`Analyzer::proclitic_on_no_word`): its forms after a proclitic, bare or with an enclitic
+/// pronoun (وكلمة, للكلمة, بكلمته).
+pub(crate) fn dictionary_dependents(word: &str, mut f: impl FnMut(&str)) {
+    let mut with_pronoun = String::with_capacity(word.len() + 8);
+    clitics::for_each_proclitic_form(word, |form| {
+        f(form);
+        for e in clitics::ENCLITICS {
+            with_pronoun.clear();
+            with_pronoun.push_str(form);
+            with_pronoun.push_str(e);
+            f(&with_pronoun);
+        }
+    });
 }
 
 pub struct Analyzer<'a> {
@@ -591,9 +613,24 @@ impl<'a> Analyzer<'a> {
             return k;
         }
         // a word the dictionary files only as a proper name (الدنمارك, كولمبيا) is no ordinary word
-        let k = dictionary::accepts(l0) && !dictionary::proper_name_only(l0);
+        let k = dictionary::accepts(l0) && !dictionary::proper_name_only(l0) && !self.proclitic_on_no_word(l0);
         self.known.borrow_mut().insert(l0.to_string(), k);
         k
+    }
+
+    /// Whether the dictionary reads a spelling (L0) only as a proclitic before a word the
+    /// corpus never writes by itself: بوتين as ب + وتين "with an aorta", فينغر as ف + ينغر,
+    /// كوربين as ك + وربين. Such a reading is the affix rules', not the writer's; a real
+    /// proclitic form (بسبب, وقال, فالرئيس) has its word standing alone somewhere in a corpus
+    /// of any size. Depends on the remainder's statistics (`dictionary_dependents`).
+    fn proclitic_on_no_word(&self, l0: &str) -> bool {
+        let Some(words) = dictionary::proclitic_readings(l0) else { return false };
+        let standing_alone = |w: &str| self.ws.word_stats(w).is_some_and(|st| st.counts.count > 0);
+        // or with an enclitic pronoun that the word stands alone without (وإداراته: إدارات)
+        let pronoun_on_a_word = |w: &str| {
+            clitics::ENCLITICS.iter().any(|e| w.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3 && standing_alone(stem)))
+        };
+        !words.iter().any(|w| standing_alone(w) || pronoun_on_a_word(w))
     }
 
     /// Whether a spelling (L0) is an ordinary word as written or once the hamza or final
@@ -603,7 +640,13 @@ impl<'a> Analyzer<'a> {
         if let Some(&k) = self.known_restored.borrow().get(l0) {
             return k;
         }
-        let k = self.known(l0) || dictionary::ordinary_restored(l0);
+        let k = self.known(l0)
+            || if self.proclitic_on_no_word(l0) {
+                // (the wire forms of the word read whole: اوباما is no proclitic form either)
+                dictionary::accepts_restored_whole(l0) && !dictionary::proper_name_only(l0)
+            } else {
+                dictionary::ordinary_restored(l0)
+            };
         self.known_restored.borrow_mut().insert(l0.to_string(), k);
         k
     }
@@ -1681,7 +1724,9 @@ impl<'a> Analyzer<'a> {
             // follows the preposition is a listed name as the list writes it (لأرمينيا, not
             // بابل "Babylon" as ب + ابل beside أبل); the dictionary's و/ف forms are only its
             // affix rules at work (والدانمارك)
-            if !conjunction && known_whole() && !(self.listed_name(&sp.name) && self.lex.is_written_name(&sp.name)) {
+            // (a major one: ك + بيران, a Cuban village, is كبيران "two senior")
+            let major = || self.lex.gazetteer(&to_l1(&sp.name)).is_none_or(|g| !g.minor);
+            if !conjunction && known_whole() && !(self.listed_name(&sp.name) && self.lex.is_written_name(&sp.name) && major()) {
                 continue;
             }
             if let Some(c) = self.cluster(&sp.name) {
@@ -2145,6 +2190,27 @@ mod corpus_tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_proclitic_before_a_word_the_corpus_never_writes_makes_no_ordinary_word() {
+        // the dictionary reads فينغر as ف + ينغر and بوتين as ب + وتين; بسبب is ب + سبب
+        let mut ws = workspace(&["قال المدرب أرسين فينغر إن بوتين تأخر بسبب المطر", "وكان سبب التأخر المطر"]);
+        let known = |ws: &Workspace, w: &str| ws.with_analyzer(|a| (a.known(w), a.known_restored(w)));
+        assert_eq!(known(&ws, "فينغر"), (false, false));
+        assert_eq!(known(&ws, "بوتين"), (false, false));
+        assert_eq!(known(&ws, "بسبب"), (true, true));
+        // (a word read whole needs no corpus: وكالة is a word, not و + كالة)
+        assert_eq!(known(&ws, "وكالة"), (true, true));
+        // once the corpus writes ينغر alone, فينغر may be ف + ينغر: the cached verdict goes
+        ws.upsert("002.txt".into(), PathBuf::from("/c/002.txt"), Arc::from("قال إنه ينغر"));
+        assert_eq!(known(&ws, "فينغر"), (true, true));
+        // and an enclitic pronoun on a word the corpus writes alone is that word's form
+        assert!(dictionary::proclitic_readings("وإداراته").is_some());
+        let ws = workspace(&["ما يحدث للنادي وإداراته المتعاقبة", "تغيرت إدارات الأندية"]);
+        assert!(known(&ws, "وإداراته").0);
+        let ws = workspace(&["ما يحدث للنادي وإداراته المتعاقبة"]);
+        assert!(!known(&ws, "وإداراته").0);
     }
 
     #[test]

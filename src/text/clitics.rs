@@ -21,6 +21,32 @@ pub struct Split {
 const CONJ: [&str; 3] = ["", "و", "ف"];
 const PREP: [&str; 4] = ["", "ب", "ك", "ل"];
 
+/// The pronouns a noun or verb takes at its end (إداراته, بظلالها, بإمكانكم): a word that
+/// carries one is an ordinary word's form, not a name (names take none).
+pub const ENCLITICS: [&str; 9] = ["ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا"];
+
+/// Visit every form of an L0 word after a non-empty proclitic (وكلمة, فبكلمة, للكلمة for
+/// الكلمة): the inverse of [`for_each_split`].
+pub fn for_each_proclitic_form(word: &str, mut f: impl FnMut(&str)) {
+    let mut form = String::with_capacity(word.len() + 8);
+    for conj in CONJ {
+        for prep in PREP {
+            if conj.is_empty() && prep.is_empty() {
+                continue;
+            }
+            form.clear();
+            form.push_str(conj);
+            form.push_str(prep);
+            match word.strip_prefix("ا").filter(|_| prep == "ل" && word.starts_with("ال")) {
+                // ل + ال is written لل: the alef is elided
+                Some(rest) => form.push_str(rest),
+                None => form.push_str(word),
+            }
+            f(&form);
+        }
+    }
+}
+
 /// Visit every split of an L0 word without allocating: `f(prefix_chars, remainder, lil)`,
 /// where for the لل form the remainder lacks the elided alef (the name is ا + remainder).
 /// Same order and conditions as [`splits`].
@@ -73,6 +99,17 @@ mod tests {
         assert_eq!(names("وارمينا"), vec!["ارمينا"]);
         assert_eq!(names("وبموسكو"), vec!["موسكو", "بموسكو"]);
         assert!(splits("باكو", 4).is_empty()); // ب + اكو: too short for a 4-letter minimum
+    }
+
+    #[test]
+    fn proclitic_forms_are_the_inverse_of_splits() {
+        let mut forms = Vec::new();
+        for_each_proclitic_form("الكلمة", |f| forms.push(f.to_string()));
+        assert_eq!(forms.len(), 11);
+        for f in &forms {
+            assert!(names(f).contains(&"الكلمة".to_string()), "{f} splits back into الكلمة");
+        }
+        assert!(forms.contains(&"للكلمة".to_string()) && forms.contains(&"وبالكلمة".to_string()));
     }
 
     #[test]
