@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::config::{Config, EntityKind};
-use crate::text::normalize::l1;
+use crate::text::normalize::{l1, letter_class};
 
 const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
 const GAZETTEER_AMBIGUOUS: &str = include_str!("../../data/gazetteer_ambiguous.txt");
@@ -127,8 +127,9 @@ pub struct Lexicon {
     /// letters or more: the first words of such a name written in two. Asked of every pair of
     /// words, so the joined form is built only after one of these.
     split_name_starts: FxHashSet<String>,
-    /// One-word gazetteer names that are neither ambiguous nor minor towns (L1), by skeleton:
-    /// the neighbours a corpus spelling may be a variant of (الدنمارك beside الدانمرك).
+    /// One-word gazetteer names that are not ambiguous (minor towns only with six consonants
+    /// or more) (L1), by skeleton: the neighbours a corpus spelling may be a variant of
+    /// (الدنمارك beside الدانمرك).
     listed_by_skeleton: FxHashMap<String, Vec<String>>,
     /// `PORTFOLIOS` by L1 form: (written form, English).
     portfolios: FxHashMap<String, (&'static str, &'static str)>,
@@ -312,7 +313,10 @@ impl Lexicon {
         }
         let mut listed_by_skeleton: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (k, g) in &gazetteer {
-            if !g.ambiguous && !g.minor && !k.contains(' ') {
+            // a minor town only with six consonants or more: so long a skeleton is that one
+            // name's (هدرسفيلد, whose spelling هادرسفيلد is no other word)
+            let long = || k.chars().filter(|&c| letter_class(c).is_some()).count() >= 6;
+            if !g.ambiguous && (!g.minor || long()) && !k.contains(' ') {
                 listed_by_skeleton.entry(crate::text::normalize::skeleton(std::iter::once(k.as_str()))).or_default().push(k.clone());
             }
         }

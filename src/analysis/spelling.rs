@@ -742,7 +742,7 @@ impl<'a> Analyzer<'a> {
         e
     }
 
-    /// A listed one-word name (not ambiguous, not a minor town) that a spelling (L1) is a
+    /// A listed one-word name (not ambiguous, a minor town only with a long skeleton) that a spelling (L1) is a
     /// close variant of: the same consonants, a vowel letter or two apart, not another vowel
     /// between the same consonants and not another inflection.
     fn near_listed(&self, l1: &str) -> Option<&'a super::lexicon::GazEntry> {
@@ -2211,6 +2211,19 @@ mod corpus_tests {
         assert!(known(&ws, "وإداراته").0);
         let ws = workspace(&["ما يحدث للنادي وإداراته المتعاقبة"]);
         assert!(!known(&ws, "وإداراته").0);
+    }
+
+    #[test]
+    fn a_spelling_a_vowel_letter_from_a_long_listed_town_is_that_town() {
+        // هدرسفيلد is a GeoNames town: too minor to name a five-consonant word, but seven
+        // consonants in order are that one name
+        let ws = workspace(&[
+            "فاز هادرسفيلد على ضيفه في الدوري. وقال مدرب هادرسفيلد إن الفوز مهم",
+            "تعادل هادرسفيلد مع ضيفه. وكان هادرسفيلد قد خسر",
+            "انتقل اللاعب إلى هدرسفيلد الإنجليزي. وتقع مدينة هدرسفيلد في الشمال",
+        ]);
+        let found = pairs(&ws);
+        assert!(found.iter().any(|(v, c, _)| v == "هادرسفيلد" && c == "هدرسفيلد" || v == "هدرسفيلد" && c == "هادرسفيلد"), "{found:?}");
     }
 
     #[test]
