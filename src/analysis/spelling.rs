@@ -868,7 +868,12 @@ impl<'a> Analyzer<'a> {
             // club; السد "the dam"): a name where a tenth of its documents name it at one
             // mention (النادي الأهلي, لاعب السد)
             let listed_org = self.lex.gazetteer(l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization);
-            return person >= 2 && share(person) >= 0.1 || listed_org && e.org_docs >= PERSON_DOCS_MIN && 10 * e.org_docs >= e.docs;
+            // and a place the gazetteer lists that is a word too (حماة "protectors", the
+            // city): a name where a tenth of its mentions follow a place word (مدينة حماة)
+            let listed_place = self.lex.gazetteer(l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+            return person >= 2 && share(person) >= 0.1
+                || listed_org && e.org_docs >= PERSON_DOCS_MIN && 10 * e.org_docs >= e.docs
+                || listed_place && e.place >= PERSON_DOCS_MIN && share(e.place) >= 0.1;
         }
         // A word the dictionary does not know is a foreign name, a transliteration or a
         // misspelling: a few mentions in the name slot, after a verb of saying included (قال
@@ -1875,7 +1880,9 @@ impl<'a> Analyzer<'a> {
             // linked across groups: `link` already weighed the pair
             return true;
         }
-        let written = self.lex.is_written_name(canonical);
+        // (or as the gazetteer writes a name that is a word too, where the corpus reads it
+        // as a name: حماة, the city)
+        let written = self.lex.is_written_name(canonical) || self.lex.gazetteer(&lc).is_some_and(|g| g.arabic == canonical) && self.is_name_group(&lc);
         if hamza_count(variant) < hamza_count(canonical) {
             // a hamza inside or at the end of the word (not after the article or a proclitic)
             // that makes a dictionary word makes another word (الملا "Mullah, El Molla" is not
@@ -2224,6 +2231,23 @@ mod corpus_tests {
         ]);
         let found = pairs(&ws);
         assert!(found.iter().any(|(v, c, _)| v == "هادرسفيلد" && c == "هدرسفيلد" || v == "هدرسفيلد" && c == "هادرسفيلد"), "{found:?}");
+    }
+
+    #[test]
+    fn a_listed_place_that_is_a_word_too_is_a_name_where_place_words_say_so() {
+        // حماة "protectors" and حماه "his protection" are words; after محافظة and مدينة they
+        // are Hama, which the gazetteer writes حماة
+        let ws = workspace(&[
+            "قصفت الطائرات مواقع في محافظة حماة. وقالت مصادر في مدينة حماة إن القصف استمر",
+            "وصل المقاتلون إلى ريف حماة الشمالي. وتقع حماة وسط سوريا",
+            "سقطت قذائف على مواقع في محافظة حماه وسط البلاد",
+            "قال إن حماه من الخطر كان واجبا",
+        ]);
+        let found = pairs(&ws);
+        assert!(found.contains(&("حماه".to_string(), "حماة".to_string(), "orthographic-variant")), "{found:?}");
+        // the word in its own sense is left alone: only the mention after محافظة is flagged
+        let flagged: usize = ws.docs_in_order().iter().map(|&d| ws.spelling_findings(d).len()).sum();
+        assert_eq!(flagged, 1);
     }
 
     #[test]
