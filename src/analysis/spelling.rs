@@ -1096,7 +1096,11 @@ impl<'a> Analyzer<'a> {
             self.person_link.set(true);
             return Ok(());
         }
-        if distance > limit {
+        // (a list's one country or region is one name however far its transliterations:
+        // الإنكليزي and الإنجليزي are both England's adjective; not a minor town's Latin name,
+        // which GeoNames gives words too: مالكا "owner", Malaga)
+        let major = |l1: &str| self.lex.gazetteer(l1).or_else(|| self.lex.nisba_base(l1)).is_some_and(|g| !g.minor);
+        if distance > limit && !(listed_same && major(&la) && major(&lb)) {
             // Letters swapped across the word (كانافه / كافانو) are only the same person
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
             // a dictionary word only when a name by its own evidence (not قوارب / خبراء)
@@ -2248,6 +2252,18 @@ mod corpus_tests {
         // the word in its own sense is left alone: only the mention after محافظة is flagged
         let flagged: usize = ws.docs_in_order().iter().map(|&d| ws.spelling_findings(d).len()).sum();
         assert_eq!(flagged, 1);
+    }
+
+    #[test]
+    fn a_countrys_adjective_is_one_word_in_any_transliteration() {
+        // England's adjective with ج or ك for its g: the list's one name, however far apart
+        let ws = workspace(&[
+            "قال المدرب الإنجليزي إن فريقه جاهز. وفاز المنتخب الإنجليزي",
+            "سجل المهاجم الإنجليزي هدفين",
+            "وقال اللاعب الإنكليزي إنه سعيد",
+        ]);
+        let found = pairs(&ws);
+        assert!(found.contains(&("الإنكليزي".to_string(), "الإنجليزي".to_string(), "inconsistent-spelling")), "{found:?}");
     }
 
     #[test]
