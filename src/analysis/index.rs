@@ -203,6 +203,7 @@ impl Workspace {
     }
 
     fn insert(&mut self, doc: Document, summary: DocSummary) -> DocId {
+        let large_before = super::spelling::large_corpus(self.doc_count());
         let (id, old) = match self.by_path.get(&doc.rel_path) {
             Some(&id) => (id, self.subtract(id)),
             None => (self.allocate(&doc.rel_path), None),
@@ -220,6 +221,9 @@ impl Workspace {
         self.generation += 1;
         if order_changed {
             self.forget_source_ranks();
+            self.clear_caches();
+        } else if large_before != super::spelling::large_corpus(self.doc_count()) {
+            // what is read differently in a large corpus is read anew
             self.clear_caches();
         } else {
             // Only the spellings whose counts moved can change derived results.
@@ -300,9 +304,13 @@ impl Workspace {
     pub fn remove(&mut self, rel_path: &str) -> bool {
         match self.by_path.remove(rel_path) {
             Some(id) => {
+                let large_before = super::spelling::large_corpus(self.doc_count());
                 if let Some((words, _)) = self.subtract(id) {
                     let changed: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
                     self.invalidate(&changed, id);
+                }
+                if large_before != super::spelling::large_corpus(self.doc_count()) {
+                    self.clear_caches();
                 }
                 self.quotes.remove(id);
                 self.free_ids.push(id);

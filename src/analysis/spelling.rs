@@ -453,6 +453,12 @@ fn letters(l0: &str) -> usize {
 /// fewer, and the rarer words of a few articles are their own topic.
 const STORIES_MIN_DOCS: usize = 200;
 
+/// Whether a corpus of this many documents is large enough for what only a large one tells
+/// (`STORIES_MIN_DOCS`); the workspace reads everything anew when an edit crosses it.
+pub(crate) fn large_corpus(docs: usize) -> bool {
+    docs >= STORIES_MIN_DOCS
+}
+
 /// A spelling in at most this many documents is rare: it joins a look-alike only when its
 /// documents are about what the look-alike's are (`Analyzer::corroborated`).
 const RARE_DOCS: usize = 2;
@@ -621,9 +627,13 @@ impl<'a> Analyzer<'a> {
     /// Whether the dictionary reads a spelling (L0) only as a proclitic before a word the
     /// corpus never writes by itself: بوتين as ب + وتين "with an aorta", فينغر as ف + ينغر,
     /// كوربين as ك + وربين. Such a reading is the affix rules', not the writer's; a real
-    /// proclitic form (بسبب, وقال, فالرئيس) has its word standing alone somewhere in a corpus
-    /// of any size. Depends on the remainder's statistics (`dictionary_dependents`).
+    /// proclitic form (بسبب, وقال, فالرئيس) has its word standing alone somewhere in a large
+    /// corpus. A few articles say nothing by lacking a word (لتدريبات, بموعد, لإنهاء would
+    /// become names). Depends on the remainder's statistics (`dictionary_dependents`).
     fn proclitic_on_no_word(&self, l0: &str) -> bool {
+        if !large_corpus(self.ws.doc_count()) {
+            return false;
+        }
         let Some(words) = dictionary::proclitic_readings(l0) else { return false };
         let standing_alone = |w: &str| self.ws.word_stats(w).is_some_and(|st| st.counts.count > 0);
         // or with an enclitic pronoun that the word stands alone without (وإداراته: إدارات)
@@ -742,9 +752,9 @@ impl<'a> Analyzer<'a> {
         e
     }
 
-    /// A listed one-word name (not ambiguous, a minor town only with a long skeleton) that a spelling (L1) is a
-    /// close variant of: the same consonants, a vowel letter or two apart, not another vowel
-    /// between the same consonants and not another inflection.
+    /// A listed one-word name (not ambiguous, a minor town only with a long skeleton) that a
+    /// spelling (L1) is a close variant of: the same consonants, a vowel letter or two apart,
+    /// not another vowel between the same consonants and not another inflection.
     fn near_listed(&self, l1: &str) -> Option<&'a super::lexicon::GazEntry> {
         if l1.contains(' ') || l1.chars().count() < 5 {
             return None;
@@ -2205,8 +2215,16 @@ mod corpus_tests {
 
     #[test]
     fn a_proclitic_before_a_word_the_corpus_never_writes_makes_no_ordinary_word() {
-        // the dictionary reads فينغر as ف + ينغر and بوتين as ب + وتين; بسبب is ب + سبب
-        let mut ws = workspace(&["قال المدرب أرسين فينغر إن بوتين تأخر بسبب المطر", "وكان سبب التأخر المطر"]);
+        // the dictionary reads فينغر as ف + ينغر and بوتين as ب + وتين; بسبب is ب + سبب. Only a
+        // large corpus tells: a few articles lack too many words
+        let large = |docs: &[&str]| {
+            let mut all: Vec<&str> = docs.to_vec();
+            all.resize(STORIES_MIN_DOCS, "هطلت الأمطار على المدينة");
+            workspace(&all)
+        };
+        let small = workspace(&["قال المدرب أرسين فينغر إن بوتين تأخر بسبب المطر"]);
+        assert!(small.with_analyzer(|a| a.known("فينغر")));
+        let mut ws = large(&["قال المدرب أرسين فينغر إن بوتين تأخر بسبب المطر", "وكان سبب التأخر المطر"]);
         let known = |ws: &Workspace, w: &str| ws.with_analyzer(|a| (a.known(w), a.known_restored(w)));
         assert_eq!(known(&ws, "فينغر"), (false, false));
         assert_eq!(known(&ws, "بوتين"), (false, false));
@@ -2215,13 +2233,21 @@ mod corpus_tests {
         assert_eq!(known(&ws, "وكالة"), (true, true));
         // once the corpus writes ينغر alone, فينغر may be ف + ينغر: the cached verdict goes
         ws.upsert("002.txt".into(), PathBuf::from("/c/002.txt"), Arc::from("قال إنه ينغر"));
+        assert_eq!(ws.doc_count(), STORIES_MIN_DOCS);
         assert_eq!(known(&ws, "فينغر"), (true, true));
         // and an enclitic pronoun on a word the corpus writes alone is that word's form
         assert!(dictionary::proclitic_readings("وإداراته").is_some());
-        let ws = workspace(&["ما يحدث للنادي وإداراته المتعاقبة", "تغيرت إدارات الأندية"]);
+        let ws = large(&["ما يحدث للنادي وإداراته المتعاقبة", "تغيرت إدارات الأندية"]);
         assert!(known(&ws, "وإداراته").0);
-        let ws = workspace(&["ما يحدث للنادي وإداراته المتعاقبة"]);
+        let ws = large(&["ما يحدث للنادي وإداراته المتعاقبة"]);
         assert!(!known(&ws, "وإداراته").0);
+        // a corpus that grows past the size reads it anew
+        let mut ws = workspace(&["قال المدرب أرسين فينغر إن المطر هطل"]);
+        assert!(known(&ws, "فينغر").0);
+        for i in 1..STORIES_MIN_DOCS {
+            ws.upsert(format!("{i:03}.txt"), PathBuf::from(format!("/c/{i:03}.txt")), Arc::from("هطلت الأمطار على المدينة"));
+        }
+        assert!(!known(&ws, "فينغر").0);
     }
 
     #[test]
