@@ -1190,7 +1190,11 @@ impl<'a> Analyzer<'a> {
     /// `link_why`'s last word on two look-alikes no list makes one name: what the corpus
     /// writes around them (given names, stories, the subject of a rare spelling's documents).
     fn written_apart(&self, a: &str, b: &str, listed_same: bool) -> Result<(), &'static str> {
-        if listed_same {
+        // (the same letters written as one word or two, نيو جيرسي / نيوجيرسي: one name in
+        // any company and any story; not with a function word, طالب أن / طالبان)
+        let (la, lb) = (to_l1(a), to_l1(b));
+        let spaced_alike = la.replace(' ', "") == lb.replace(' ', "") && !la.split(' ').chain(lb.split(' ')).any(|w| self.lex.is_function_word(w));
+        if listed_same || spaced_alike {
             return Ok(());
         }
         if self.distinct_companions(a, b) {
@@ -2254,6 +2258,41 @@ mod corpus_tests {
             ws.upsert(format!("{i:03}.txt"), PathBuf::from(format!("/c/{i:03}.txt")), Arc::from("هطلت الأمطار على المدينة"));
         }
         assert!(!known(&ws, "فينغر").0);
+    }
+
+    #[test]
+    fn a_name_written_as_one_word_or_two_is_one_name_in_any_story() {
+        // in a large corpus a rare spelling in documents about something else is usually
+        // another name; the same letters with a space between them are not
+        let mut docs = vec![
+            "أعلن حاكم ولاية نيوجيرسي خطة للضرائب",
+            "ناقش برلمان ولاية نيوجيرسي خطة الضرائب",
+            "انتقد سكان نيوجيرسي خطة الضرائب الجديدة",
+            "رفضت نقابات نيوجيرسي خطة الضرائب",
+            "أيد مجلس مدينة في نيوجيرسي خطة الضرائب",
+            "تراجع حاكم نيوجيرسي عن خطة الضرائب",
+            "تظاهر معلمو نيوجيرسي ضد خطة الضرائب",
+            "درس خبراء ولاية نيوجيرسي أثر خطة الضرائب",
+            "أقر برلمان نيوجيرسي خطة الضرائب",
+            "قضت محكمة بولاية نيو جيرسي بسجن الزوجين",
+            "استأنف الزوجان الحكم أمام محكمة نيو جيرسي",
+        ];
+        docs.resize(STORIES_MIN_DOCS, "هطلت الأمطار على المدينة");
+        let ws = workspace(&docs);
+        assert_flagged(&ws, "نيو جيرسي", "نيوجيرسي", "inconsistent-spelling");
+        // (not with a function word: طالب أن is "demanded that", not طالبان)
+        let mut docs = vec![
+            "قالت حركة طالبان إنها هاجمت القاعدة",
+            "أعلنت حركة طالبان مسؤوليتها عن الهجوم",
+            "هاجم مقاتلو طالبان مركزا للشرطة",
+            "تفاوض المبعوث مع طالبان في الدوحة",
+            "نفت طالبان أي صلة بالتفجير",
+            "رفضت طالبان وقف إطلاق النار",
+            "وقال إن الوزير طالب أن تنسحب القوات من المدينة",
+        ];
+        docs.resize(STORIES_MIN_DOCS, "هطلت الأمطار على المدينة");
+        let ws = workspace(&docs);
+        assert!(!pairs(&ws).iter().any(|(v, _, _)| v == "طالب أن"), "{:?}", pairs(&ws));
     }
 
     #[test]

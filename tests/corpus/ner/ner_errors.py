@@ -11,7 +11,7 @@ kind of the first semantic token overlapping it) and prints, per word:
 Usage (from the repo root, like lsp_eval.py):
   python3 tests/corpus/ner/ner_errors.py --server "target/release/isnad lsp" \
       --corpus tests/corpus/ner/news --truth tests/corpus/ner/news.ner.json \
-      [--eval ../shared/eval/lsp_eval.py]
+      [--eval ../shared/eval/lsp_eval.py] [--context 4]
 """
 import argparse
 import collections
@@ -27,6 +27,7 @@ def main():
     ap.add_argument("--truth", required=True)
     ap.add_argument("--eval", default="../shared/eval/lsp_eval.py")
     ap.add_argument("--encoding", default="utf-16")
+    ap.add_argument("--context", type=int, default=0, help="print this many words either side of each error")
     a = ap.parse_args()
     spec = importlib.util.spec_from_file_location("lsp_eval", a.eval)
     le = importlib.util.module_from_spec(spec)
@@ -66,7 +67,8 @@ def main():
                     pred.append((d.off({"line": line, "character": char}),
                                  d.off({"line": line, "character": char + ln}), k))
             gk = {(s, e): k for s, e, k in gold}
-            for m in re.finditer(r"\S+", d.text):
+            tokens = list(re.finditer(r"\S+", d.text))
+            for n, m in enumerate(tokens):
                 w = (m.start(), m.end())
                 g = gk.get(w)
                 g = g if g in ("PERS", "LOC", "ORG") else None
@@ -75,7 +77,12 @@ def main():
                     continue
                 what = "KIND" if p and g else ("FP" if p else "FN")
                 counts[what] += 1
-                print("%-4s %-5s->%-5s %s  %s" % (what, g or "-", p or "-", rel, m.group()))
+                around = ""
+                if a.context:
+                    before = " ".join(t.group() for t in tokens[max(0, n - a.context):n])
+                    after = " ".join(t.group() for t in tokens[n + 1:n + 1 + a.context])
+                    around = "    %s [%s] %s" % (before, m.group(), after)
+                print("%-4s %-5s->%-5s %s  %s%s" % (what, g or "-", p or "-", rel, m.group(), around))
         print("# totals:", dict(counts))
     finally:
         ev.finish()
