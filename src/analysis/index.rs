@@ -137,7 +137,7 @@ impl Workspace {
                     let doc = Document::new(rel, abs, Arc::from(text));
                     let summary = names::summarize(&doc.text, doc.body_start, &lexicon);
                     let ids = summary.words.iter().map(|(w, _)| words.get(w.as_str()).copied()).collect();
-                    let quotes = quotes::extract(&doc);
+                    let quotes = quotes::extract(&doc, &lexicon);
                     (doc, summary, ids, quotes)
                 })
                 .collect();
@@ -196,7 +196,7 @@ impl Workspace {
     pub fn upsert(&mut self, rel_path: String, abs_path: PathBuf, text: Arc<str>) -> DocId {
         let doc = Document::new(rel_path, abs_path, text);
         let summary = names::summarize(&doc.text, doc.body_start, &self.lexicon);
-        let quotes = quotes::extract(&doc);
+        let quotes = quotes::extract(&doc, &self.lexicon);
         let id = self.insert(doc, summary);
         self.quotes.insert(id, quotes);
         id

@@ -41,6 +41,7 @@ const SHORT_PORTFOLIOS: &str = include_str!("../../data/lexicon/short_portfolios
 const SHORT_NAME_HEADS: &str = include_str!("../../data/lexicon/short_name_heads.txt");
 const NAME_PARTICLES: &str = include_str!("../../data/lexicon/name_particles.txt");
 const FOREIGN_SUFFIXES: &str = include_str!("../../data/lexicon/foreign_suffixes.txt");
+const LETTER_NAMES: &str = include_str!("../../data/lexicon/letter_names.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GazKind {
@@ -163,6 +164,7 @@ pub struct Lexicon {
     title_modifiers: FxHashSet<String>,
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
+    letter_names: FxHashSet<String>,
     given_names: FxHashSet<String>,
     full_name_starts: FxHashSet<String>,
     saying: FxHashSet<String>,
@@ -360,6 +362,7 @@ impl Lexicon {
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
+            letter_names: l1_set(LETTER_NAMES),
             given_names: l1_set(GIVEN_NAMES),
             full_name_starts: l1_set(FULL_NAME_STARTS),
             particles: l1_set(NAME_PARTICLES),
@@ -437,6 +440,10 @@ impl Lexicon {
     }
     pub fn is_org_word(&self, l1: &str) -> bool {
         self.org_words.contains(l1)
+    }
+    /// The name of a Latin letter as an acronym spells it out (بي, سي, إتش).
+    pub fn is_letter_name(&self, l1: &str) -> bool {
+        self.letter_names.contains(l1)
     }
     /// Listed one-word names (L1) with this skeleton (`listed_by_skeleton`).
     pub fn listed_with_skeleton(&self, skeleton: &str) -> &[String] {
@@ -824,6 +831,7 @@ mod tests {
             ("short_name_heads", SHORT_NAME_HEADS),
             ("name_particles", NAME_PARTICLES),
             ("foreign_suffixes", FOREIGN_SUFFIXES),
+            ("letter_names", LETTER_NAMES),
         ];
         for (name, list) in lists {
             assert!(list.starts_with("# "), "{name}: starts with a header saying what belongs there");

@@ -40,6 +40,7 @@ use crate::text::normalize::{fold_l1_char, is_arabic_mark, is_format_char, l1, T
 use crate::text::tokenize::tokenize_range;
 
 use super::index::{DocId, Workspace};
+use super::lexicon::Lexicon;
 
 /// A quote whose marks never close stops after this many words.
 pub const MAX_QUOTE_TOKENS: usize = 200;
@@ -77,11 +78,18 @@ pub struct Quote {
     /// Nesting depth (0 outermost).
     pub depth: u8,
     pub speaker: Option<String>,
+    /// A name between quote marks, not a quotation (`mark_names`): never linked.
+    pub name: bool,
 }
 
 impl Quote {
     pub fn words(&self) -> usize {
         self.fps.len()
+    }
+
+    /// Whether the quote may link to copies: a quotation (not a name) of `min` words at least.
+    fn linkable(&self, min: usize) -> bool {
+        self.words() >= min && !self.name
     }
 }
 
@@ -211,9 +219,41 @@ fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
     }
 }
 
-/// Quote detection for one document (pure; run in parallel during the initial index).
-pub fn extract(doc: &Document) -> DocQuotes {
-    extract_text(&doc.text, doc.body_start)
+/// Quote detection for one document (pure; run in parallel during the initial index), names
+/// between quote marks told apart with the language's lists.
+pub fn extract(doc: &Document, lex: &Lexicon) -> DocQuotes {
+    let mut q = extract_text(&doc.text, doc.body_start);
+    mark_names(&doc.text, &mut q, lex);
+    q
+}
+
+/// Longest name between quote marks that `mark_names` reads (words).
+const NAME_MAX_WORDS: usize = 6;
+
+/// Marks the quotes that are names, not quotations: a multiword name the gazetteer or the
+/// style guide lists («منظمة حظر الأسلحة الكيميائية»), a short one headed by an organisation's
+/// noun («تحالف دعم الشرعية في اليمن», «مجلس شورى مجاهدي درنة»), or an acronym spelt out in
+/// letters or written in Latin letters («إتش إس بي سي», «إير بي إن بي», «NBC News»). Such a
+/// name is printed in quotes by every outlet that names it: linking those copies would be
+/// linking mentions, not a quotation.
+pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
+    for q in &mut quotes.quotes {
+        if q.words() > NAME_MAX_WORDS.max(8) || q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) {
+            continue;
+        }
+        let tokens = tokenize_range(text, q.span.start, q.span.end);
+        let words: Vec<String> = tokens.iter().map(|t| l1(t.text(text))).filter(|w| !w.is_empty()).collect();
+        let n = words.len();
+        if n == 0 {
+            continue;
+        }
+        let listed = lex.phrase(&words.join(" ")).is_some();
+        let first = words[0].strip_prefix("ال").unwrap_or(&words[0]);
+        let headed = n <= NAME_MAX_WORDS && (lex.is_org_head(first) || lex.is_org_word(first));
+        let letters = tokens.iter().zip(&words).filter(|(t, w)| lex.is_letter_name(w) || t.script == crate::text::tokenize::Script::Latin).count();
+        let acronym = n <= NAME_MAX_WORDS && letters >= 2 && 2 * letters >= n;
+        q.name = listed || headed || acronym;
+    }
 }
 
 /// A word with its fingerprint and cue flags.
@@ -320,7 +360,7 @@ pub fn extract_text(text: &str, from: usize) -> DocQuotes {
         let after_end = sentence_end(text, bytes.end.min(text.len()));
         let after = words_in(text, bytes.end.min(after_end), after_end, &mut buf);
         let speaker = speaker_of(text, &before, &after);
-        quotes.push(Quote { span, fps: words.iter().map(|w| w.fp).collect(), marked, unbalanced, depth, speaker });
+        quotes.push(Quote { span, fps: words.iter().map(|w| w.fp).collect(), marked, unbalanced, depth, speaker, name: false });
     }
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes.dedup_by(|a, b| a.span == b.span);
@@ -491,7 +531,7 @@ pub fn quotes_at(ws: &Workspace, doc: DocId, offset: usize) -> Vec<usize> {
     let mut v: Vec<usize> = (0..dq.quotes.len())
         .filter(|&i| {
             let q = &dq.quotes[i];
-            q.words() >= min && q.span.start <= offset && offset <= q.span.end
+            q.linkable(min) && q.span.start <= offset && offset <= q.span.end
         })
         .collect();
     v.sort_by_key(|&i| dq.quotes[i].span.len());
@@ -513,7 +553,7 @@ fn order(ws: &Workspace, o: &Occurrence) -> (u32, usize) {
 /// another copy: every copy shares most of its words with this quote itself.
 pub fn group_of(ws: &Workspace, doc: DocId, qi: usize) -> Option<Group> {
     let q = ws.quotes().doc(doc)?.quotes.get(qi)?;
-    if q.words() < min_words(ws) {
+    if !q.linkable(min_words(ws)) {
         return None;
     }
     let origin = Occurrence { doc, span: q.span.clone(), quote: Some(qi) };
@@ -622,7 +662,7 @@ fn held_by_this_quotation_only(ws: &Workspace, weigh: &Weights, part: &Match, wh
     }
     docs.into_iter().filter(|&d| d != whole.doc && d != part.occ.doc).all(|d| {
         let Some(other) = idx.doc(d) else { return true };
-        other.quotes.iter().filter(|oq| oq.words() >= min && oq.words() > part.fps.len()).all(|oq| {
+        other.quotes.iter().filter(|oq| oq.linkable(min) && oq.words() > part.fps.len()).all(|oq| {
             // a quote holding the part is a copy of the whole, or it holds none of it
             !copies_of_one(&part.fps, &oq.fps, min) || copies_of_one(&oq.fps, whole_fps, min) || !weigh.part_of(&part.fps, &oq.fps)
         })
@@ -670,24 +710,10 @@ impl<'w> Weights<'w> {
     }
 }
 
-/// Words two sequences have in common, counted with multiplicity (`sorted_q`: one of them,
-/// sorted): a bound on their longest common subsequence, cheap to take first.
+/// Words of `other` that `sorted_q` (the other sequence, sorted) has too: a bound on their
+/// longest common subsequence, cheap to take first.
 fn shared_words(sorted_q: &[u32], other: &[u32]) -> usize {
-    let mut o: Vec<u32> = other.to_vec();
-    o.sort_unstable();
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < sorted_q.len() && j < o.len() {
-        match sorted_q[i].cmp(&o[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    other.iter().filter(|t| sorted_q.binary_search(t).is_ok()).count()
 }
 
 /// Quotes and unquoted passages of other documents that have most of `q` (the words of
@@ -728,7 +754,7 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
             .quotes
             .iter()
             .enumerate()
-            .filter(|(_, oq)| oq.words() >= min)
+            .filter(|(_, oq)| oq.linkable(min))
             .filter_map(|(i, oq)| {
                 let shorter = m.min(oq.words());
                 // (the words in common bound the common subsequence: most pairs stop here)
@@ -767,7 +793,8 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
     }
     seeds.sort_by_key(|s| s.0);
     seeds.truncate(6);
-    let need = seeds.len().min(3);
+    // (a copy has most of the quote's words: most of its rarest ones too)
+    let need = (seeds.len() as f64 * MIN_CONTAINMENT).ceil() as usize;
     if need == 0 {
         return out;
     }
@@ -938,7 +965,7 @@ pub fn all_groups(ws: &Workspace) -> Vec<Group> {
         .into_iter()
         .filter_map(|d| ws.quotes().doc(d).map(|dq| (d, dq)))
         .flat_map(|(d, dq)| {
-            dq.quotes.iter().enumerate().filter(|(_, q)| q.words() >= min).map(move |(qi, q)| Occurrence { doc: d, span: q.span.clone(), quote: Some(qi) })
+            dq.quotes.iter().enumerate().filter(|(_, q)| q.linkable(min)).map(move |(qi, q)| Occurrence { doc: d, span: q.span.clone(), quote: Some(qi) })
         })
         .collect();
     // (source, the quote's place in its group: itself when it is the source)
@@ -1155,6 +1182,28 @@ mod tests {
         let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
         assert_eq!(docs, ["a.txt", "d.txt"], "a part of a alone is its copy; the stock phrase and b are not");
         assert!(at(&w, "f.txt", "صعبة").is_none(), "four words are too few for a part");
+    }
+
+    #[test]
+    fn names_between_quote_marks_are_no_quotations() {
+        let lex = Lexicon::with_config(&Config::default());
+        let names = |t: &str| {
+            let mut q = extract_text(t, 0);
+            mark_names(t, &mut q, &lex);
+            q.quotes.iter().map(|q| q.name).collect::<Vec<_>>()
+        };
+        assert_eq!(names("أعلن «تحالف دعم الشرعية في اليمن» أمس"), [true], "headed by an organisation's noun");
+        assert_eq!(names("قالت «منظمة حظر الأسلحة الكيميائية» إن"), [true], "listed");
+        assert_eq!(names("باع بنك «إتش إس بي سي» حصته"), [true], "an acronym in letters");
+        assert_eq!(names("قالت شبكة «NBC News» إن"), [true], "in Latin letters");
+        assert_eq!(names("قال «إن الوضع في حلب خطير»"), [false], "إن and في are words, not letters");
+        assert_eq!(names("قال «مجلس الأمن لم يتخذ أي قرار بشأن الهجوم على المدينة»"), [false], "a sentence about a body");
+        // and the copies of a name are never linked
+        let w = ws(&[
+            ("a.txt", "باع بنك «إتش إس بي سي» حصته في الشركة."),
+            ("b.txt", "اشترى بنك «إتش إس بي سي» أسهما أخرى."),
+        ]);
+        assert!(at(&w, "a.txt", "إس").is_none());
     }
 
     #[test]

@@ -238,7 +238,7 @@ fn bench_quotes(ws: &mut Workspace) {
     // what quotes add to the cold index: extraction (parallel in `load`) and insertion, on a sample
     let sample: Vec<u32> = order.iter().step_by(10).copied().collect();
     let t = Instant::now();
-    let extracted: Vec<_> = sample.iter().filter_map(|&d| ws.doc(d)).map(crate::analysis::quotes::extract).collect();
+    let extracted: Vec<_> = sample.iter().filter_map(|&d| ws.doc(d)).map(|d| crate::analysis::quotes::extract(d, ws.lexicon())).collect();
     let t_extract = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let mut fresh = crate::analysis::quotes::QuoteIndex::default();
