@@ -10,7 +10,9 @@
 //! * the speaker where the sentence gives it (قال/أضاف/أكد… X, or quote first: «…»، قال X).
 //!
 //! Quotes under `quotes.min_words` words (default 4) are scare quotes: kept, never linked (the
-//! threshold is read at query time, so a configuration change needs no re-indexing).
+//! threshold is read at query time, so a configuration change needs no re-indexing). Names
+//! between quote marks (`mark_names`: listed, headed by an organisation's noun, acronyms) are
+//! no quotations either: never linked.
 //!
 //! **Tokens.** Every body word becomes a 32-bit fingerprint of its L1 form (diacritics, tatweel,
 //! hamza/alef forms, ى/ي, ة/ه folded; ؤ/ئ read as و/ي; Latin lowercased) with a light proclitic
@@ -22,13 +24,20 @@
 //! own postings, so an edit costs the document, not the corpus.
 //!
 //! **Matching** (on demand, so always as fresh as the documents): the rarest words of a quote
-//! select candidate documents; a word-level local alignment finds the best passage in each.
-//! When that passage lies in a quote of the other document, the two quotes link when their
-//! longest common word subsequence covers ≥ [`MIN_CONTAINMENT`] of the shorter one (so
-//! truncations and one-word edits link, quotes that merely share a stock phrase do not);
-//! otherwise an unquoted passage links when it carries ≥ 0.6 of a quote of at least
-//! [`PASSAGE_MIN_WORDS`] words. A group is the star around its source (earliest by
-//! front-matter date, then relative path, then position), grown until its source is stable.
+//! select candidate documents (quotes sharing two of its twelve rarest quoted words; for
+//! passages, documents holding most of its six rarest words). Two quotes are copies when their
+//! longest common word subsequence covers ≥ [`MIN_CONTAINMENT`] of the shorter one; an
+//! unquoted passage (a word-level local alignment) when it carries ≥ 0.6 of a quote of at least
+//! [`PASSAGE_MIN_WORDS`] words. Where the shorter quote is only a part of the longer one, the
+//! link needs more: the part has [`PART_MIN_WORDS`] words at least and the longer one holds
+//! [`PART_MIN_WEIGHT`] of its weight (words weighed by how few documents quote them, so the
+//! telling words, not the common ones), and the part belongs to one quotation only: a short
+//! quote that different quotations hold (a stock phrase) is a copy of none of them.
+//!
+//! **Groups.** A quote's group is the quote and its own copies, the earliest first (by
+//! front-matter date, then relative path, then position): its source. Nothing joins through
+//! another copy, so every copy shares most of its words with the quote asked about. `isnad
+//! quotes` puts every quote in the group of its own source.
 
 use std::hash::Hasher;
 use std::ops::Range;
