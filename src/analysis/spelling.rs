@@ -2207,6 +2207,13 @@ mod corpus_tests {
         ws
     }
 
+    /// A corpus of `STORIES_MIN_DOCS` documents: `docs`, then filler.
+    fn large_workspace(docs: &[&str]) -> Workspace {
+        let mut all: Vec<&str> = docs.to_vec();
+        all.resize(STORIES_MIN_DOCS, "هطلت الأمطار على المدينة");
+        workspace(&all)
+    }
+
     fn pairs(ws: &Workspace) -> BTreeSet<(String, String, &'static str)> {
         let mut out = BTreeSet::new();
         for id in ws.docs_in_order() {
@@ -2227,11 +2234,7 @@ mod corpus_tests {
     fn a_proclitic_before_a_word_the_corpus_never_writes_makes_no_ordinary_word() {
         // the dictionary reads فينغر as ف + ينغر and بوتين as ب + وتين; بسبب is ب + سبب. Only a
         // large corpus tells: a few articles lack too many words
-        let large = |docs: &[&str]| {
-            let mut all: Vec<&str> = docs.to_vec();
-            all.resize(STORIES_MIN_DOCS, "هطلت الأمطار على المدينة");
-            workspace(&all)
-        };
+        let large = large_workspace;
         let small = workspace(&["قال المدرب أرسين فينغر إن بوتين تأخر بسبب المطر"]);
         assert!(small.with_analyzer(|a| a.known("فينغر")));
         let mut ws = large(&["قال المدرب أرسين فينغر إن بوتين تأخر بسبب المطر", "وكان سبب التأخر المطر"]);
@@ -2264,7 +2267,7 @@ mod corpus_tests {
     fn a_name_written_as_one_word_or_two_is_one_name_in_any_story() {
         // in a large corpus a rare spelling in documents about something else is usually
         // another name; the same letters with a space between them are not
-        let mut docs = vec![
+        let ws = large_workspace(&[
             "أعلن حاكم ولاية نيوجيرسي خطة للضرائب",
             "ناقش برلمان ولاية نيوجيرسي خطة الضرائب",
             "انتقد سكان نيوجيرسي خطة الضرائب الجديدة",
@@ -2276,12 +2279,10 @@ mod corpus_tests {
             "أقر برلمان نيوجيرسي خطة الضرائب",
             "قضت محكمة بولاية نيو جيرسي بسجن الزوجين",
             "استأنف الزوجان الحكم أمام محكمة نيو جيرسي",
-        ];
-        docs.resize(STORIES_MIN_DOCS, "هطلت الأمطار على المدينة");
-        let ws = workspace(&docs);
+        ]);
         assert_flagged(&ws, "نيو جيرسي", "نيوجيرسي", "inconsistent-spelling");
         // (not with a function word: طالب أن is "demanded that", not طالبان)
-        let mut docs = vec![
+        let ws = large_workspace(&[
             "قالت حركة طالبان إنها هاجمت القاعدة",
             "أعلنت حركة طالبان مسؤوليتها عن الهجوم",
             "هاجم مقاتلو طالبان مركزا للشرطة",
@@ -2289,9 +2290,7 @@ mod corpus_tests {
             "نفت طالبان أي صلة بالتفجير",
             "رفضت طالبان وقف إطلاق النار",
             "وقال إن الوزير طالب أن تنسحب القوات من المدينة",
-        ];
-        docs.resize(STORIES_MIN_DOCS, "هطلت الأمطار على المدينة");
-        let ws = workspace(&docs);
+        ]);
         assert!(!pairs(&ws).iter().any(|(v, _, _)| v == "طالب أن"), "{:?}", pairs(&ws));
     }
 
