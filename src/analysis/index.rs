@@ -111,6 +111,9 @@ impl Workspace {
     pub fn set_config(&mut self, config: Config) {
         self.lexicon = Arc::new(Lexicon::with_config(&config));
         self.config = config;
+        // (the style guide's names are names between quote marks too)
+        let docs = &self.docs;
+        self.quotes.mark_names_again(|d| docs.get(d as usize).and_then(Option::as_ref).map(|e| &*e.doc.text), &self.lexicon);
         self.generation += 1;
         self.clear_caches();
     }

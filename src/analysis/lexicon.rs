@@ -42,6 +42,7 @@ const SHORT_NAME_HEADS: &str = include_str!("../../data/lexicon/short_name_heads
 const NAME_PARTICLES: &str = include_str!("../../data/lexicon/name_particles.txt");
 const FOREIGN_SUFFIXES: &str = include_str!("../../data/lexicon/foreign_suffixes.txt");
 const LETTER_NAMES: &str = include_str!("../../data/lexicon/letter_names.txt");
+const SENTENCE_PARTICLES: &str = include_str!("../../data/lexicon/sentence_particles.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GazKind {
@@ -165,6 +166,7 @@ pub struct Lexicon {
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
     letter_names: FxHashSet<String>,
+    sentence_particles: FxHashSet<String>,
     given_names: FxHashSet<String>,
     full_name_starts: FxHashSet<String>,
     saying: FxHashSet<String>,
@@ -363,6 +365,7 @@ impl Lexicon {
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
             letter_names: l1_set(LETTER_NAMES),
+            sentence_particles: l1_set(SENTENCE_PARTICLES),
             given_names: l1_set(GIVEN_NAMES),
             full_name_starts: l1_set(FULL_NAME_STARTS),
             particles: l1_set(NAME_PARTICLES),
@@ -444,6 +447,10 @@ impl Lexicon {
     /// The name of a Latin letter as an acronym spells it out (بي, سي, إتش).
     pub fn is_letter_name(&self, l1: &str) -> bool {
         self.letter_names.contains(l1)
+    }
+    /// A particle that makes a sentence of the words around it (لن, قد, كان).
+    pub fn is_sentence_particle(&self, l1: &str) -> bool {
+        self.sentence_particles.contains(l1)
     }
     /// Listed one-word names (L1) with this skeleton (`listed_by_skeleton`).
     pub fn listed_with_skeleton(&self, skeleton: &str) -> &[String] {
@@ -832,6 +839,7 @@ mod tests {
             ("name_particles", NAME_PARTICLES),
             ("foreign_suffixes", FOREIGN_SUFFIXES),
             ("letter_names", LETTER_NAMES),
+            ("sentence_particles", SENTENCE_PARTICLES),
         ];
         for (name, list) in lists {
             assert!(list.starts_with("# "), "{name}: starts with a header saying what belongs there");

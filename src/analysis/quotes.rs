@@ -12,7 +12,7 @@
 //! Quotes under `quotes.min_words` words (default 4) are scare quotes: kept, never linked (the
 //! threshold is read at query time, so a configuration change needs no re-indexing). Names
 //! between quote marks (`mark_names`: listed, headed by an organisation's noun, acronyms) are
-//! no quotations either: never linked.
+//! no quotations either: never linked (marked anew when the configuration changes).
 //!
 //! **Tokens.** Every body word becomes a 32-bit fingerprint of its L1 form (diacritics, tatweel,
 //! hamza/alef forms, ى/ي, ة/ه folded; ؤ/ئ read as و/ي; Latin lowercased) with a light proclitic
@@ -236,30 +236,41 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocQuotes {
     q
 }
 
-/// Longest name between quote marks that `mark_names` reads (words).
+/// Longest name headed by an organisation's noun or spelt in letters (words).
 const NAME_MAX_WORDS: usize = 6;
+/// Longest listed name looked up between quote marks (words).
+const LISTED_NAME_MAX_WORDS: usize = 8;
+/// Longest Latin word read as part of an acronym or a channel's name (NBC, News).
+const LATIN_NAME_WORD_MAX_CHARS: usize = 4;
 
-/// Marks the quotes that are names, not quotations: a multiword name the gazetteer or the
-/// style guide lists («منظمة حظر الأسلحة الكيميائية»), a short one headed by an organisation's
-/// noun («تحالف دعم الشرعية في اليمن», «مجلس شورى مجاهدي درنة»), or an acronym spelt out in
-/// letters or written in Latin letters («إتش إس بي سي», «إير بي إن بي», «NBC News»). Such a
-/// name is printed in quotes by every outlet that names it: linking those copies would be
-/// linking mentions, not a quotation.
+/// Marks the quotes between quote marks that are names, not quotations: a multiword name the
+/// gazetteer or the style guide lists («منظمة حظر الأسلحة الكيميائية»), a short one headed by
+/// an organisation's noun and no sentence («تحالف دعم الشرعية في اليمن», «مجلس شورى مجاهدي
+/// درنة»; not «الحزب لن يشارك في الانتخابات»), or an acronym spelt out in letters or written in
+/// short Latin words («إتش إس بي سي», «إير بي إن بي», «NBC News»). Such a name is printed in
+/// quotes by every outlet that names it: linking those copies would be linking mentions, not a
+/// quotation. The style guide's names take part: a configuration change marks them anew.
 pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
     for q in &mut quotes.quotes {
-        if q.words() > NAME_MAX_WORDS.max(8) || q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) {
+        q.name = false;
+        if !q.marked || q.words() > LISTED_NAME_MAX_WORDS || q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) {
             continue;
         }
-        let tokens = tokenize_range(text, q.span.start, q.span.end);
-        let words: Vec<String> = tokens.iter().map(|t| l1(t.text(text))).filter(|w| !w.is_empty()).collect();
+        // (word, L1), punctuation-only tokens left out
+        let words: Vec<(&str, String)> = tokenize_range(text, q.span.start, q.span.end)
+            .into_iter()
+            .map(|t| (t.text(text), l1(t.text(text))))
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
         let n = words.len();
         if n == 0 {
             continue;
         }
-        let listed = lex.phrase(&words.join(" ")).is_some();
-        let first = words[0].strip_prefix("ال").unwrap_or(&words[0]);
-        let headed = n <= NAME_MAX_WORDS && (lex.is_org_head(first) || lex.is_org_word(first));
-        let letters = tokens.iter().zip(&words).filter(|(t, w)| lex.is_letter_name(w) || t.script == crate::text::tokenize::Script::Latin).count();
+        let listed = lex.phrase(&words.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ")).is_some();
+        let first = words[0].1.strip_prefix("ال").unwrap_or(&words[0].1);
+        let headed = n <= NAME_MAX_WORDS && (lex.is_org_head(first) || lex.is_org_word(first)) && !words.iter().any(|(_, w)| lex.is_sentence_particle(w));
+        let latin = |w: &str| w.chars().all(|c| c.is_ascii_alphabetic()) && w.chars().count() <= LATIN_NAME_WORD_MAX_CHARS;
+        let letters = words.iter().filter(|(w, l)| lex.is_letter_name(l) || latin(w)).count();
         let acronym = n <= NAME_MAX_WORDS && letters >= 2 && 2 * letters >= n;
         q.name = listed || headed || acronym;
     }
@@ -481,6 +492,16 @@ impl QuoteIndex {
 
     pub fn doc(&self, doc: DocId) -> Option<&DocQuotes> {
         self.docs.get(doc as usize).and_then(Option::as_ref)
+    }
+
+    /// Marks the names between quote marks anew (the lexicon changed): `text` gives each
+    /// document's text.
+    pub fn mark_names_again<'t>(&mut self, text: impl Fn(DocId) -> Option<&'t str>, lex: &Lexicon) {
+        for (d, dq) in self.docs.iter_mut().enumerate() {
+            if let (Some(dq), Some(t)) = (dq.as_mut(), text(d as DocId)) {
+                mark_names(t, dq, lex);
+            }
+        }
     }
 
     /// (documents with quotes, quotes, quoted words, postings, approximate bytes)
@@ -772,11 +793,16 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
                 }
                 let lcs = lcs_len(q, &oq.fps);
                 let whole = lcs as f64 >= MIN_CONTAINMENT * m.max(oq.words()) as f64;
-                (lcs as f64 >= MIN_CONTAINMENT * shorter as f64 && lcs >= shorter.min(min)).then_some((whole, lcs, i))
+                // (a part too short to count competes with nothing)
+                let part_counts = whole || shorter >= PART_MIN_WORDS;
+                (lcs as f64 >= MIN_CONTAINMENT * shorter as f64 && lcs >= shorter.min(min) && part_counts).then_some((whole, lcs, i))
             })
-            // the closest copy; of parts of this quote printed as several quotes («…»، وأنه
-            // «…»), the first
-            .max_by(|a, b| (a.0, if a.0 { a.1 } else { 0 }).cmp(&(b.0, if b.0 { b.1 } else { 0 })).then(b.2.cmp(&a.2)));
+            // the closest copy; else the part or holder with the largest share in common (of
+            // parts of this quote printed as several quotes, «…»، وأنه «…», the first)
+            .max_by(|a, b| {
+                let share = |x: &(bool, usize, usize)| if x.0 { 0 } else { 1000 * x.1 / m.min(other.quotes[x.2].words()).max(1) };
+                (a.0, if a.0 { a.1 } else { 0 }, share(a)).cmp(&(b.0, if b.0 { b.1 } else { 0 }, share(b))).then(b.2.cmp(&a.2))
+            });
         if let Some((_, common, i)) = best {
             let oq = &other.quotes[i];
             out.push(Match { occ: Occurrence { doc: d, span: oq.span.clone(), quote: Some(i) }, fps: oq.fps.clone(), common });
@@ -1206,7 +1232,9 @@ mod tests {
         assert_eq!(names("باع بنك «إتش إس بي سي» حصته"), [true], "an acronym in letters");
         assert_eq!(names("قالت شبكة «NBC News» إن"), [true], "in Latin letters");
         assert_eq!(names("قال «إن الوضع في حلب خطير»"), [false], "إن and في are words, not letters");
-        assert_eq!(names("قال «مجلس الأمن لم يتخذ أي قرار بشأن الهجوم على المدينة»"), [false], "a sentence about a body");
+        assert_eq!(names("قال «الحزب لن يشارك في الانتخابات»"), [false], "a short sentence about a body");
+        assert_eq!(names("رفع «Make America Great Again» شعارا"), [false], "a slogan in English is no acronym");
+        assert_eq!(names("وقال المتحدث: مجلس شورى مجاهدي درنة."), [false], "only between quote marks");
         // and the copies of a name are never linked
         let w = ws(&[
             ("a.txt", "باع بنك «إتش إس بي سي» حصته في الشركة."),
@@ -1217,8 +1245,10 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_text() {
-        for t in ["«", "»«»«", "\"\"\"", ":", "قال:", "قال: «", "\u{FEFB}«ﻻ»", "😀«😀 أ ب ت ث»😀", "قال\r\n: x", "„“”«»‹›「」『』"] {
-            let q = extract_text(t, 0);
+        let lex = Lexicon::with_config(&Config::default());
+        for t in ["«", "»«»«", "\"\"\"", ":", "قال:", "قال: «", "\u{FEFB}«ﻻ»", "😀«😀 أ ب ت ث»😀", "قال\r\n: x", "„“”«»‹›「」『』", "«بي سي»", "«NBC ﻻ»"] {
+            let mut q = extract_text(t, 0);
+            mark_names(t, &mut q, &lex);
             for x in &q.quotes {
                 assert!(t.is_char_boundary(x.span.start) && t.is_char_boundary(x.span.end));
             }
