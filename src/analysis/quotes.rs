@@ -32,7 +32,9 @@
 //! link needs more: the part has [`PART_MIN_WORDS`] words at least and the longer one holds
 //! [`PART_MIN_WEIGHT`] of its weight (words weighed by how few documents quote them, so the
 //! telling words, not the common ones), and the part belongs to one quotation only: a short
-//! quote that different quotations hold (a stock phrase) is a copy of none of them.
+//! quote that different quotations hold (a stock phrase) is a copy of none of them. A short
+//! quote (under [`PASSAGE_MIN_WORDS`] words) that other documents write as it stands outside
+//! quote marks is an expression of the press («لا أساس لها من الصحة»): it links to nothing.
 //!
 //! **Groups.** A quote's group is the quote and its own copies, the earliest first (by
 //! front-matter date, then relative path, then position): its source. Nothing joins through
@@ -643,6 +645,9 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     let q = occurrence_fps(ws, occ);
     let raw = candidate_copies(ws, occ, &q);
     let m = q.len();
+    if raw.is_empty() || m < PASSAGE_MIN_WORDS && written_unquoted(ws, occ) {
+        return Vec::new();
+    }
     let min = min_words(ws);
     // (most of the longer one in common: the same text, give or take an edit)
     let whole = |x: &Match| x.common as f64 >= MIN_CONTAINMENT * x.fps.len().max(m) as f64;
@@ -664,6 +669,62 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
         }
     }
     kept.into_iter().map(|x| x.occ).collect()
+}
+
+/// Documents looked at for a short quote written outside quote marks.
+const EXPRESSION_CANDIDATES: usize = 256;
+/// Other documents writing a short quote's words outside quote marks that make it an
+/// expression of the language («لا أساس لها من الصحة»), not a quotation.
+const EXPRESSION_MIN_DOCS: usize = 2;
+
+/// Whether the short quote `occ` is written as it stands outside quote marks in other
+/// documents: an expression the press uses in its own voice («لا أساس لها من الصحة», «أسوأ
+/// أزمة إنسانية في العالم»), which many speakers are quoted saying; its quoted copies are not
+/// one quotation.
+fn written_unquoted(ws: &Workspace, occ: &Occurrence) -> bool {
+    let Some(doc) = ws.doc(occ.doc) else { return false };
+    let (a, b) = (occ.span.start.min(doc.text.len()), occ.span.end.min(doc.text.len()));
+    if !doc.text.is_char_boundary(a) || !doc.text.is_char_boundary(b) {
+        return false;
+    }
+    // the documents holding all its words of three letters or more
+    let mut lists: Vec<&[DocId]> = Vec::new();
+    for w in words_in(&doc.text, a, b, &mut String::new()) {
+        let l0 = crate::text::normalize::l0(&doc.text[w.start..w.end]);
+        if l0.chars().count() < 3 {
+            continue;
+        }
+        match ws.word_stats(&l0) {
+            Some(st) => lists.push(st.docs.as_slice()),
+            None => return false,
+        }
+    }
+    if lists.is_empty() {
+        return false;
+    }
+    lists.sort_by_key(|l| l.len());
+    let mut docs: Vec<DocId> = lists[0].iter().copied().filter(|&d| d != occ.doc).collect();
+    for l in &lists[1..] {
+        docs.retain(|d| l.binary_search(d).is_ok());
+    }
+    // the quote as written, found outside every quote of those documents
+    let needle = doc.text[a..b].as_bytes();
+    let mut found = 0;
+    for d in docs.into_iter().take(EXPRESSION_CANDIDATES) {
+        let Some(other) = ws.doc(d) else { continue };
+        let quotes = ws.quotes().doc(d);
+        let unquoted = memchr::memmem::find_iter(other.text.as_bytes(), needle).any(|p| {
+            let span = p..p + needle.len();
+            !quotes.is_some_and(|dq| dq.quotes.iter().any(|oq| overlap(&oq.span, &span) > 0))
+        });
+        if unquoted {
+            found += 1;
+            if found >= EXPRESSION_MIN_DOCS {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether the quote `part` (held by `whole`, words `whole_fps`) is held by no quote of
@@ -1217,6 +1278,22 @@ mod tests {
         let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
         assert_eq!(docs, ["a.txt", "d.txt"], "a part of a alone is its copy; the stock phrase and b are not");
         assert!(at(&w, "f.txt", "صعبة").is_none(), "four words are too few for a part");
+    }
+
+    #[test]
+    fn a_short_quote_the_press_writes_in_its_own_voice_is_an_expression() {
+        let expression = "لا أساس لها من الصحة";
+        let quoted = [
+            ("a.txt", format!("ووصف الوزير التقارير بأنها «{expression}» أمس.")),
+            ("b.txt", format!("وقالت الشركة إن الاتهامات «{expression}»." )),
+        ];
+        let mut files: Vec<(&str, String)> = quoted.to_vec();
+        let w = ws(&files.iter().map(|(p, t)| (*p, t.as_str())).collect::<Vec<_>>());
+        assert!(at(&w, "a.txt", "الصحة").is_some(), "quoted twice and never written otherwise: one quotation");
+        files.push(("c.txt", format!("وتبين أن الشائعات {expression} بعد التحقيق.")));
+        files.push(("d.txt", format!("ثم اتضح أن الخبر {expression} تماما.")));
+        let w = ws(&files.iter().map(|(p, t)| (*p, t.as_str())).collect::<Vec<_>>());
+        assert!(at(&w, "a.txt", "الصحة").is_none(), "written by the press in its own voice: an expression");
     }
 
     #[test]
