@@ -307,7 +307,8 @@ impl Workspace {
     pub fn remove(&mut self, rel_path: &str) -> bool {
         match self.by_path.remove(rel_path) {
             Some(id) => {
-                let large_before = super::spelling::large_corpus(self.doc_count());
+                // (the path is out of `by_path` already: the count before is one more)
+                let large_before = super::spelling::large_corpus(self.doc_count() + 1);
                 if let Some((words, _)) = self.subtract(id) {
                     let changed: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
                     self.invalidate(&changed, id);

@@ -2261,6 +2261,9 @@ mod corpus_tests {
             ws.upsert(format!("{i:03}.txt"), PathBuf::from(format!("/c/{i:03}.txt")), Arc::from("هطلت الأمطار على المدينة"));
         }
         assert!(!known(&ws, "فينغر").0);
+        // and one that shrinks below it too
+        assert!(ws.remove("199.txt"));
+        assert!(known(&ws, "فينغر").0);
     }
 
     #[test]
