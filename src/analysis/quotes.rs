@@ -607,17 +607,32 @@ fn body_words(ws: &Workspace, doc: DocId) -> Vec<W> {
     words_in(&d.text, from, d.text.len(), &mut String::new())
 }
 
+/// The words of an occurrence's span, in order (none when the span does not fit its text).
+fn occurrence_words(ws: &Workspace, occ: &Occurrence) -> Vec<W> {
+    let Some(doc) = ws.doc(occ.doc) else { return Vec::new() };
+    if doc.text.get(occ.span.clone()).is_none() {
+        return Vec::new();
+    }
+    words_in(&doc.text, occ.span.start, occ.span.end, &mut String::new())
+}
+
 /// The word fingerprints of an occurrence, in order.
 fn occurrence_fps(ws: &Workspace, occ: &Occurrence) -> Vec<u32> {
     if let Some(qi) = occ.quote {
         return ws.quotes().doc(occ.doc).and_then(|d| d.quotes.get(qi)).map(|q| q.fps.clone()).unwrap_or_default();
     }
-    let Some(doc) = ws.doc(occ.doc) else { return Vec::new() };
-    let end = occ.span.end.min(doc.text.len());
-    if occ.span.start > end || !doc.text.is_char_boundary(occ.span.start) || !doc.text.is_char_boundary(end) {
-        return Vec::new();
+    occurrence_words(ws, occ).iter().map(|w| w.fp).collect()
+}
+
+/// The documents in every one of `lists` (each sorted).
+fn in_every(mut lists: Vec<&[DocId]>) -> Vec<DocId> {
+    lists.sort_by_key(|l| l.len());
+    let Some((first, rest)) = lists.split_first() else { return Vec::new() };
+    let mut docs = first.to_vec();
+    for l in rest {
+        docs.retain(|d| l.binary_search(d).is_ok());
     }
-    words_in(&doc.text, occ.span.start, end, &mut String::new()).iter().map(|w| w.fp).collect()
+    docs
 }
 
 /// A copy found for a quote: where, its words, and how many words of the two are in common
@@ -632,8 +647,12 @@ struct Match {
 /// [`MIN_CONTAINMENT`] of the shorter in common (a truncation, a one-word edit), and at least
 /// `min` words.
 fn copies_of_one(a: &[u32], b: &[u32], min: usize) -> bool {
-    let shorter = a.len().min(b.len());
-    let common = lcs_len(a, b);
+    enough_in_common(lcs_len(a, b), a.len().min(b.len()), min)
+}
+
+/// [`copies_of_one`] given the words two sequences have in common in order and the length of
+/// the shorter.
+fn enough_in_common(common: usize, shorter: usize, min: usize) -> bool {
     common as f64 >= MIN_CONTAINMENT * shorter as f64 && common >= shorter.min(min)
 }
 
@@ -682,15 +701,11 @@ const EXPRESSION_MIN_DOCS: usize = 2;
 /// أزمة إنسانية في العالم»), which many speakers are quoted saying; its quoted copies are not
 /// one quotation.
 fn written_unquoted(ws: &Workspace, occ: &Occurrence) -> bool {
-    let Some(doc) = ws.doc(occ.doc) else { return false };
-    let (a, b) = (occ.span.start.min(doc.text.len()), occ.span.end.min(doc.text.len()));
-    if !doc.text.is_char_boundary(a) || !doc.text.is_char_boundary(b) {
-        return false;
-    }
+    let Some(needle) = ws.doc(occ.doc).and_then(|doc| doc.text.get(occ.span.clone())) else { return false };
     // the documents holding all its words of three letters or more
     let mut lists: Vec<&[DocId]> = Vec::new();
-    for w in words_in(&doc.text, a, b, &mut String::new()) {
-        let l0 = crate::text::normalize::l0(&doc.text[w.start..w.end]);
+    for w in occurrence_words(ws, occ) {
+        let l0 = crate::text::normalize::l0(&needle[w.start - occ.span.start..w.end - occ.span.start]);
         if l0.chars().count() < 3 {
             continue;
         }
@@ -699,18 +714,10 @@ fn written_unquoted(ws: &Workspace, occ: &Occurrence) -> bool {
             None => return false,
         }
     }
-    if lists.is_empty() {
-        return false;
-    }
-    lists.sort_by_key(|l| l.len());
-    let mut docs: Vec<DocId> = lists[0].iter().copied().filter(|&d| d != occ.doc).collect();
-    for l in &lists[1..] {
-        docs.retain(|d| l.binary_search(d).is_ok());
-    }
     // the quote as written, found outside every quote of those documents
-    let needle = doc.text[a..b].as_bytes();
+    let needle = needle.as_bytes();
     let mut found = 0;
-    for d in docs.into_iter().take(EXPRESSION_CANDIDATES) {
+    for d in in_every(lists).into_iter().filter(|&d| d != occ.doc).take(EXPRESSION_CANDIDATES) {
         let Some(other) = ws.doc(d) else { continue };
         let quotes = ws.quotes().doc(d);
         let unquoted = memchr::memmem::find_iter(other.text.as_bytes(), needle).any(|p| {
@@ -736,18 +743,10 @@ fn held_by_this_quotation_only(ws: &Workspace, weigh: &Weights, part: &Match, wh
     let mut keys: Vec<u32> = part.fps.iter().copied().filter(|&t| indexed(t)).collect();
     keys.sort_unstable();
     keys.dedup();
-    let mut lists: Vec<&[DocId]> = keys.iter().map(|k| idx.postings.get(k).map(Vec::as_slice).unwrap_or(&[])).collect();
-    if lists.is_empty() {
+    if keys.is_empty() {
         return false;
     }
-    lists.sort_by_key(|l| l.len());
-    let mut docs: Vec<DocId> = lists[0].to_vec();
-    for l in &lists[1..] {
-        docs.retain(|d| l.binary_search(d).is_ok());
-        if docs.len() <= 2 {
-            break;
-        }
-    }
+    let docs = in_every(keys.iter().map(|k| idx.postings.get(k).map(Vec::as_slice).unwrap_or(&[])).collect());
     if docs.len() > MAX_CANDIDATES {
         return false;
     }
@@ -856,7 +855,7 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
                 let whole = lcs as f64 >= MIN_CONTAINMENT * m.max(oq.words()) as f64;
                 // (a part too short to count competes with nothing)
                 let part_counts = whole || shorter >= PART_MIN_WORDS;
-                (lcs as f64 >= MIN_CONTAINMENT * shorter as f64 && lcs >= shorter.min(min) && part_counts).then_some((whole, lcs, i))
+                (enough_in_common(lcs, shorter, min) && part_counts).then_some((whole, lcs, i))
             })
             // the closest copy; else the part or holder with the largest share in common (of
             // parts of this quote printed as several quotes, «…»، وأنه «…», the first)
@@ -874,7 +873,7 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
     if m < PASSAGE_MIN_WORDS {
         return out;
     }
-    let words = words_in(&doc.text, occ.span.start.min(doc.text.len()), occ.span.end.min(doc.text.len()), &mut String::new());
+    let words = occurrence_words(ws, occ);
     let mut seeds: Vec<(usize, &[DocId])> = Vec::new();
     for w in &words {
         let l0 = crate::text::normalize::l0(&doc.text[w.start..w.end]);
@@ -1014,14 +1013,7 @@ fn lcs_len(a: &[u32], b: &[u32]) -> usize {
 pub fn diff(ws: &Workspace, source: &Occurrence, copy: &Occurrence) -> (Vec<String>, Vec<String>) {
     let words = |o: &Occurrence| -> Vec<(u32, String)> {
         let Some(doc) = ws.doc(o.doc) else { return Vec::new() };
-        let end = o.span.end.min(doc.text.len());
-        if o.span.start > end || !doc.text.is_char_boundary(o.span.start) || !doc.text.is_char_boundary(end) {
-            return Vec::new();
-        }
-        words_in(&doc.text, o.span.start, end, &mut String::new())
-            .into_iter()
-            .map(|w| (w.fp, doc.text[w.start..w.end].to_string()))
-            .collect()
+        occurrence_words(ws, o).into_iter().map(|w| (w.fp, doc.text[w.start..w.end].to_string())).collect()
     };
     let (a, b) = (words(source), words(copy));
     let (n, m) = (a.len(), b.len());
@@ -1065,22 +1057,22 @@ pub fn all_groups(ws: &Workspace) -> Vec<Group> {
         })
         .collect();
     // (source, the quote's place in its group: itself when it is the source)
-    let placed: Vec<Option<(Occurrence, Vec<Occurrence>)>> = quotes
+    let placed: Vec<(Occurrence, Vec<Occurrence>)> = quotes
         .par_iter()
         .map(|origin| {
             let direct = find_copies(ws, origin);
-            let source = direct.iter().chain(std::iter::once(origin)).min_by_key(|o| order(ws, o))?.clone();
-            Some(if source == *origin {
+            let source = direct.iter().fold(origin, |s, o| if order(ws, o) < order(ws, s) { o } else { s }).clone();
+            if source == *origin {
                 // its unquoted copies have no quote of their own to place them
                 let passages = direct.into_iter().filter(|o| o.quote.is_none()).collect();
                 (source, passages)
             } else {
                 (source, vec![origin.clone()])
-            })
+            }
         })
         .collect();
     let mut members: FxHashMap<(DocId, usize), (Occurrence, Vec<Occurrence>)> = FxHashMap::default();
-    for (source, copies) in placed.into_iter().flatten() {
+    for (source, copies) in placed {
         members.entry((source.doc, source.span.start)).or_insert_with(|| (source, Vec::new())).1.extend(copies);
     }
     let mut out: Vec<Group> = members
