@@ -292,7 +292,7 @@ fn inflectional_difference(a: &str, b: &str) -> bool {
     if art(a) != art(b) {
         return true;
     }
-    if a.ends_with('ة') != b.ends_with('ة') {
+    if a.ends_with('ة') != b.ends_with('ة') && !final_a_written_two_ways(a, b) {
         return true;
     }
     let (la, lb) = (to_l1(a), to_l1(b));
@@ -310,6 +310,73 @@ fn inflectional_difference(a: &str, b: &str) -> bool {
         }
     }
     false
+}
+
+/// One spelling (L0) ends in ة where the other ends in ا after the same letters (بنزيمة /
+/// بنزيما, مالطة / مالطا): the final a of a foreign name, written either way. Not a nisba
+/// (ليبية / ليبيا, أرمينية / أرمينيا: the adjective against the country).
+fn final_a_written_two_ways(a: &str, b: &str) -> bool {
+    let (ta_marbuta, alef) = if a.ends_with('ة') { (a, b) } else { (b, a) };
+    match (ta_marbuta.strip_suffix('ة'), alef.strip_suffix('ا')) {
+        (Some(x), Some(y)) => !x.ends_with('ي') && x.chars().count() >= 3 && to_l1(x) == to_l1(y),
+        _ => false,
+    }
+}
+
+/// A spelling (L0) with its final a written the other way (بنزيمة → بنزيما, بنزيما →
+/// بنزيمة), for looking up look-alikes: ة is a consonant of the skeleton, ا a vowel, so the
+/// two spellings of `final_a_written_two_ways` have different keys.
+fn final_a_other_way(l0: &str) -> Option<String> {
+    if l0.contains(' ') || l0.ends_with("ية") || l0.ends_with("يا") {
+        return None;
+    }
+    let other = |stem: &str, end: char| (stem.chars().count() >= 3).then(|| format!("{stem}{end}"));
+    if let Some(stem) = l0.strip_suffix('ة') {
+        other(stem, 'ا')
+    } else {
+        l0.strip_suffix('ا').and_then(|stem| other(stem, 'ة'))
+    }
+}
+
+/// A one-word spelling (L0, 5 letters at least) with its final س written ش or its final ش
+/// written س (غوتيريس → غوتيريش), for looking up look-alikes.
+fn final_s_other_way(l0: &str) -> Option<String> {
+    if l0.contains(' ') || l0.chars().count() < 5 || l0.ends_with("تش") {
+        return None;
+    }
+    if let Some(stem) = l0.strip_suffix('س') {
+        Some(format!("{stem}ش"))
+    } else {
+        l0.strip_suffix('ش').map(|stem| format!("{stem}س"))
+    }
+}
+
+/// Two spellings (L1) that differ only in a final س against ش: the final s of a Portuguese
+/// name, which Portuguese says as sh (غوتيريس / غوتيريش, Guterres).
+fn final_s_pair(a: &str, b: &str) -> bool {
+    final_s_other_way(a).is_some_and(|other| other == b)
+}
+
+/// The skeleton and bag keys under which a spelling's look-alikes are indexed (its own, and
+/// those of its final a or s written the other way).
+fn look_alike_keys(l0: &str) -> Vec<(String, String)> {
+    std::iter::once(l0.to_string()).chain(final_a_other_way(l0)).chain(final_s_other_way(l0)).map(|form| {
+        let (_, sk, bag) = spelling_keys(&form);
+        (sk, bag)
+    }).collect()
+}
+
+/// An accusative adjective of a place (L1) against the place: X-يا beside X-ا where X-ي is
+/// the adjective (دعما روسيا وأميركيا "Russian and American support": أميركيا against أميركا).
+fn accusative_nisba_pair(lex: &Lexicon, a: &str, b: &str) -> bool {
+    let one_way = |adj: &str, place: &str| {
+        let Some(nisba) = adj.strip_suffix('ا').filter(|s| s.ends_with('ي')) else { return false };
+        let (Some(stem), Some(place_stem)) = (nisba.strip_suffix('ي'), place.strip_suffix('ا')) else { return false };
+        // (روسيا is the country itself, not only its accusative adjective)
+        let of_a_place_written_otherwise = lex.nisba_base(nisba).is_some_and(|g| to_l1(&g.arabic) != adj);
+        !place_stem.ends_with('ي') && of_a_place_written_otherwise && skeleton(std::iter::once(stem)) == skeleton(std::iter::once(place_stem))
+    };
+    one_way(a, b) || one_way(b, a)
 }
 
 /// Two forms of one stem with different inflectional endings (L1): أمريكي / أمريكا, فرنسي /
@@ -811,8 +878,7 @@ impl<'a> Analyzer<'a> {
         let mut weighed: Vec<String> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         for &m in &self.group(&l1) {
-            let (_, sk, bag) = spelling_keys(self.ws.word(m).0);
-            for (index, key) in [(&self.ws.by_skeleton, sk), (&self.ws.by_bag, bag)] {
+            for (index, key) in look_alike_keys(self.ws.word(m).0).into_iter().flat_map(|(sk, bag)| [(&self.ws.by_skeleton, sk), (&self.ws.by_bag, bag)]) {
                 for &c in index.get(key.as_str()).into_iter().flatten() {
                     let other = self.ws.word(c).0;
                     if to_l1(other) == l1 || seen.iter().any(|s| s == other) || self.mentions(c) == 0 {
@@ -969,6 +1035,14 @@ impl<'a> Analyzer<'a> {
         if (known_a || known_b) && !listed_same && inflected_pair(&la, &lb) {
             return Err("inflected forms of a dictionary word");
         }
+        if !listed_same && accusative_nisba_pair(self.lex, &la, &lb) {
+            return Err("a place's adjective against the place");
+        }
+        // the final a written ة or ا is a foreign name's spelling; of a dictionary word it is
+        // another word (جدة "Jeddah", جدا "very")
+        if (known_a || known_b) && final_a_written_two_ways(a, b) {
+            return Err("an inflectional or proclitic difference");
+        }
         let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
         // A name the gazetteer lists with the article, or a close variant of one, beside a
         // spelling of it (الدنمارك / الدانمرك, الفليبين / الفلبين), when the dictionary knows
@@ -1055,11 +1129,21 @@ impl<'a> Analyzer<'a> {
         if self.lex.gazetteer(&la).is_none() && proclitic_on_listed(a) || self.lex.gazetteer(&lb).is_none() && proclitic_on_listed(b) {
             return Err("a proclitic before a listed name");
         }
+        // a final s against sh: one name where the same given name stands before both and the
+        // dictionary knows neither (أنطونيو غوتيريس, أنطونيو غوتيريش); else two words (ريس /
+        // ريش) or two people
+        if final_s_pair(&la, &lb) {
+            return if !known_a && !known_b && (self.is_name_group(&la) || self.is_name_group(&lb)) && self.share_given_name(a, b) {
+                Ok(())
+            } else {
+                Err("a final s against sh without one given name before both")
+            };
+        }
         let (ka, kb) = (spelling_keys(a), spelling_keys(b));
         if ka.1.chars().count() < 3 {
             return Err(Self::SHORT_SKELETON);
         }
-        let same_skeleton = ka.1 == kb.1;
+        let same_skeleton = ka.1 == kb.1 || final_a_written_two_ways(a, b);
         if !same_skeleton && ka.2 != kb.2 {
             return Err(Self::OTHER_LETTERS);
         }
@@ -1577,13 +1661,11 @@ impl<'a> Analyzer<'a> {
         self.scanned.borrow_mut().clear();
         self.person_link.set(false);
         let result = self.compute_cluster(spelling).map(Arc::new);
-        let (l1, sk, bag) = spelling_keys(spelling);
-        let mut deps = vec![sk, bag];
+        let l1 = to_l1(spelling);
+        let mut deps: Vec<String> = look_alike_keys(spelling).into_iter().flat_map(|(sk, bag)| [sk, bag]).collect();
         deps.extend(self.scanned.borrow_mut().drain(..).map(doc_dependency));
         for m in self.ws.by_l1.get(l1.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-            let (_, sk, bag) = spelling_keys(self.ws.word(*m).0);
-            deps.push(sk);
-            deps.push(bag);
+            deps.extend(look_alike_keys(self.ws.word(*m).0).into_iter().flat_map(|(sk, bag)| [sk, bag]));
         }
         deps.push(l1);
         deps.sort_unstable();
@@ -1607,8 +1689,7 @@ impl<'a> Analyzer<'a> {
         let mut seen_keys: Vec<String> = Vec::new();
         for &m in &own {
             let (text, _) = self.ws.word(m);
-            let (_, sk, bag) = spelling_keys(text);
-            for (index, key) in [(&self.ws.by_skeleton, sk), (&self.ws.by_bag, bag)] {
+            for (index, key) in look_alike_keys(text).into_iter().flat_map(|(sk, bag)| [(&self.ws.by_skeleton, sk), (&self.ws.by_bag, bag)]) {
                 if seen_keys.contains(&key) {
                     continue;
                 }
@@ -2187,6 +2268,27 @@ mod tests {
         assert!(inflectional_difference("الأذري", "أذري"));
         assert!(!inflectional_difference("باشينيان", "باشنيان"));
         assert!(!inflectional_difference("الأرمنية", "الأرمينية"));
+        assert!(inflectional_difference("ليبية", "ليبيا"));
+        assert!(inflectional_difference("مالطية", "مالطا"));
+    }
+
+    #[test]
+    fn a_final_a_written_with_ta_marbuta_or_alef_is_one_spelling() {
+        assert!(final_a_written_two_ways("بنزيمة", "بنزيما"));
+        assert!(final_a_written_two_ways("مالطا", "مالطة"));
+        assert!(!inflectional_difference("بنزيمة", "بنزيما"));
+        // the adjective against the country
+        assert!(!final_a_written_two_ways("ليبية", "ليبيا"));
+        assert!(!final_a_written_two_ways("بنزيمة", "بنزيم"));
+    }
+
+    #[test]
+    fn a_places_accusative_adjective_is_not_the_place() {
+        let lex = Lexicon::with_config(&crate::corpus::config::Config::default());
+        assert!(accusative_nisba_pair(&lex, &to_l1("أميركيا"), &to_l1("أميركا")));
+        assert!(accusative_nisba_pair(&lex, &to_l1("أمريكا"), &to_l1("أميركيا")));
+        assert!(!accusative_nisba_pair(&lex, &to_l1("كوستاركيا"), &to_l1("كوستاريكا")));
+        assert!(!accusative_nisba_pair(&lex, &to_l1("روسيا"), &to_l1("روسا")));
     }
 }
 
@@ -2295,6 +2397,29 @@ mod corpus_tests {
             "وقال إن الوزير طالب أن تنسحب القوات من المدينة",
         ]);
         assert!(!pairs(&ws).iter().any(|(v, _, _)| v == "طالب أن"), "{:?}", pairs(&ws));
+    }
+
+    #[test]
+    fn a_foreign_names_final_a_or_s_written_two_ways_is_one_name() {
+        let ws = workspace(&[
+            "سجل المهاجم كريم بنزيمة هدفين. وقال بنزيمة إن الفريق قدم مباراة كبيرة",
+            "أكد المهاجم كريم بنزيمة جاهزيته. وشارك بنزيمة في التدريبات",
+            "عاد المهاجم كريم بنزيمة إلى التدريبات",
+            "غاب المهاجم كريم بنزيما عن التدريبات",
+            "قال الأمين العام أنطونيو غوتيريس إن الوضع خطير. ودعا غوتيريس إلى الهدوء",
+            "حذر الأمين العام أنطونيو غوتيريس من التصعيد. وأضاف غوتيريس أن الحل سياسي",
+            "رحب الأمين العام أنطونيو غوتيريش بالاتفاق",
+        ]);
+        let found = pairs(&ws);
+        assert!(found.contains(&("بنزيما".into(), "بنزيمة".into(), "inconsistent-spelling")), "{found:?}");
+        assert!(found.contains(&("غوتيريش".into(), "غوتيريس".into(), "inconsistent-spelling")), "{found:?}");
+        // a final s against sh with no given name before both: two people
+        let ws = workspace(&[
+            "قال اللاعب جون غوتيريس إن الفريق جاهز. وأضاف غوتيريس أن المباراة صعبة",
+            "أكد اللاعب جون غوتيريس جاهزيته. وشارك غوتيريس في التدريبات",
+            "قال المدرب ماركو غوتيريش إن الفريق جاهز",
+        ]);
+        assert!(!pairs(&ws).iter().any(|(v, _, _)| v == "غوتيريش"), "{:?}", pairs(&ws));
     }
 
     #[test]
