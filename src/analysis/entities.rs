@@ -176,6 +176,8 @@ impl<'a> Analyzer<'a> {
         // None when two different names end in it. Compound surnames by their two words.
         let mut compounds: FxHashMap<(&str, &str), (EntityKind, Range<usize>, usize)> = FxHashMap::default();
         let mut last_words: FxHashMap<String, Option<(EntityKind, Range<usize>, usize, bool)>> = FxHashMap::default();
+        // a person's family name that is an ordinary word too -> the first full name ending in it
+        let mut slot_words: FxHashMap<String, Option<(EntityKind, Range<usize>, usize)>> = FxHashMap::default();
         // listed by the gazetteer as a name of that kind, and no ordinary word (not المغرب)
         let listed_as = |kind: EntityKind, l1: &str| kind != EntityKind::Person && lex.gazetteer(l1).is_some_and(|g| g.kind.entity_kind() == kind && !g.ambiguous);
         // an organisation the gazetteer lists that is an ordinary word too (حماس
@@ -223,6 +225,15 @@ impl<'a> Analyzer<'a> {
             // a one-word person is a surname already; a one-word organisation or place is
             // its name
             let own_word = n.kind != EntityKind::Person || n.words.len() > 1;
+            // a person's family name that is an ordinary word too (نجيب محفوظ, علي عبد الله
+            // صالح): that person where it stands in a subject's slot (`subject_slot`)
+            let ordinary_surname = n.kind == EntityKind::Person && n.words.len() > 1 && !stands_alone
+                && last_l1.chars().count() >= 3 && !last_l1.starts_with("ال") && !lex.is_function_word(&last_l1) && !lex.is_cue_word(&last_l1)
+                && !lex.is_person_role(&last_l1) && !lex.country_adjective(&last_l1) && !lex.is_saying_verb(&last_l1);
+            if ordinary_surname {
+                let this = (n.kind, n.words.clone(), n.prefix_chars);
+                slot_words.entry(last_l1.clone()).and_modify(|e| if e.as_ref().is_none_or(|(_, w, _)| name_l1(&LocalName { kind: n.kind, words: w.clone(), prefix_chars: 0, echo_of: None }) != name_l1(n)) { *e = None }).or_insert(Some(this));
+            }
             if !stands_alone || !own_word {
                 continue;
             }
@@ -235,7 +246,13 @@ impl<'a> Analyzer<'a> {
             };
             last_words.entry(last_l1).and_modify(|e| if !e.as_ref().is_some_and(same_name) { *e = None }).or_insert(Some((n.kind, n.words.clone(), n.prefix_chars, anywhere)));
         }
-        if last_words.values().all(Option::is_none) && compounds.is_empty() {
+        // two names ending in one word: neither
+        for (word, full) in &mut slot_words {
+            if last_words.get(word).is_some() {
+                *full = None;
+            }
+        }
+        if last_words.values().all(Option::is_none) && compounds.is_empty() && slot_words.values().all(Option::is_none) {
             return names;
         }
         let mut out: Vec<LocalName> = Vec::with_capacity(names.len());
@@ -270,6 +287,8 @@ impl<'a> Analyzer<'a> {
             // after the full name, or anywhere for a listed name
             if let Some((prefix_chars, (kind, full, full_prefix, _))) = echo.filter(|(_, (_, full, _, anywhere))| (full.end <= k || *anywhere) && !w.tanween && !adjective()) {
                 out.push(LocalName { kind: *kind, words: k..k + 1, prefix_chars, echo_of: Some((full.clone(), *full_prefix)) });
+            } else if let Some((kind, full, full_prefix)) = slot_words.get(w.l1.as_str()).and_then(Option::as_ref).filter(|(_, full, _)| full.end <= k && !w.tanween && subject_slot(words, k, lex)) {
+                out.push(LocalName { kind: *kind, words: k..k + 1, prefix_chars: 0, echo_of: Some((full.clone(), *full_prefix)) });
             }
             k += 1;
         }
@@ -373,7 +392,19 @@ impl<'a> Analyzer<'a> {
         }
         let j = words.partition_point(|w| w.token.end <= m.span.start);
         let (w, prev) = (words.get(j)?, words.get(j.checked_sub(1)?)?);
-        if w.token.end != m.span.end || w.token.gap_before != Gap::Space || prev.tanween || !self.lexicon().starts_full_name(&prev.l1) {
+        let lex = self.lexicon();
+        // any given name of the lists where a role or a verb of saying stands before it (the
+        // official Ali Larijani, وقال علي الأنصاري): علي is no preposition there
+        let after_role = || {
+            j >= 2 && prev.token.gap_before == Gap::Space && {
+                let role = &words[j - 2].l1;
+                let bare = role.strip_prefix(['و', 'ف']).unwrap_or(role);
+                lex.is_person_role(role) || lex.is_person_title(role) || lex.is_title_modifier(role) || lex.is_saying_verb(bare) || lex.country_adjective(role)
+            }
+        };
+        let listed_given = prev.letters() >= 3 && lex.is_listed_given_name(&prev.l1) && !lex.is_cue_word(&prev.l1) && !lex.is_person_role(&prev.l1);
+        let given = lex.starts_full_name(&prev.l1) || listed_given && after_role();
+        if w.token.end != m.span.end || w.token.gap_before != Gap::Space || prev.tanween || !given {
             return None;
         }
         let c = self.cluster(k).or_else(|| self.entity_only_cluster(k))?;
@@ -1409,6 +1440,30 @@ struct LocalName {
     echo_of: Option<(Range<usize>, usize)>,
 }
 
+/// Whether the word at `k` stands where a sentence's subject stands: right after a verb of
+/// saying (وقال صالح), a person's role (الرئيس صالح) or the verb that opens a sentence (وحصل
+/// محفوظ على, ولد محفوظ في), and not before a word with the article it would describe or
+/// govern (صالح الشعب "the people's interest").
+fn subject_slot(words: &[Word], k: usize, lex: &super::lexicon::Lexicon) -> bool {
+    let (Some(prev), w) = (k.checked_sub(1).and_then(|j| words.get(j)), &words[k]) else { return false };
+    if w.token.gap_before != Gap::Space || prev.tanween {
+        return false;
+    }
+    if words.get(k + 1).is_some_and(|next| next.token.gap_before == Gap::Space && next.l0().starts_with("ال")) {
+        return false;
+    }
+    let l1 = prev.l1.as_str();
+    let bare = l1.strip_prefix(['و', 'ف']).unwrap_or(l1);
+    if lex.is_saying_verb(l1) || lex.is_saying_verb(bare) || lex.is_person_role(l1) || lex.is_person_title(l1) {
+        return true;
+    }
+    // a sentence's first word with the conjunction, no article, nothing of a closed class:
+    // a verb before its subject
+    let opens_sentence = k == 1 || prev.token.gap_before == Gap::Break;
+    opens_sentence && (l1.starts_with('و') || l1.starts_with('ف')) && prev.letters() >= 4 && !bare.starts_with("ال")
+        && !lex.is_function_word(l1) && !lex.is_function_word(bare) && !lex.is_cue_word(bare)
+}
+
 /// A literal search for a cluster's spellings: each spelling's last word (the second word of
 /// a two-word spelling), with the article's alef dropped from ال (للعراق holds لعراق, not
 /// العراق). Every word whose form, or remainder after a proclitic, is a spelling contains
@@ -1899,6 +1954,30 @@ mod tests {
         assert_eq!(refs.len(), 3, "only in the document that names him in full: {refs:?}");
         let compound: Vec<String> = ws.with_analyzer(|an| an.entity_mentions(2)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Person, _))).map(|m| texts[2][m.span].to_string()).collect();
         assert_eq!(compound, ["حسن نصر الله", "نصر الله"]);
+    }
+
+    #[test]
+    fn a_surname_that_is_a_word_too_is_the_person_where_a_subject_stands() {
+        let texts = ["حصل الأديب المصري نجيب محفوظ على الجائزة. وولد محفوظ في القاهرة، وقال محفوظ إن الكتابة حياته. والحق محفوظ للجميع، ومحفوظ الطلاب قليل"];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let spans: Vec<&str> = ws.with_analyzer(|an| an.entity_mentions(0)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Person, _))).map(|m| &texts[0][m.span]).collect();
+        assert_eq!(spans, ["نجيب محفوظ", "محفوظ", "محفوظ"], "not the adjective, nor before a word it governs");
+    }
+
+    #[test]
+    fn a_listed_given_name_after_a_role_joins_the_surname_after_it() {
+        let texts = [
+            "قال المسؤول الإيراني علي لاريجاني إن المفاوضات مستمرة",
+            "وأضاف لاريجاني أن بلاده لن تتراجع",
+            "وأكد لاريجاني أن الحوار ممكن",
+            "وقال لاريجاني إن الوفد سيعود",
+            "واعتمد الوفد علي لاريجاني في المفاوضات",
+        ];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let span = |d: usize| ws.with_analyzer(|an| an.entity_mentions(d as DocId)).into_iter().find(|m| texts[d][m.span.clone()].contains("لاريجاني")).map(|m| texts[d][m.span].to_string());
+        assert_eq!(span(0).as_deref(), Some("علي لاريجاني"));
+        // (علي is also how wire copy writes the preposition على: not without a role)
+        assert_eq!(span(4).as_deref(), Some("لاريجاني"));
     }
 
     #[test]
