@@ -24,6 +24,8 @@ const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
 const TEAM_WORDS: &str = include_str!("../../data/lexicon/team_words.txt");
 const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
 const CLUB_CUES: &str = include_str!("../../data/lexicon/club_cues.txt");
+const TEAM_CUES: &str = include_str!("../../data/lexicon/team_cues.txt");
+const GENERIC_CREDITS: &str = include_str!("../../data/lexicon/generic_credits.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
 const MATCH_VERBS: &str = include_str!("../../data/lexicon/match_verbs.txt");
@@ -152,12 +154,15 @@ pub struct Lexicon {
     /// mention only.
     person_roles: FxHashSet<String>,
     foreign_given_names: FxHashSet<String>,
-    /// `org_heads.txt`, `team_words.txt`, `club_words.txt`,
+    /// `org_heads.txt`, `team_words.txt`, `club_words.txt`, `club_cues.txt`, `team_cues.txt`,
+    /// `generic_credits.txt`,
     /// `match_verbs.txt`: read by the organisations of one mention only.
     org_heads: FxHashSet<String>,
     team_words: FxHashSet<String>,
     club_words: FxHashSet<String>,
     club_cues: FxHashSet<String>,
+    team_cues: FxHashSet<String>,
+    generic_credits: FxHashSet<String>,
     match_verbs: FxHashSet<String>,
     /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
     place_cues: FxHashSet<String>,
@@ -357,6 +362,8 @@ impl Lexicon {
             team_words: l1_set(TEAM_WORDS),
             club_words: l1_set(CLUB_WORDS),
             club_cues: l1_set(CLUB_CUES),
+            team_cues: l1_set(TEAM_CUES),
+            generic_credits: l1_set(GENERIC_CREDITS),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
             match_verbs: l1_set(MATCH_VERBS),
@@ -413,6 +420,14 @@ impl Lexicon {
     /// A noun of a match or a team's people before a listed club (لاعب, مباراة, النادي), L1.
     pub fn is_club_cue(&self, l1: &str) -> bool {
         self.club_cues.contains(l1)
+    }
+    /// A noun of a match before the side that plays it (مرمى, مدرب, ضيفه), L1.
+    pub fn is_team_cue(&self, l1: &str) -> bool {
+        self.team_cues.contains(l1)
+    }
+    /// A word a dateline puts where an outlet's name stands that names no one (وكالات), L1.
+    pub fn is_generic_credit(&self, l1: &str) -> bool {
+        self.generic_credits.contains(l1)
     }
     /// A word making a club's name beside a place (ريال, يونايتد), L1.
     pub fn is_club_word(&self, l1: &str) -> bool {
@@ -823,6 +838,8 @@ mod tests {
             ("team_words", TEAM_WORDS),
             ("club_words", CLUB_WORDS),
             ("club_cues", CLUB_CUES),
+            ("team_cues", TEAM_CUES),
+            ("generic_credits", GENERIC_CREDITS),
             ("place_cues", PLACE_CUES),
             ("place_heads", PLACE_HEADS),
             ("match_verbs", MATCH_VERBS),

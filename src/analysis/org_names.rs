@@ -104,6 +104,14 @@ impl Reader<'_, '_, '_> {
             if self.lex.is_club_cue(&l1) && self.lex.gazetteer(&self.words[i + 1].l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization) {
                 return Some(OrgName { words: i + 1..i + 2, prefix_chars: 0 });
             }
+            // a country or city after a noun of a match is the side that plays it (مرمى
+            // ألمانيا, مدرب روما, على ضيفه ليفربول)
+            if self.lex.is_team_cue(&l1) {
+                let side = &self.words[i + 1];
+                if !side.tanween && self.lex.gazetteer(&side.l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization && !g.ambiguous) {
+                    return Some(OrgName { words: i + 1..i + 2, prefix_chars: 0 });
+                }
+            }
             // a team's name after the noun describing it, whatever the word (فريق العربي,
             // منتخب قطر), with a club word after it (فريق مانشستر يونايتد)
             if self.lex.is_team_word(&l1) {
@@ -233,6 +241,36 @@ fn short_name_in_brackets(text: &str, words: &[Word], k: usize, lex: &Lexicon) -
     bracketed && !place && !lex.country_adjective(&w.l1) && !lex.is_function_word(&w.l1) && !lex.is_cue_word(&w.l1) && !lex.is_person_role(&w.l1)
 }
 
+/// A dateline's source (الدوحة - الراية :, عمان - بترا :, الدوحة - بيروت - الراية - وكالات :):
+/// at the start of a line, one or more places the gazetteer lists, each followed by a dash,
+/// then one or two words closed by a colon or a dash: the outlet or agency that filed the
+/// story. Returns the source's words.
+fn dateline_source(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> Option<Range<usize>> {
+    let between = |a: usize, b: usize| text[words[a].token.end..words[b].token.start].trim();
+    let place = |w: &Word| !w.tanween && lex.gazetteer(&w.l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+    let dash = |s: &str| matches!(s, "-" | "–" | "—");
+    // the places before: each a word followed by a dash, the first at a line's start
+    let mut first = i;
+    while first > 0 && dash(between(first - 1, first)) && place(&words[first - 1]) {
+        first -= 1;
+    }
+    if first == i || !(first == 0 || text[words[first - 1].token.end..words[first].token.start].contains('\n')) {
+        return None;
+    }
+    let source = &words[i];
+    if place(source) || source.tanween || lex.is_generic_credit(&source.l1) || lex.is_function_word(&source.l1) || lex.is_cue_word(&source.l1) || lex.country_adjective(&source.l1) {
+        return None;
+    }
+    let closed = |k: usize| {
+        let after = words.get(k + 1).map_or(&text[words[k].token.end..], |n| &text[words[k].token.end..n.token.start]).trim();
+        after.starts_with(':') || dash(after)
+    };
+    if closed(i) {
+        return Some(i..i + 1);
+    }
+    (i + 1 < words.len() && words[i + 1].token.gap_before == Gap::Space && closed(i + 1)).then_some(i..i + 2)
+}
+
 /// The organisations named in a document's words, in text order, none overlapping.
 pub fn org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, named: &dyn Fn(&Word) -> bool) -> Vec<OrgName> {
     let r = Reader { words, lex, ordinary, named };
@@ -253,7 +291,8 @@ pub fn org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&s
             let prefix_chars = usize::from(words[i].l1.starts_with('و') && lex.gazetteer(&words[i].l1).is_none());
             teams.binary_search(&i).is_ok().then_some(OrgName { words: i..i + 1, prefix_chars })
         };
-        match r.at(i).or_else(team) {
+        let dateline = || dateline_source(text, words, i, lex).map(|words| OrgName { words, prefix_chars: 0 });
+        match r.at(i).or_else(team).or_else(dateline) {
             Some(o) => {
                 i = o.words.end;
                 out.push(o);
@@ -282,6 +321,18 @@ mod tests {
             .into_iter()
             .map(|o| text[crate::analysis::names::words_span(&words, o.words, o.prefix_chars)].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_datelines_source_is_an_organisation() {
+        assert_eq!(names("الدوحة - الراية : يشارك الاعلامي"), ["الراية"]);
+        assert_eq!(names("مقدمة\nعمان - بترا : يبدا جلالة الملك"), ["بترا"]);
+        assert_eq!(names("الدوحة - بيروت - الراية - وكالات : في"), ["الراية"]);
+        assert_eq!(names("بيروت - الجزيرة نت : قال"), ["الجزيرة نت"]);
+        // (not in running text, nor a place after the dash)
+        assert!(names("وصل الى الدوحة - الراية : يشارك").is_empty());
+        assert!(names("الدوحة - بيروت : رحلة").is_empty());
+        assert!(names("القاهرة - وكالات : قال").is_empty(), "a credit that names no one");
     }
 
     #[test]
