@@ -26,6 +26,7 @@ const CLUB_WORDS: &str = include_str!("../../data/lexicon/club_words.txt");
 const CLUB_CUES: &str = include_str!("../../data/lexicon/club_cues.txt");
 const TEAM_CUES: &str = include_str!("../../data/lexicon/team_cues.txt");
 const GENERIC_CREDITS: &str = include_str!("../../data/lexicon/generic_credits.txt");
+const GENERIC_BODIES: &str = include_str!("../../data/lexicon/generic_bodies.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
 const MATCH_VERBS: &str = include_str!("../../data/lexicon/match_verbs.txt");
@@ -155,7 +156,7 @@ pub struct Lexicon {
     person_roles: FxHashSet<String>,
     foreign_given_names: FxHashSet<String>,
     /// `org_heads.txt`, `team_words.txt`, `club_words.txt`, `club_cues.txt`, `team_cues.txt`,
-    /// `generic_credits.txt`,
+    /// `generic_credits.txt`, `generic_bodies.txt`,
     /// `match_verbs.txt`: read by the organisations of one mention only.
     org_heads: FxHashSet<String>,
     team_words: FxHashSet<String>,
@@ -163,6 +164,7 @@ pub struct Lexicon {
     club_cues: FxHashSet<String>,
     team_cues: FxHashSet<String>,
     generic_credits: FxHashSet<String>,
+    generic_bodies: FxHashSet<String>,
     match_verbs: FxHashSet<String>,
     /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
     place_cues: FxHashSet<String>,
@@ -364,6 +366,7 @@ impl Lexicon {
             club_cues: l1_set(CLUB_CUES),
             team_cues: l1_set(TEAM_CUES),
             generic_credits: l1_set(GENERIC_CREDITS),
+            generic_bodies: l1_set(GENERIC_BODIES),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
             match_verbs: l1_set(MATCH_VERBS),
@@ -428,6 +431,11 @@ impl Lexicon {
     /// A word a dateline puts where an outlet's name stands that names no one (وكالات), L1.
     pub fn is_generic_credit(&self, l1: &str) -> bool {
         self.generic_credits.contains(l1)
+    }
+    /// A definite noun making, after a head, the board every company has (الإدارة in مجلس
+    /// الإدارة), L1.
+    pub fn is_generic_body(&self, l1: &str) -> bool {
+        self.generic_bodies.contains(l1)
     }
     /// A word making a club's name beside a place (ريال, يونايتد), L1.
     pub fn is_club_word(&self, l1: &str) -> bool {
@@ -840,6 +848,7 @@ mod tests {
             ("club_cues", CLUB_CUES),
             ("team_cues", TEAM_CUES),
             ("generic_credits", GENERIC_CREDITS),
+            ("generic_bodies", GENERIC_BODIES),
             ("place_cues", PLACE_CUES),
             ("place_heads", PLACE_HEADS),
             ("match_verbs", MATCH_VERBS),

@@ -168,6 +168,10 @@ impl Reader<'_, '_, '_> {
                 {
                     k += 1;
                 }
+                // the board every company or club has (مجلس الإدارة): no name
+                if self.lex.is_generic_body(&self.words[i + 1].l1) {
+                    continue;
+                }
                 k
             } else if l1.strip_prefix("ال").is_some_and(|h| self.lex.is_org_head(h)) {
                 // with the article, before an adjective and more of the nisba shape (البنك
@@ -321,6 +325,14 @@ mod tests {
             .into_iter()
             .map(|o| text[crate::analysis::names::words_span(&words, o.words, o.prefix_chars)].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_board_every_company_has_is_no_organisations_name() {
+        assert!(names("وجميع اعضاء مجلس الادارة").is_empty());
+        assert!(names("العطية رئيس مجلس الادارة حيث اكد").is_empty());
+        assert!(names("يوصي مجلس الامناء بتاسيس").is_empty());
+        assert_eq!(names("اعضاء مجلس الامن الدولي"), ["مجلس الامن الدولي"]);
     }
 
     #[test]
