@@ -176,6 +176,9 @@ impl<'a> Analyzer<'a> {
         // None when two different names end in it. Compound surnames by their two words.
         let mut compounds: FxHashMap<(&str, &str), (EntityKind, Range<usize>, usize)> = FxHashMap::default();
         let mut last_words: FxHashMap<String, Option<(EntityKind, Range<usize>, usize, bool)>> = FxHashMap::default();
+        // a country whose name is an ordinary word too (المغرب "sunset", قطر "diameter"), read
+        // as the country at one mention -> that mention
+        let mut country_words: FxHashMap<String, Option<(EntityKind, Range<usize>, usize)>> = FxHashMap::default();
         // a person's family name that is an ordinary word too -> the first full name ending in it
         let mut slot_words: FxHashMap<String, Option<(EntityKind, Range<usize>, usize)>> = FxHashMap::default();
         // listed by the gazetteer as a name of that kind, and no ordinary word (not المغرب)
@@ -234,6 +237,11 @@ impl<'a> Analyzer<'a> {
                 let this = (n.kind, n.words.clone(), n.prefix_chars);
                 slot_words.entry(last_l1.clone()).and_modify(|e| if e.as_ref().is_none_or(|(_, w, _)| name_l1(&LocalName { kind: n.kind, words: w.clone(), prefix_chars: 0, echo_of: None }) != name_l1(n)) { *e = None }).or_insert(Some(this));
             }
+            let word_country = n.kind == EntityKind::Place && n.words.len() == 1 && !stands_alone
+                && lex.gazetteer(&last_l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Country);
+            if word_country {
+                country_words.entry(last_l1.clone()).or_insert(Some((n.kind, n.words.clone(), n.prefix_chars)));
+            }
             if !stands_alone || !own_word {
                 continue;
             }
@@ -252,7 +260,7 @@ impl<'a> Analyzer<'a> {
                 *full = None;
             }
         }
-        if last_words.values().all(Option::is_none) && compounds.is_empty() && slot_words.values().all(Option::is_none) {
+        if last_words.values().all(Option::is_none) && compounds.is_empty() && slot_words.values().all(Option::is_none) && country_words.is_empty() {
             return names;
         }
         let mut out: Vec<LocalName> = Vec::with_capacity(names.len());
@@ -286,6 +294,8 @@ impl<'a> Analyzer<'a> {
             };
             // after the full name, or anywhere for a listed name
             if let Some((prefix_chars, (kind, full, full_prefix, _))) = echo.filter(|(_, (_, full, _, anywhere))| (full.end <= k || *anywhere) && !w.tanween && !adjective()) {
+                out.push(LocalName { kind: *kind, words: k..k + 1, prefix_chars, echo_of: Some((full.clone(), *full_prefix)) });
+            } else if let Some((prefix_chars, (kind, full, full_prefix))) = country_mention(w, &country_words).filter(|(p, _)| !w.tanween && (*p > 0 && w.l1.starts_with(['ب', 'ل', 'ك']) || country_slot(words, k, lex))) {
                 out.push(LocalName { kind: *kind, words: k..k + 1, prefix_chars, echo_of: Some((full.clone(), *full_prefix)) });
             } else if let Some((kind, full, full_prefix)) = slot_words.get(w.l1.as_str()).and_then(Option::as_ref).filter(|(_, full, _)| full.end <= k && !w.tanween && subject_slot(words, k, lex)) {
                 out.push(LocalName { kind: *kind, words: k..k + 1, prefix_chars: 0, echo_of: Some((full.clone(), *full_prefix)) });
@@ -1440,6 +1450,39 @@ struct LocalName {
     echo_of: Option<(Range<usize>, usize)>,
 }
 
+/// The country of `countries` a word names, as written or after a one-letter proclitic
+/// (والمغرب, بالمغرب, للمغرب: ل before the article drops its alef), with the proclitic's
+/// letters.
+fn country_mention<'c>(w: &Word, countries: &'c FxHashMap<String, Option<(EntityKind, Range<usize>, usize)>>) -> Option<(usize, &'c (EntityKind, Range<usize>, usize))> {
+    if countries.is_empty() {
+        return None;
+    }
+    let l1 = w.l1.as_str();
+    let mut readings = vec![(0, l1.to_string())];
+    if let Some(rest) = l1.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']) {
+        readings.push((1, rest.to_string()));
+    }
+    if let Some(rest) = l1.strip_prefix("لل") {
+        readings.push((1, format!("ال{rest}")));
+    }
+    readings.into_iter().find_map(|(p, r)| Some((p, countries.get(&r)?.as_ref()?)))
+}
+
+/// Whether a country whose name is an ordinary word too, named as the country elsewhere in
+/// the document, is the country at word `k`: not in construct after a noun or as an
+/// adjective after one (صلاة المغرب "sunset prayer", دعم مالي "financial support"), but at a
+/// phrase's start or after a function word, a verb of saying or of a match (a preposition
+/// written on the word, للمغرب, is one too).
+fn country_slot(words: &[Word], k: usize, lex: &super::lexicon::Lexicon) -> bool {
+    let w = &words[k];
+    if k == 0 || w.token.gap_before != Gap::Space {
+        return true;
+    }
+    let l1 = words[k - 1].l1.as_str();
+    let bare = l1.strip_prefix(['و', 'ف']).unwrap_or(l1);
+    [l1, bare].iter().any(|x| lex.is_function_word(x) || lex.is_place_cue(x) || lex.is_saying_verb(x) || lex.is_match_verb(x))
+}
+
 /// Whether the word at `k` stands where a sentence's subject stands: right after a verb of
 /// saying (وقال صالح), a person's role (الرئيس صالح) or the verb that opens a sentence (وحصل
 /// محفوظ على, ولد محفوظ في), and not before a word with the article it would describe or
@@ -1962,6 +2005,14 @@ mod tests {
         let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         let spans: Vec<&str> = ws.with_analyzer(|an| an.entity_mentions(0)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Person, _))).map(|m| &texts[0][m.span]).collect();
         assert_eq!(spans, ["نجيب محفوظ", "محفوظ", "محفوظ"], "not the adjective, nor before a word it governs");
+    }
+
+    #[test]
+    fn a_country_named_by_a_word_is_the_country_through_its_document_but_not_in_construct() {
+        let texts = ["وصل السفير الى المغرب امس. وقال ان المغرب شريك مهم، وان زيارته للمغرب ناجحة. وادى صلاة المغرب في الرباط"];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let places: Vec<&str> = ws.with_analyzer(|an| an.entity_mentions(0)).into_iter().filter(|m| texts[0][m.span.clone()].contains("مغرب")).map(|m| &texts[0][m.span]).collect();
+        assert_eq!(places, ["المغرب", "المغرب", "لمغرب"], "after في-like cues, function words and a preposition on the word (ل + المغرب), not in صلاة المغرب");
     }
 
     #[test]
