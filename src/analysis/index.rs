@@ -78,6 +78,9 @@ pub struct Workspace {
     source_ranks: Mutex<Option<Arc<Vec<u32>>>>,
     /// Where references' literal search found its needles, kept until a document changes.
     hits: Mutex<HitCache>,
+    /// False for a workspace loaded by [`Workspace::load_words_only`]: its word statistics
+    /// hold which documents carry which words, no name evidence and no look-alike keys.
+    names_indexed: bool,
 }
 
 impl Workspace {
@@ -100,7 +103,35 @@ impl Workspace {
             caches: Mutex::new(Caches::default()),
             source_ranks: Mutex::new(None),
             hits: Mutex::new(HitCache::default()),
+            names_indexed: true,
         }
+    }
+
+    /// A workspace of `files` for what reads only the words' documents and the quotes
+    /// (`isnad quotes`): no name evidence is gathered, so spelling and entity answers from it
+    /// would be wrong, and asking for them panics in debug builds. A fraction of [`load`]'s
+    /// cost on a large archive.
+    ///
+    /// [`load`]: Workspace::load
+    pub fn load_words_only(config: Config, files: Vec<(String, PathBuf, String)>) -> Workspace {
+        let mut ws = Workspace::new(config);
+        ws.names_indexed = false;
+        ws.load_with(files, |doc, _| names::summarize_words(&doc.text, doc.body_start));
+        ws
+    }
+
+    /// A document's summary, as this workspace gathers them.
+    fn summarize(&self, doc: &Document) -> DocSummary {
+        if self.names_indexed {
+            names::summarize(&doc.text, doc.body_start, &self.lexicon)
+        } else {
+            names::summarize_words(&doc.text, doc.body_start)
+        }
+    }
+
+    /// Whether name evidence was gathered (not a [`Workspace::load_words_only`] workspace).
+    pub fn names_indexed(&self) -> bool {
+        self.names_indexed
     }
 
     pub fn config(&self) -> &Config {
@@ -125,6 +156,11 @@ impl Workspace {
     /// Add many documents at once (the initial index), summarising them in parallel.
     /// Each item is (relative path, absolute path, text).
     pub fn load(&mut self, files: Vec<(String, PathBuf, String)>) {
+        self.load_with(files, |doc, lexicon| names::summarize(&doc.text, doc.body_start, lexicon));
+    }
+
+    /// [`Workspace::load`] with the given summary of each document.
+    fn load_with(&mut self, files: Vec<(String, PathBuf, String)>, summarize: impl Fn(&Document, &Lexicon) -> DocSummary + Sync) {
         let lexicon = self.lexicon.clone();
         // In chunks: summaries are large next to the text they describe, so only a chunk's
         // worth is alive at a time while the aggregate is updated. Looking up the ids of
@@ -138,7 +174,7 @@ impl Workspace {
                 .into_par_iter()
                 .map(|(rel, abs, text)| {
                     let doc = Document::new(rel, abs, Arc::from(text));
-                    let summary = names::summarize(&doc.text, doc.body_start, &lexicon);
+                    let summary = summarize(&doc, &lexicon);
                     let ids = summary.words.iter().map(|(w, _)| words.get(w.as_str()).copied()).collect();
                     let quotes = quotes::extract(&doc, &lexicon);
                     (doc, summary, ids, quotes)
@@ -198,7 +234,7 @@ impl Workspace {
     /// Add or replace one document.
     pub fn upsert(&mut self, rel_path: String, abs_path: PathBuf, text: Arc<str>) -> DocId {
         let doc = Document::new(rel_path, abs_path, text);
-        let summary = names::summarize(&doc.text, doc.body_start, &self.lexicon);
+        let summary = self.summarize(&doc);
         let quotes = quotes::extract(&doc, &self.lexicon);
         let id = self.insert(doc, summary);
         self.quotes.insert(id, quotes);
@@ -251,7 +287,7 @@ impl Workspace {
         self.hit_cache().forget_doc(id);
         // The contribution is recomputed from the old text rather than stored: summarising
         // one document costs far less than keeping every document's word list in memory.
-        let old = names::summarize(&entry.doc.text, entry.doc.body_start, &self.lexicon);
+        let old = self.summarize(&entry.doc);
         for (word, counts) in &old.words {
             let Some(&wid) = self.words.get(word.as_str()) else { continue };
             let st = &mut self.stats[wid as usize];
@@ -331,7 +367,7 @@ impl Workspace {
         }
         let id = self.word_text.len() as WordId;
         let boxed: Box<str> = word.into();
-        if boxed.chars().filter(|c| *c != ' ').count() >= 3 {
+        if self.names_indexed && boxed.chars().filter(|c| *c != ' ').count() >= 3 {
             let (l1, sk, bag) = spelling_keys(&boxed);
             self.by_l1.entry(l1.into_boxed_str()).or_default().push(id);
             if sk.len() >= 2 {
@@ -470,6 +506,7 @@ impl Workspace {
     /// taken out while it runs (a concurrent request meanwhile starts empty) and what it
     /// learnt is merged back.
     pub fn with_analyzer<R>(&self, f: impl FnOnce(&super::spelling::Analyzer) -> R) -> R {
+        debug_assert!(self.names_indexed, "names are not indexed in a words-only workspace");
         let caches = self.caches.lock().map(|mut c| std::mem::take(&mut *c)).unwrap_or_default();
         let an = super::spelling::Analyzer::with_caches(self, caches);
         let r = f(&an);

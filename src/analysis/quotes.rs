@@ -800,10 +800,40 @@ impl<'w> Weights<'w> {
     }
 }
 
-/// Words of `other` that `sorted_q` (the other sequence, sorted) has too: a bound on their
-/// longest common subsequence, cheap to take first.
-fn shared_words(sorted_q: &[u32], other: &[u32]) -> usize {
-    other.iter().filter(|t| sorted_q.binary_search(t).is_ok()).count()
+/// A quote's words (fingerprints) for membership tests against many other texts: sorted,
+/// behind a 256-bit filter that answers most "no"s with one bit.
+struct WordSet {
+    sorted: Vec<u32>,
+    filter: [u64; 4],
+}
+
+impl WordSet {
+    fn new(words: &[u32]) -> WordSet {
+        let mut sorted = words.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut filter = [0u64; 4];
+        for &w in &sorted {
+            let b = Self::bit(w);
+            filter[b / 64] |= 1 << (b % 64);
+        }
+        WordSet { sorted, filter }
+    }
+
+    fn bit(w: u32) -> usize {
+        (w.wrapping_mul(0x9E37_79B9) >> 24) as usize
+    }
+
+    fn contains(&self, w: u32) -> bool {
+        let b = Self::bit(w);
+        self.filter[b / 64] & (1 << (b % 64)) != 0 && self.sorted.binary_search(&w).is_ok()
+    }
+}
+
+/// Words of `other` that the quote's `words` has too: a bound on their longest common
+/// subsequence, cheap to take first.
+fn shared_words(words: &WordSet, other: &[u32]) -> usize {
+    other.iter().filter(|&&t| words.contains(t)).count()
 }
 
 /// Quotes and unquoted passages of other documents that have most of `q` (the words of
@@ -826,6 +856,7 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
     seeds.truncate(SEED_WORDS);
     let need = seeds.len().min(2);
     let mut hits: FxHashMap<DocId, u16> = FxHashMap::default();
+    hits.reserve(seeds.iter().map(|&(_, t)| idx.postings.get(&t).map_or(0, Vec::len)).sum());
     for &(_, t) in &seeds {
         for &d in idx.postings.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
             if d != occ.doc {
@@ -836,8 +867,7 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
     let mut cands: Vec<(u16, DocId)> = hits.into_iter().filter(|&(_, h)| h as usize >= need.max(1)).map(|(d, h)| (h, d)).collect();
     cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     cands.truncate(MAX_CANDIDATES);
-    let mut sorted_q = q.to_vec();
-    sorted_q.sort_unstable();
+    let q_words = WordSet::new(q);
     for (_, d) in cands {
         let Some(other) = idx.doc(d) else { continue };
         let best = other
@@ -848,7 +878,7 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
             .filter_map(|(i, oq)| {
                 let shorter = m.min(oq.words());
                 // (the words in common bound the common subsequence: most pairs stop here)
-                if (shared_words(&sorted_q, &oq.fps) as f64) < MIN_CONTAINMENT * shorter as f64 {
+                if (shared_words(&q_words, &oq.fps) as f64) < MIN_CONTAINMENT * shorter as f64 {
                     return None;
                 }
                 let lcs = lcs_len(q, &oq.fps);
@@ -894,6 +924,7 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
         return out;
     }
     let mut hits: FxHashMap<DocId, u16> = FxHashMap::default();
+    hits.reserve(seeds.iter().map(|(_, list)| list.len()).sum());
     for (_, list) in &seeds {
         for &d in *list {
             if d != occ.doc && !out.iter().any(|o| o.occ.doc == d) {
@@ -904,13 +935,10 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
     let mut cands: Vec<(u16, DocId)> = hits.into_iter().filter(|&(_, h)| h as usize >= need).map(|(d, h)| (h, d)).collect();
     cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     cands.truncate(PASSAGE_CANDIDATES);
-    let mut qset: Vec<u32> = q.to_vec();
-    qset.sort_unstable();
-    qset.dedup();
     for (_, d) in cands {
         let body = body_words(ws, d);
         let t: Vec<u32> = body.iter().map(|w| w.fp).collect();
-        let Some(al) = best_alignment(q, &t, &qset) else { continue };
+        let Some(al) = best_alignment(q, &t, &q_words) else { continue };
         if al.matched < PASSAGE_MIN_MATCHED || (al.matched as f64) < MIN_CONTAINMENT * m as f64 {
             continue;
         }
@@ -939,11 +967,11 @@ struct Alignment {
 
 /// Best local alignment (match +2, mismatch −1, gap −1) of `q` inside `t`, searched in
 /// windows around the words of `q` so long documents stay cheap.
-fn best_alignment(q: &[u32], t: &[u32], qset: &[u32]) -> Option<Alignment> {
+fn best_alignment(q: &[u32], t: &[u32], q_words: &WordSet) -> Option<Alignment> {
     let m = q.len();
     let mut windows: Vec<Range<usize>> = Vec::new();
     for (p, tok) in t.iter().enumerate() {
-        if indexed(*tok) && qset.binary_search(tok).is_ok() {
+        if indexed(*tok) && q_words.contains(*tok) {
             let w = p.saturating_sub(m + 2)..(p + m + 3).min(t.len());
             match windows.last_mut() {
                 Some(last) if last.end >= w.start => last.end = last.end.max(w.end),
@@ -1112,6 +1140,23 @@ mod tests {
             }
             assert!(seen.len() >= 10, "{name}: truncated");
         }
+    }
+
+    /// `isnad quotes` reads a words-only workspace: it must group exactly as the full one.
+    #[test]
+    fn a_words_only_workspace_groups_quotes_as_the_full_one() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/seeds");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        paths.sort();
+        let files = || paths.iter().map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), p.clone(), std::fs::read_to_string(p).unwrap())).collect::<Vec<_>>();
+        let mut full = Workspace::new(Config::default());
+        full.load(files());
+        let light = Workspace::load_words_only(Config::default(), files());
+        assert!(!light.names_indexed());
+        let groups = |ws: &Workspace| all_groups(ws).iter().map(|g| g.copies.iter().map(|o| (ws.doc(o.doc).unwrap().rel_path.clone(), o.span.clone(), o.quote)).collect::<Vec<_>>()).collect::<Vec<_>>();
+        let expected = groups(&full);
+        assert!(expected.len() >= 3, "the seeds reprint quotes: {expected:?}");
+        assert_eq!(groups(&light), expected);
     }
 
     fn quotes(text: &str) -> Vec<(String, bool, bool)> {

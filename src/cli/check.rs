@@ -24,6 +24,16 @@ pub fn severity_label(s: Severity) -> &'static str {
 /// Load the corpus given on the command line into one workspace. Relative paths of files
 /// under a folder are relative to that folder; the printed path is folder + relative path.
 pub fn load(paths: &[PathBuf]) -> Result<(Workspace, Vec<String>), String> {
+    let (config, files, warnings) = read(paths)?;
+    let mut ws = Workspace::new(config);
+    ws.load(files);
+    Ok((ws, warnings))
+}
+
+/// The configuration and files of the corpus given on the command line, with warnings
+/// (skipped files, a configuration that did not parse).
+#[allow(clippy::type_complexity)]
+pub fn read(paths: &[PathBuf]) -> Result<(Config, Vec<(String, PathBuf, String)>, Vec<String>), String> {
     let config_dir = paths.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| PathBuf::from("."));
     let mut warnings = Vec::new();
     let config = match crate::corpus::scan::read_config_text(&config_dir.join(CONFIG_FILE)) {
@@ -61,9 +71,7 @@ pub fn load(paths: &[PathBuf]) -> Result<(Workspace, Vec<String>), String> {
             return Err(format!("{}: no such file or folder", p.display()));
         }
     }
-    let mut ws = Workspace::new(config);
-    ws.load(files);
-    Ok((ws, warnings))
+    Ok((config, files, warnings))
 }
 
 fn display_path(root: &Path, rel: &str) -> String {
@@ -72,7 +80,16 @@ fn display_path(root: &Path, rel: &str) -> String {
 
 /// [`load`] for a command: warnings and errors go to stderr; `None` means exit code 2.
 pub fn load_reporting(paths: &[PathBuf]) -> Option<(Workspace, Vec<String>)> {
-    match load(paths) {
+    report(load(paths))
+}
+
+/// [`load_reporting`] of a words-only workspace ([`Workspace::load_words_only`]).
+pub fn load_words_only_reporting(paths: &[PathBuf]) -> Option<(Workspace, Vec<String>)> {
+    report(read(paths).map(|(config, files, warnings)| (Workspace::load_words_only(config, files), warnings)))
+}
+
+fn report(loaded: Result<(Workspace, Vec<String>), String>) -> Option<(Workspace, Vec<String>)> {
+    match loaded {
         Ok((ws, warnings)) => {
             for w in &warnings {
                 eprintln!("isnad: {w}");

@@ -35,7 +35,8 @@ fn copy_json(ws: &Workspace, o: &Occurrence, source: &Occurrence) -> serde_json:
 }
 
 pub fn run(paths: &[PathBuf], format: Format) -> i32 {
-    let Some((ws, _)) = super::check::load_reporting(paths) else { return 2 };
+    // (quotes read which documents hold which words, not the names: no name evidence)
+    let Some((ws, _)) = super::check::load_words_only_reporting(paths) else { return 2 };
     let groups = all_groups(&ws);
     let mut out = std::io::stdout().lock();
     match format {
