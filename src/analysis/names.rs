@@ -96,6 +96,11 @@ impl Word {
     pub fn letters(&self) -> usize {
         self.folded.chars_len()
     }
+
+    /// Whether the word carries a digit (بـ35 "for 35"): a number with a proclitic, no name.
+    pub fn has_digit(&self) -> bool {
+        self.l0().chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c))
+    }
 }
 
 /// The Arabic words of `text[body_start..]`, with the gap before each (a non-Arabic token
