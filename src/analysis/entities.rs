@@ -235,7 +235,9 @@ impl<'a> Analyzer<'a> {
                 && !lex.is_person_role(&last_l1) && !lex.country_adjective(&last_l1) && !lex.is_saying_verb(&last_l1);
             if ordinary_surname {
                 let this = (n.kind, n.words.clone(), n.prefix_chars);
-                slot_words.entry(last_l1.clone()).and_modify(|e| if e.as_ref().is_none_or(|(_, w, _)| name_l1(&LocalName { kind: n.kind, words: w.clone(), prefix_chars: 0, echo_of: None }) != name_l1(n)) { *e = None }).or_insert(Some(this));
+                // (two different full names ending in it: neither)
+                let same = |(kind, w, p): &(EntityKind, Range<usize>, usize)| name_l1(&LocalName { kind: *kind, words: w.clone(), prefix_chars: *p, echo_of: None }) == name_l1(n);
+                slot_words.entry(last_l1.clone()).and_modify(|e| if !e.as_ref().is_some_and(same) { *e = None }).or_insert(Some(this));
             }
             let word_country = n.kind == EntityKind::Place && n.words.len() == 1 && !stands_alone
                 && lex.gazetteer(&last_l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Country);
