@@ -1453,22 +1453,25 @@ struct LocalName {
     echo_of: Option<(Range<usize>, usize)>,
 }
 
-/// The country of `countries` a word names, as written or after a one-letter proclitic
-/// (والمغرب, بالمغرب, للمغرب: ل before the article drops its alef), with the proclitic's
-/// letters.
+/// The country of `countries` a word names, as written or after its proclitics as the
+/// clitic module splits them (والمغرب, بالمغرب, للمغرب: ل before the article drops its alef;
+/// the same readings `place_names` gave the country at its first mention), with the
+/// proclitic's letters.
 fn country_mention<'c>(w: &Word, countries: &'c FxHashMap<String, Option<(EntityKind, Range<usize>, usize)>>) -> Option<(usize, &'c (EntityKind, Range<usize>, usize))> {
     if countries.is_empty() {
         return None;
     }
-    let l1 = w.l1.as_str();
-    let mut readings = vec![(0, l1.to_string())];
-    if let Some(rest) = l1.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']) {
-        readings.push((1, rest.to_string()));
+    if let Some(Some(c)) = countries.get(&w.l1) {
+        return Some((0, c));
     }
-    if let Some(rest) = l1.strip_prefix("لل") {
-        readings.push((1, format!("ال{rest}")));
-    }
-    readings.into_iter().find_map(|(p, r)| Some((p, countries.get(&r)?.as_ref()?)))
+    let mut found = None;
+    crate::text::clitics::for_each_split(w.l0(), 3, |prefix_chars, rest, lil| {
+        if found.is_none() {
+            let name = if lil { to_l1(&format!("ا{rest}")) } else { to_l1(rest) };
+            found = countries.get(&name).and_then(Option::as_ref).map(|c| (prefix_chars, c));
+        }
+    });
+    found
 }
 
 /// Whether a country whose name is an ordinary word too, named as the country elsewhere in

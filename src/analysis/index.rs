@@ -52,6 +52,16 @@ pub(crate) fn spelling_keys(l0: &str) -> (String, String, String) {
     (l1, sk, bag)
 }
 
+/// A document's summary: with the name evidence, or (a words-only workspace) only which
+/// words it holds.
+fn summarize_doc(doc: &Document, lexicon: &Lexicon, names_indexed: bool) -> DocSummary {
+    if names_indexed {
+        names::summarize(&doc.text, doc.body_start, lexicon)
+    } else {
+        names::summarize_words(&doc.text, doc.body_start)
+    }
+}
+
 pub struct Workspace {
     config: Config,
     pub(crate) lexicon: Arc<Lexicon>,
@@ -116,17 +126,13 @@ impl Workspace {
     pub fn load_words_only(config: Config, files: Vec<(String, PathBuf, String)>) -> Workspace {
         let mut ws = Workspace::new(config);
         ws.names_indexed = false;
-        ws.load_with(files, |doc, _| names::summarize_words(&doc.text, doc.body_start));
+        ws.load(files);
         ws
     }
 
     /// A document's summary, as this workspace gathers them.
     fn summarize(&self, doc: &Document) -> DocSummary {
-        if self.names_indexed {
-            names::summarize(&doc.text, doc.body_start, &self.lexicon)
-        } else {
-            names::summarize_words(&doc.text, doc.body_start)
-        }
+        summarize_doc(doc, &self.lexicon, self.names_indexed)
     }
 
     /// Whether name evidence was gathered (not a [`Workspace::load_words_only`] workspace).
@@ -156,12 +162,8 @@ impl Workspace {
     /// Add many documents at once (the initial index), summarising them in parallel.
     /// Each item is (relative path, absolute path, text).
     pub fn load(&mut self, files: Vec<(String, PathBuf, String)>) {
-        self.load_with(files, |doc, lexicon| names::summarize(&doc.text, doc.body_start, lexicon));
-    }
-
-    /// [`Workspace::load`] with the given summary of each document.
-    fn load_with(&mut self, files: Vec<(String, PathBuf, String)>, summarize: impl Fn(&Document, &Lexicon) -> DocSummary + Sync) {
         let lexicon = self.lexicon.clone();
+        let names_indexed = self.names_indexed;
         // In chunks: summaries are large next to the text they describe, so only a chunk's
         // worth is alive at a time while the aggregate is updated. Looking up the ids of
         // already-known spellings happens in the parallel part; only new spellings and the
@@ -174,7 +176,7 @@ impl Workspace {
                 .into_par_iter()
                 .map(|(rel, abs, text)| {
                     let doc = Document::new(rel, abs, Arc::from(text));
-                    let summary = summarize(&doc, &lexicon);
+                    let summary = summarize_doc(&doc, &lexicon, names_indexed);
                     let ids = summary.words.iter().map(|(w, _)| words.get(w.as_str()).copied()).collect();
                     let quotes = quotes::extract(&doc, &lexicon);
                     (doc, summary, ids, quotes)

@@ -312,6 +312,11 @@ fn count_word(w: &Word, map: &mut FxHashMap<Box<str>, u32>, order: &mut Vec<(Str
     });
 }
 
+/// Whether every word's L0 form is a prefix of its text as written (`DocSummary::literal`).
+fn literal(text: &str, words: &[Word]) -> bool {
+    words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()))
+}
+
 /// [`summarize`] without the name evidence: the words and their remainders after proclitics,
 /// counted, no bigrams and no cues. For what needs only which documents hold which words
 /// (`isnad quotes`), at a fraction of the cost.
@@ -324,8 +329,7 @@ pub fn summarize_words(text: &str, body_start: usize) -> DocSummary {
     for w in words.iter().filter(|w| !w.tanween) {
         count_word(w, &mut map, &mut order, &mut lil_name);
     }
-    let literal = words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()));
-    DocSummary { words: order, literal }
+    DocSummary { words: order, literal: literal(text, &words) }
 }
 
 pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
@@ -551,8 +555,7 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             mark(slot(w, &mut map, &mut order));
         }
     }
-    let literal = words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()));
-    DocSummary { words: order, literal }
+    DocSummary { words: order, literal: literal(text, &words) }
 }
 
 #[cfg(test)]
