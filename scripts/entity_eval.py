@@ -44,7 +44,7 @@ def main():
         sys.exit("no entity-kind scores in the report: does the server still offer semantic tokens?")
     micro = ner["micro"]
     line = "  ".join("%s P %.1f%% R %.1f%%" % (k, 100 * (ner[k]["precision"] or 0), 100 * (ner[k]["recall"] or 0)) for k in ("PERS", "LOC", "ORG"))
-    print("newsfane entity kinds: micro P %.1f%% R %.1f%% F1 %.1f%%   %s" % (100 * micro["precision"], 100 * micro["recall"], 100 * (micro["f1"] or 0), line))
+    print("newsfane entity kinds: micro P %.1f%% R %.1f%% F1 %.2f%%   %s" % (100 * micro["precision"], 100 * micro["recall"], 100 * (micro["f1"] or 0), line))
     failures = []
     if (micro["f1"] or 0) < MIN_MICRO_F1:
         failures.append("micro F1 %.3f < %.2f" % (micro["f1"] or 0, MIN_MICRO_F1))

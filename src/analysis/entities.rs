@@ -541,8 +541,13 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Every word is a name in its own right (ناغورني قره باغ): the words are mentions of
-    /// their own entities rather than one listed phrase.
+    /// their own entities rather than one listed phrase. A word of the dictionary makes the
+    /// phrase one name whatever the corpus makes of its words (الاتحاد الأوروبي: الاتحاد is
+    /// "the union", a name cluster only where an archive reads many unions' names).
     fn all_names(&self, words: &[Word]) -> bool {
+        if words.iter().any(|w| self.known_restored(w.l0())) {
+            return false;
+        }
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
@@ -2051,6 +2056,23 @@ mod tests {
         };
         assert_eq!(orgs(0), ["حماس", "حماس", "حماس", "تنظيم القاعدة", "القاعدة"], "read once after حركة or تنظيم, before it too");
         assert!(orgs(1).is_empty(), "enthusiasm, where nothing names the movement");
+    }
+
+    #[test]
+    fn a_listed_name_holding_a_word_of_the_dictionary_is_one_name_where_its_words_are_names_too() {
+        // at archive scale الاتحاد is a name cluster (many unions named at one mention), and
+        // الأوروبي one as a region's adjective; الاتحاد الأوروبي stays one listed name
+        let texts = [
+            "أعلن الاتحاد العربي للسباحة ان البطولة تبدأ",
+            "قال الاتحاد المصري للمصارعة ان",
+            "وقرر الاتحاد الدولي للشرطة ان",
+            "اجتمع الاتحاد الآسيوي لكرة القدم",
+            "طالبت دول الاتحاد الاوروبي بالمشاركة. وقال الاتحاد الأوروبي ان",
+        ];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        assert!(ws.with_analyzer(|an| an.cluster("الاتحاد").is_some()), "the precondition: الاتحاد is a name of this corpus");
+        let phrases: Vec<String> = ws.with_analyzer(|an| an.entity_mentions(4)).into_iter().filter(|m| matches!(m.key, EntityKey::Phrase(_))).map(|m| texts[4][m.span].to_string()).collect();
+        assert_eq!(phrases, ["الاتحاد الاوروبي", "الاتحاد الأوروبي"]);
     }
 
     #[test]

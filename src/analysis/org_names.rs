@@ -57,13 +57,25 @@ impl Reader<'_, '_, '_> {
     }
 
     /// A name right after a head (كاديما, حلوان, حماس): a word the dictionary rejects, a
-    /// place of the gazetteer or a name of the corpus, no closed-class word.
+    /// place of the gazetteer or a name of the corpus, no closed-class word, no place behind
+    /// a preposition (مستشفى بالأردن: the hospital is in Jordan).
     fn name(&self, k: usize) -> bool {
         let w = &self.words[k];
         // (a conjunction starts no name, unless the gazetteer lists the word: فتح)
         let listed = self.lex.gazetteer(&w.l1).is_some();
         w.letters() >= 2 && !self.closed_class(&w.l1) && (!w.l0().starts_with(['و', 'ف']) || listed)
-            && (!(self.ordinary)(w.l0()) || listed || (self.named)(w))
+            && (!(self.ordinary)(w.l0()) || listed || (self.named)(w)) && (listed || !self.place_behind_preposition(k))
+    }
+
+    /// A place the gazetteer lists behind a preposition (بالأردن, بتندوف): where the name
+    /// is, not more of it (الكلية الحربية بالأردن).
+    fn place_behind_preposition(&self, k: usize) -> bool {
+        let mut found = false;
+        crate::text::clitics::for_each_split(&self.words[k].l1, 3, |prefix_chars, rest, lil| {
+            let place = |name: &str| self.lex.gazetteer(name).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+            found |= prefix_chars > 0 && if lil { place(&format!("ا{rest}")) } else { place(rest) };
+        });
+        found
     }
 
     /// The end of an organisation's name that ends before word `k`, with the adjective of
@@ -275,6 +287,43 @@ fn dateline_source(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> Optio
     (i + 1 < words.len() && words[i + 1].token.gap_before == Gap::Space && closed(i + 1)).then_some(i..i + 2)
 }
 
+/// An abbreviation spelt out letter by letter with dots between (د . ب . أ, ق . ن . ا,
+/// إف . بي . آي, إتش . إس . بي . سي): three letters at least, each a single Arabic letter or
+/// a listed name of a Latin letter. Arabic news abbreviates news agencies and bodies this
+/// way; two letters are often a date's era or a title (ق . م, ص . ب), so they make none.
+/// Returns the words of the abbreviation starting at `i`.
+fn dotted_abbreviation(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> Option<Range<usize>> {
+    let letter = |w: &Word| !w.tanween && (w.l1.chars().count() == 1 || lex.is_letter_name(&w.l1));
+    let dotted = |k: usize| text[words[k - 1].token.end..words[k].token.start].trim() == ".";
+    // (the first letter of the run, not one inside it)
+    if !letter(words.get(i)?) || i > 0 && dotted(i) && letter(&words[i - 1]) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < words.len() && dotted(end) && letter(&words[end]) {
+        end += 1;
+    }
+    (end - i >= 3).then_some(i..end)
+}
+
+/// A credit: an organisation the gazetteer lists whose name is an ordinary word too
+/// (الجزيرة "the island"), alone between brackets at the end of a line or before a dash,
+/// as photos and dispatches are credited: ( الجزيرة ), ( الجزيرة - أرشيف ). A bracket inside
+/// running text glosses a word instead (القمر ( الهلال ): the crescent, not the club).
+fn listed_org_credit(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> bool {
+    let w = &words[i];
+    if w.tanween || !lex.gazetteer(&w.l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization) {
+        return false;
+    }
+    let before = text[i.checked_sub(1).map_or(0, |k| words[k].token.end)..w.token.start].trim_end();
+    let after = text[w.token.end..words.get(i + 1).map_or(text.len(), |n| n.token.start)].trim_start_matches([' ', '\t']);
+    // (`after` runs to the next Arabic word: past the bracket, only a full stop before the
+    // line ends)
+    let last = i + 1 == words.len();
+    let line_end = |rest: &str| rest.trim_start_matches([' ', '\t', '.']).starts_with(['\n', '\r']) || last && rest.trim_start_matches([' ', '\t', '.']).is_empty();
+    before.ends_with('(') && (after.strip_prefix(')').is_some_and(line_end) || after.starts_with(['-', '–']))
+}
+
 /// The organisations named in a document's words, in text order, none overlapping.
 pub fn org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, named: &dyn Fn(&Word) -> bool) -> Vec<OrgName> {
     let r = Reader { words, lex, ordinary, named };
@@ -296,7 +345,9 @@ pub fn org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&s
             teams.binary_search(&i).is_ok().then_some(OrgName { words: i..i + 1, prefix_chars })
         };
         let dateline = || dateline_source(text, words, i, lex).map(|words| OrgName { words, prefix_chars: 0 });
-        match r.at(i).or_else(team).or_else(dateline) {
+        let abbreviation = || dotted_abbreviation(text, words, i, lex).map(|words| OrgName { words, prefix_chars: 0 });
+        let credit = || listed_org_credit(text, words, i, lex).then_some(OrgName { words: i..i + 1, prefix_chars: 0 });
+        match r.at(i).or_else(team).or_else(dateline).or_else(abbreviation).or_else(credit) {
             Some(o) => {
                 i = o.words.end;
                 out.push(o);
@@ -405,6 +456,28 @@ mod tests {
         assert_eq!(names("وفي نيروبي خسرت كينيا امام اريتريا"), ["كينيا", "اريتريا"]);
         assert!(names("وصل الوفد الى كينيا").is_empty());
         assert_eq!(names("بنيران القناصة ( الفرنسية ) ارتفع امس"), ["الفرنسية"], "a dispatch credit names the agency");
+    }
+
+    #[test]
+    fn an_abbreviation_spelt_with_dots_is_an_organisation() {
+        assert_eq!(names("ونقلت وكالة د . ب . ا عن مصادر"), ["د . ب . ا"]);
+        assert_eq!(names("قال مدير ال اف . بي . اي امس"), ["اف . بي . اي"]);
+        assert!(names("في القرن الثالث ق . م . كان").is_empty(), "an era: two letters, then a word");
+        assert!(names("ص . ب 125").is_empty());
+    }
+
+    #[test]
+    fn a_listed_organisation_credited_in_brackets_is_the_organisation() {
+        assert_eq!(names("الامين العام للحزب ( الجزيرة - ارشيف )\nقال"), ["الجزيرة"]);
+        assert_eq!(names("صورة من المؤتمر ( الجزيرة )\nدعا"), ["الجزيرة"]);
+        assert!(names("وهذا يعني ان القمر ( الهلال ) قد وجد في السماء").is_empty(), "a gloss inside running text");
+    }
+
+    #[test]
+    fn a_faculty_or_a_hospital_with_its_name_is_an_organisation() {
+        assert_eq!(names("تخرج في كلية الاداب"), ["كلية الاداب"]);
+        assert_eq!(names("نقل الى مستشفى الشفاء"), ["مستشفى الشفاء"]);
+        assert!(names("توفي في مستشفى بالاردن امس").is_empty(), "where the hospital is, not its name");
     }
 
     #[test]
