@@ -418,7 +418,8 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
             Some(CueKind::Person)
         } else if lex.is_place_word(cue) {
             Some(CueKind::Place)
-        } else if lex.is_org_word(cue) {
+        } else if lex.is_org_word(cue) || lex.is_team_word(cue) {
+            // (a team's noun too: نادي فلامينغو, where نادي is no given name)
             Some(CueKind::Org)
         } else {
             None

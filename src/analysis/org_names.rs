@@ -132,7 +132,14 @@ impl Reader<'_, '_, '_> {
                 if !self.name(i + 1) || self.lex.country_adjective(&team.l1) {
                     continue;
                 }
-                let end = if self.joined(i + 2) && self.lex.is_club_word(&self.words[i + 2].l1) { i + 3 } else { i + 2 };
+                // and the names after it (نادي سنترال كوست مارينرز, نادي جيانغسو سونينغ)
+                let mut end = i + 2;
+                while end - i <= MAX_AFTER_HEAD && self.joined(end) && {
+                    let w = &self.words[end];
+                    self.lex.is_club_word(&w.l1) || self.name(end) && !(self.ordinary)(w.l0()) && !self.lex.country_adjective(&w.l1)
+                } {
+                    end += 1;
+                }
                 return Some(OrgName { words: i + 1..end, prefix_chars: 0 });
             }
             // a noun that describes the name after it (شركة نوكيا, صحيفة هآرتس): the name
@@ -438,6 +445,8 @@ mod tests {
         assert_eq!(names("فاز منتخب قطر على"), ["قطر"]);
         assert_eq!(names("انتقل الى ريال مدريد الاسباني"), ["ريال مدريد"]);
         assert_eq!(names("وفاز مانشستر يونايتد على"), ["مانشستر يونايتد"]);
+        assert_eq!(names("تجربة مع نادي سنترال كوست مارينرز الذي"), ["سنترال كوست مارينرز"], "a team's name of several words");
+        assert_eq!(names("عن تدريب نادي جيانغسو سونينغ الصيني بالتراضي"), ["جيانغسو سونينغ"]);
     }
 
     #[test]

@@ -50,9 +50,11 @@ impl Reader<'_, '_, '_> {
         self.words.get(k).is_some_and(|w| w.token.gap_before == Gap::Space && !w.tanween)
     }
 
-    /// A word that is never a name: function words, titles and cue words, verbs of saying.
+    /// A word that is never a name: function words, titles and cue words, verbs of saying,
+    /// nouns that describe a team or an organisation before its name (نادي تشلسي: نادي is
+    /// a given name too, but not before a club).
     fn closed_class(&self, l1: &str) -> bool {
-        let listed = |w: &str| self.lex.is_cue_word(w) || self.lex.is_person_role(w) || self.lex.is_saying_verb(w);
+        let listed = |w: &str| self.lex.is_cue_word(w) || self.lex.is_person_role(w) || self.lex.is_saying_verb(w) || self.lex.is_team_word(w) || self.lex.is_org_word(w);
         // also with a one-letter proclitic (لشركة, وزير is not و + زير: listed as written first)
         self.lex.is_function_word(l1) || listed(l1) || PROCLITICS.iter().any(|p| l1.strip_prefix(*p).is_some_and(|r| r.chars().count() >= 3 && listed(r)))
     }
@@ -310,6 +312,13 @@ mod tests {
             .into_iter()
             .map(|p| text[crate::analysis::names::words_span(&words, p.words, p.prefix_chars)].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_noun_that_describes_a_club_starts_no_persons_name() {
+        assert!(names("ولاعب خط وسط نادي تشلسي الانجليزي لكرة القدم").is_empty(), "نادي is a given name too");
+        assert_eq!(names("وقال نادي تشلسي الانجليزي ان"), Vec::<String>::new());
+        assert_eq!(names("ولاعب الوسط مايكل بالاك"), ["مايكل بالاك"]);
     }
 
     #[test]

@@ -1240,7 +1240,8 @@ impl<'a> Analyzer<'a> {
         }
         // the adjective of a country or region is not a name that some person or body bears
         // (أفريقي "African" / أفورقي Afwerki, إيراني / إيرنا IRNA, تونسي / تنيسي)
-        let adjective = |l1: &str| self.lex.country_nisba(l1);
+        // (a country the gazetteer lists is its name, whatever its ending: باراغواي, زيمبابوي)
+        let adjective = |l1: &str| self.lex.country_nisba(l1) && self.lex.gazetteer(l1).is_none();
         let bearer = |e: &Evidence| e.person + e.after_given + e.org > 0;
         if adjective(&la) && !adjective(&lb) && bearer(&eb) || adjective(&lb) && !adjective(&la) && bearer(&ea) {
             return Err("a country's adjective against a name someone bears");
@@ -2420,6 +2421,19 @@ mod corpus_tests {
             "قال المدرب ماركو غوتيريش إن الفريق جاهز",
         ]);
         assert!(!pairs(&ws).iter().any(|(v, _, _)| v == "غوتيريش"), "{:?}", pairs(&ws));
+    }
+
+    #[test]
+    fn a_country_named_after_its_team_is_still_the_country_not_an_adjective() {
+        // منتخب بارغواي reads بارغواي as a team's name (a body bearing it); باراغواي ends like
+        // a nisba, but the gazetteer lists it as the country
+        let ws = workspace(&[
+            "فاز منتخب باراغواي على البرازيل. وقال مدرب باراغواي إن الفريق جاهز",
+            "تقع باراغواي في أمريكا الجنوبية",
+            "زار الوزير باراغواي أمس",
+            "أرجع حارس مرمى منتخب بارغواي السابق الخسارة إلى الحكم",
+        ]);
+        assert_flagged(&ws, "بارغواي", "باراغواي", "inconsistent-spelling");
     }
 
     #[test]
