@@ -96,6 +96,64 @@ fn text_format_and_exit_codes() {
     assert!(out.starts_with("isnad "));
 }
 
+fn isnad_with_stderr(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_isnad")).args(args).output().expect("isnad runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("UTF-8 output"), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// The findings of one file in a text report, without the path.
+fn findings_of(out: &str, file: &str) -> Vec<String> {
+    out.lines().filter(|l| l.contains(file)).map(|l| l.split_once(".txt:").map_or(l, |(_, rest)| rest).to_string()).collect()
+}
+
+#[test]
+fn a_named_file_is_checked_against_the_corpus_around_it() {
+    let seed = "000_f41e951d80783e7b.txt";
+    let (_, whole, _) = isnad_with_stderr(&["check", seeds().to_str().unwrap()]);
+    let expected = findings_of(&whole, seed);
+    assert!(!expected.is_empty());
+    // its own folder is the corpus: the same findings as in the whole folder's report, and no other file's
+    let (code, out, err) = isnad_with_stderr(&["check", seeds().join(seed).to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(findings_of(&out, seed), expected);
+    assert_eq!(out.lines().count(), expected.len(), "only the named file's findings: {out}");
+    assert!(err.contains(&format!("{} findings in 1 of 1 document (against a corpus of 5 documents)", expected.len())), "{err}");
+    // below the folder of the nearest isnad.toml, that folder is the corpus
+    let root = tempfile::tempdir().unwrap();
+    std::fs::write(root.path().join("isnad.toml"), "").unwrap();
+    std::fs::create_dir(root.path().join("sub")).unwrap();
+    for entry in std::fs::read_dir(seeds()).unwrap() {
+        let p = entry.unwrap().path();
+        let to = if p.file_name().unwrap() == seed { root.path().join("sub").join(seed) } else { root.path().join(p.file_name().unwrap()) };
+        std::fs::copy(&p, to).unwrap();
+    }
+    // (the file now sorts last, so a tie between two spellings may turn the other way)
+    let (_, whole, _) = isnad_with_stderr(&["check", root.path().to_str().unwrap()]);
+    let expected = findings_of(&whole, seed);
+    assert!(!expected.is_empty());
+    let (code, out, err) = isnad_with_stderr(&["check", root.path().join("sub").join(seed).to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(findings_of(&out, seed), expected, "{err}");
+    assert!(err.contains("against a corpus of 5 documents"), "{err}");
+}
+
+#[test]
+fn a_summary_line_and_a_skipped_named_file() {
+    let clean = tempfile::tempdir().unwrap();
+    std::fs::write(clean.path().join("a.txt"), "قال الرئيس إن الاجتماع انتهى.").unwrap();
+    let (code, out, err) = isnad_with_stderr(&["check", clean.path().to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    assert!(err.starts_with("isnad: no findings in 1 document, 5 words, "), "{err}");
+    let (code, _, err) = isnad_with_stderr(&["check", seeds().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains(" findings in 4 of 5 documents, "), "{err}");
+    // a named file that cannot be read: the rest is checked, and the exit code says so
+    std::fs::write(clean.path().join("binary.txt"), b"\0\0\0 not text").unwrap();
+    let (code, _, err) = isnad_with_stderr(&["check", clean.path().join("a.txt").to_str().unwrap(), clean.path().join("binary.txt").to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("binary.txt: binary file"), "{err}");
+}
+
 /// A reader that goes away early (`isnad explain … | head -1`) ends the output without a
 /// panic: the process exits normally, with nothing on stderr.
 #[test]

@@ -1,5 +1,7 @@
 //! `isnad check`: the server's analysis in batch, as `file:line:col: severity code message`
-//! lines or one JSON document. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors.
+//! lines (and a summary on stderr) or one JSON document. A named file is checked against the
+//! corpus around it. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors and when a
+//! named file could not be read.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -103,18 +105,100 @@ fn report(loaded: Result<(Workspace, Vec<String>), String>) -> Option<(Workspace
     }
 }
 
+/// The folder whose corpus a named file belongs to: the nearest folder above it that holds an
+/// `isnad.toml` (absolute), else the file's own folder as written.
+fn corpus_around(file: &Path) -> PathBuf {
+    let parent = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(canonical) = parent.canonicalize() else { return parent };
+    match canonical.ancestors().position(|dir| dir.join(CONFIG_FILE).is_file()) {
+        Some(0) | None => parent,
+        Some(ups) => canonical.ancestors().nth(ups).map_or(parent, Path::to_path_buf),
+    }
+}
+
+/// Whether two paths name the same file or folder on disk.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a.file_name() == b.file_name() && matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// `isnad check PATHS`: folders are corpora, reported whole; a named file is checked against
+/// the corpus around it ([`corpus_around`]) and only its findings are reported. Exit 0 when
+/// clean, 1 with findings, 2 when a named input could not be read (findings still printed).
 pub fn run(paths: &[PathBuf], format: Format) -> i32 {
-    let Some((ws, warnings)) = load_reporting(paths) else { return 2 };
+    let started = std::time::Instant::now();
+    let named_dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    let named_files: Vec<PathBuf> = paths.iter().filter(|p| !p.is_dir()).cloned().collect();
+    // a special or missing path is an error before anything is read
+    for f in named_files.iter().filter(|f| !f.is_file()) {
+        if let Err(e) = read(std::slice::from_ref(f)) {
+            eprintln!("isnad: {e}");
+            return 2;
+        }
+    }
+    let canonical_dirs: Vec<PathBuf> = named_dirs.iter().filter_map(|d| d.canonicalize().ok()).collect();
+    let mut roots = named_dirs.clone();
+    for f in &named_files {
+        let inside_named = f.canonicalize().is_ok_and(|c| canonical_dirs.iter().any(|d| c.starts_with(d)));
+        let around = corpus_around(f);
+        if !inside_named && !roots.iter().any(|r| same_file(r, &around) || r == &around) {
+            roots.push(around);
+        }
+    }
+    let (config, mut files, mut warnings) = match read(&roots) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("isnad: {e}");
+            return 2;
+        }
+    };
+    // which files are reported: those under a named folder, and the named files (read here
+    // when the corpus's filter left them out)
+    let under_named = |abs: &Path| abs.canonicalize().is_ok_and(|c| canonical_dirs.iter().any(|d| c.starts_with(d)));
+    // (with only folders named, every file is theirs: no path to resolve)
+    let mut reported: Vec<bool> = if named_files.is_empty() { vec![true; files.len()] } else { files.iter().map(|(_, abs, _)| under_named(abs)).collect() };
+    let mut skipped_named = false;
+    for f in &named_files {
+        if let Some(k) = files.iter().position(|(_, abs, _)| same_file(abs, f)) {
+            reported[k] = true;
+            continue;
+        }
+        match read_text_file(f, config.corpus.max_file_size) {
+            Ok(text) => {
+                files.push((f.display().to_string(), f.clone(), text));
+                reported.push(true);
+            }
+            Err(reason) => {
+                warnings.push(format!("skipped {}: {reason}", f.display()));
+                skipped_named = true;
+            }
+        }
+    }
+    for w in &warnings {
+        eprintln!("isnad: {w}");
+    }
+    let chosen: std::collections::HashSet<String> = files.iter().zip(&reported).filter(|(_, r)| **r).map(|((rel, _, _), _)| rel.clone()).collect();
+    let words: usize = files.iter().map(|(_, _, text)| text.split_whitespace().count()).sum();
+    let mut ws = Workspace::new(config);
+    ws.load(files);
     let mut all: Vec<(String, (usize, usize), (usize, usize), Finding)> = Vec::new();
+    let mut documents = 0u32;
+    let mut with_findings = 0u32;
     for id in ws.docs_in_order() {
         let doc = ws.doc(id).expect("listed documents exist");
-        let mut path_sorted = Vec::new();
-        for f in ws.spelling_findings(id) {
+        if !chosen.contains(&doc.rel_path) {
+            continue;
+        }
+        documents += 1;
+        let findings = ws.spelling_findings(id);
+        with_findings += u32::from(!findings.is_empty());
+        for f in findings {
             let start = doc.line_col(f.span.start);
             let end = doc.line_col(f.span.end);
-            path_sorted.push((doc.rel_path.clone(), start, end, f));
+            all.push((doc.rel_path.clone(), start, end, f));
         }
-        all.extend(path_sorted);
     }
     all.sort_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
     let stdout = std::io::stdout();
@@ -135,14 +219,31 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
                     })
                 })
                 .collect();
-            let doc = json!({"documents": ws.doc_count(), "findings": findings, "warnings": warnings});
+            let doc = json!({"documents": documents, "corpus_documents": ws.doc_count(), "findings": findings, "warnings": warnings});
             writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
         }
     };
     if result.is_err() {
         return 2;
     }
-    if all.is_empty() { 0 } else { 1 }
+    // the summary goes to stderr: stdout stays one finding per line for tools
+    if format == Format::Text {
+        let plural = crate::analysis::spelling::plural;
+        let corpus = if ws.doc_count() as u32 == documents { String::new() } else { format!(" (against a corpus of {})", plural(ws.doc_count() as u32, "document")) };
+        let seconds = started.elapsed().as_secs_f64();
+        if all.is_empty() {
+            eprintln!("isnad: no findings in {}{corpus}, {words} words, {seconds:.1} s", plural(documents, "document"));
+        } else {
+            eprintln!("isnad: {} in {with_findings} of {}{corpus}, {words} words, {seconds:.1} s", plural(all.len() as u32, "finding"), plural(documents, "document"));
+        }
+    }
+    if skipped_named {
+        2
+    } else if all.is_empty() {
+        0
+    } else {
+        1
+    }
 }
 
 pub fn explain(corpus: &Path, words: &[String]) -> i32 {
