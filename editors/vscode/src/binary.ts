@@ -93,6 +93,6 @@ export function notFoundMessage(result: LookupResult): string {
   return (
     "isnad: the isnad server binary was not found (looked at: " +
     result.tried.join("; ") +
-    "). Install it with `cargo install --path .` from the isnad checkout, or set isnad.path to the binary."
+    "). Install it with `cargo install --locked --profile dist --path .` from the isnad checkout, or set isnad.path to the binary."
   );
 }

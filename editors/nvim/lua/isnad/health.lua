@@ -19,7 +19,7 @@ function M.check()
   end
   if not bin or vim.fn.executable(bin) ~= 1 then
     health.error("isnad binary not found", vim.list_extend({
-      "Install it: `cargo install --path .` in the isnad checkout (puts `isnad` in ~/.cargo/bin)",
+      "Install it: `cargo install --locked --profile dist --path .` in the isnad checkout (puts `isnad` in ~/.cargo/bin)",
       "or pass require('isnad').setup({ path = '/path/to/isnad' })",
     }, vim.tbl_map(function(t)
       return "looked at " .. t

@@ -222,7 +222,7 @@ function M.setup(opts)
   if not M.options.cmd and not M.find_binary(M.options) then
     notify(
       "the isnad binary was not found (looked at setup({ path = ... }), $ISNAD_PATH and $PATH). "
-        .. "Build it with `cargo install --path .` in the isnad checkout, or pass path = '/path/to/isnad'.",
+        .. "Build it with `cargo install --locked --profile dist --path .` in the isnad checkout, or pass path = '/path/to/isnad'.",
       vim.log.levels.WARN
     )
   end

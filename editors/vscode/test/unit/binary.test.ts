@@ -51,7 +51,7 @@ test("nothing found: the message says where we looked and what to do", () => {
   const msg = notFoundMessage(r);
   assert.match(msg, /not found/);
   assert.match(msg, /\/ext\/bin\/isnad/);
-  assert.match(msg, /cargo install --path \./);
+  assert.match(msg, /cargo install --locked --profile dist --path \./);
   assert.match(msg, /isnad\.path/);
 });
 
