@@ -27,6 +27,7 @@ const CLUB_CUES: &str = include_str!("../../data/lexicon/club_cues.txt");
 const TEAM_CUES: &str = include_str!("../../data/lexicon/team_cues.txt");
 const GENERIC_CREDITS: &str = include_str!("../../data/lexicon/generic_credits.txt");
 const GENERIC_BODIES: &str = include_str!("../../data/lexicon/generic_bodies.txt");
+const STATEMENT_NOUNS: &str = include_str!("../../data/lexicon/statement_nouns.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
 const MATCH_VERBS: &str = include_str!("../../data/lexicon/match_verbs.txt");
@@ -156,7 +157,7 @@ pub struct Lexicon {
     person_roles: FxHashSet<String>,
     foreign_given_names: FxHashSet<String>,
     /// `org_heads.txt`, `team_words.txt`, `club_words.txt`, `club_cues.txt`, `team_cues.txt`,
-    /// `generic_credits.txt`, `generic_bodies.txt`,
+    /// `generic_credits.txt`, `generic_bodies.txt`, `statement_nouns.txt`,
     /// `match_verbs.txt`: read by the organisations of one mention only.
     org_heads: FxHashSet<String>,
     team_words: FxHashSet<String>,
@@ -165,6 +166,7 @@ pub struct Lexicon {
     team_cues: FxHashSet<String>,
     generic_credits: FxHashSet<String>,
     generic_bodies: FxHashSet<String>,
+    statement_nouns: FxHashSet<String>,
     match_verbs: FxHashSet<String>,
     /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
     place_cues: FxHashSet<String>,
@@ -367,6 +369,7 @@ impl Lexicon {
             team_cues: l1_set(TEAM_CUES),
             generic_credits: l1_set(GENERIC_CREDITS),
             generic_bodies: l1_set(GENERIC_BODIES),
+            statement_nouns: l1_set(STATEMENT_NOUNS),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
             match_verbs: l1_set(MATCH_VERBS),
@@ -436,6 +439,10 @@ impl Lexicon {
     /// الإدارة), L1.
     pub fn is_generic_body(&self, l1: &str) -> bool {
         self.generic_bodies.contains(l1)
+    }
+    /// A noun of a statement given to someone (تصريحات, مقابلة), L1.
+    pub fn is_statement_noun(&self, l1: &str) -> bool {
+        self.statement_nouns.contains(l1)
     }
     /// A word making a club's name beside a place (ريال, يونايتد), L1.
     pub fn is_club_word(&self, l1: &str) -> bool {
@@ -849,6 +856,7 @@ mod tests {
             ("team_cues", TEAM_CUES),
             ("generic_credits", GENERIC_CREDITS),
             ("generic_bodies", GENERIC_BODIES),
+            ("statement_nouns", STATEMENT_NOUNS),
             ("place_cues", PLACE_CUES),
             ("place_heads", PLACE_HEADS),
             ("match_verbs", MATCH_VERBS),
