@@ -22,7 +22,7 @@ Without --corpus the archive is unpacked once from ../shared/corpus/ant2018.tar.
 target/ant/ (reused while the tarball is unchanged). --todo writes PREFIX1.tsv, PREFIX2.tsv:
 the sampled pairs still to judge.
 """
-import argparse, json, os, subprocess, sys, tarfile
+import argparse, json, os, shutil, subprocess, sys, tarfile, tempfile
 
 MIN_PRECISION = 0.95
 MAX_UNJUDGED = 0.05
@@ -81,7 +81,17 @@ def same_judgement_at_every_size(bin, corpus):
                 texts[f] = open(f, encoding="utf-8", errors="replace").read()
             if name in texts[f]:
                 story.append(f)
-        alone = findings(bin, story)
+        # checked alone: the story's articles copied into a folder of their own (a file named
+        # on the command line is checked against the folder around it)
+        with tempfile.TemporaryDirectory(prefix="isnad-story-") as tmp:
+            copies = {}
+            for k, f in enumerate(story):
+                copy = os.path.join(tmp, "%02d_%s" % (k, os.path.basename(f)))
+                shutil.copyfile(f, copy)
+                copies[os.path.realpath(copy)] = f
+            alone = findings(bin, [tmp])
+            for x in alone:
+                x["file"] = copies[os.path.realpath(x["file"])]
         lost = [x for x in alone if (x["byte_start"], x["byte_end"]) not in whole.get(os.path.realpath(x["file"]), set())]
         added = sum(len(whole.get(os.path.realpath(f), ())) for f in story) - (len(alone) - len(lost))
         print("story «%s»: %d articles, %d findings alone, %d of them kept in the whole archive, %d more there"
