@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::hits::DocHits;
 use super::index::{DocId, Workspace};
 use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, words_span, Word};
-use super::org_names::org_names;
+use super::org_names::{org_names, quoted_org_names};
 use super::person_names::person_names;
 use super::place_names::place_names;
 use super::spelling::{Analyzer, ClusterInfo};
@@ -152,7 +152,7 @@ impl<'a> Analyzer<'a> {
         let mut all: Vec<LocalName> = person_names(words, lex, &ordinary)
             .into_iter()
             .map(|p| LocalName { kind: EntityKind::Person, words: p.words, prefix_chars: p.prefix_chars, echo_of: None })
-            .chain(org_names(text, words, lex, &ordinary, &named).into_iter().map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars, echo_of: None }))
+            .chain(org_names(text, words, lex, &ordinary, &named).into_iter().chain(quoted_org_names(text, words, lex, &ordinary)).map(|o| LocalName { kind: EntityKind::Organization, words: o.words, prefix_chars: o.prefix_chars, echo_of: None }))
             .chain(place_names(words, lex, &ordinary, &named).into_iter().map(|p| LocalName { kind: EntityKind::Place, words: p.words, prefix_chars: p.prefix_chars, echo_of: None }))
             .collect();
         all.sort_by_key(|n| (n.words.start, std::cmp::Reverse(n.words.end)));
