@@ -197,7 +197,7 @@ impl<'a> Analyzer<'a> {
             };
             n.kind == EntityKind::Organization
                 && (n.words.len() == 1 || n.words.len() == 2 && head())
-                && lex.gazetteer(&l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization)
+                && lex.listed_org(&l1)
         };
         // a name's words in L1, the proclitic of its first word left out
         let name_l1 = |n: &LocalName| -> Vec<String> {

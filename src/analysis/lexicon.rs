@@ -692,6 +692,15 @@ impl Lexicon {
     pub fn gazetteer(&self, l1: &str) -> Option<&GazEntry> {
         self.gazetteer.get(l1)
     }
+    /// Whether the gazetteer lists the word (L1) as an organisation (ambiguous ones too).
+    pub fn listed_org(&self, l1: &str) -> bool {
+        self.gazetteer(l1).is_some_and(|g| g.kind == GazKind::Organization)
+    }
+    /// Whether the gazetteer lists the word (L1) as a place: a country, city or region
+    /// (ambiguous ones too).
+    pub fn listed_place(&self, l1: &str) -> bool {
+        self.gazetteer(l1).is_some_and(|g| g.kind != GazKind::Organization)
+    }
     pub fn style(&self, l1: &str) -> Option<&StyleRef> {
         self.style.get(l1)
     }

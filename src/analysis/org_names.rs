@@ -13,7 +13,6 @@ use std::ops::Range;
 
 use super::lexicon::Lexicon;
 use super::names::Word;
-use crate::text::normalize::to_l1;
 use crate::text::tokenize::Gap;
 
 /// An organisation's name at one mention: `words` indexes the scanned words; the head may
@@ -26,6 +25,25 @@ pub struct OrgName {
 
 /// Words after the head, at most (جامعة الدول العربية, حزب العمال الكردستاني التركي).
 const MAX_AFTER_HEAD: usize = 4;
+
+/// The readings of a word (L1): (chars of proclitic, L1 without it), as written and as the
+/// project's clitic module splits it (لحزب, وللبنك: و + ل + البنك, بالأردن: ب + الأردن).
+fn readings(l1: &str) -> Vec<(usize, String)> {
+    let mut out = vec![(0, l1.to_string())];
+    crate::text::clitics::for_each_split(l1, 3, |prefix_chars, rest, lil| out.push((prefix_chars, if lil { format!("ا{rest}") } else { rest.to_string() })));
+    out
+}
+
+/// The text before word `k` of a scan, back to the word before it or the text's start
+/// (spaces, punctuation, Latin words).
+fn gap_before<'t>(text: &'t str, words: &[Word], k: usize) -> &'t str {
+    &text[k.checked_sub(1).map_or(0, |p| words[p].token.end)..words[k].token.start]
+}
+
+/// The text after word `k` of a scan, up to the next word or the text's end.
+fn gap_after<'t>(text: &'t str, words: &[Word], k: usize) -> &'t str {
+    &text[words[k].token.end..words.get(k + 1).map_or(text.len(), |n| n.token.start)]
+}
 
 struct Reader<'w, 'l, 'o> {
     words: &'w [Word],
@@ -71,12 +89,7 @@ impl Reader<'_, '_, '_> {
     /// A place the gazetteer lists behind a preposition (بالأردن, بتندوف): where the name
     /// is, not more of it (الكلية الحربية بالأردن).
     fn place_behind_preposition(&self, k: usize) -> bool {
-        let mut found = false;
-        crate::text::clitics::for_each_split(&self.words[k].l1, 3, |prefix_chars, rest, lil| {
-            let place = |name: &str| self.lex.gazetteer(name).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
-            found |= prefix_chars > 0 && if lil { place(&format!("ا{rest}")) } else { place(rest) };
-        });
-        found
+        readings(&self.words[k].l1).iter().any(|(prefix_chars, name)| *prefix_chars > 0 && self.lex.listed_place(name))
     }
 
     /// The end of an organisation's name that ends before word `k`, with the adjective of
@@ -87,15 +100,6 @@ impl Reader<'_, '_, '_> {
         } else {
             k
         }
-    }
-
-    /// The readings of word `k` as a head: (chars of proclitic, L1 without it), as written
-    /// and as the project's clitic module splits it (لحزب, وللبنك: و + ل + البنك).
-    fn readings(&self, k: usize) -> Vec<(usize, String)> {
-        let l1 = self.words[k].l1.as_str();
-        let mut out = vec![(0, l1.to_string())];
-        crate::text::clitics::for_each_split(l1, 3, |prefix_chars, rest, lil| out.push((prefix_chars, if lil { format!("ا{rest}") } else { rest.to_string() })));
-        out
     }
 
     /// The organisation whose head is word `i`, if any.
@@ -111,10 +115,10 @@ impl Reader<'_, '_, '_> {
         {
             return Some(OrgName { words: i..i + 2, prefix_chars: 0 });
         }
-        for (prefix_chars, l1) in self.readings(i) {
+        for (prefix_chars, l1) in readings(&self.words[i].l1) {
             // a club the gazetteer lists after a noun of its match or its people, whatever
             // else the word means (لاعب الأهلي, النادي الأهلي, مباراة السد)
-            if self.lex.is_club_cue(&l1) && self.lex.gazetteer(&self.words[i + 1].l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization) {
+            if self.lex.is_club_cue(&l1) && self.lex.listed_org(&self.words[i + 1].l1) {
                 return Some(OrgName { words: i + 1..i + 2, prefix_chars: 0 });
             }
             // a country or city after a noun of a match is the side that plays it (مرمى
@@ -160,7 +164,7 @@ impl Reader<'_, '_, '_> {
                 // (a definite word of the dictionary only where the corpus knows it as a name,
                 // or the gazetteer as an organisation: قناة الجزيرة, مراسل العربية)
                 let next = &self.words[i + 1];
-                let listed_org = self.lex.gazetteer(&next.l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization);
+                let listed_org = self.lex.listed_org(&next.l1);
                 if !self.name(i + 1) || self.definite(i + 1) && (self.ordinary)(next.l0()) && !(self.named)(next) && !listed_org {
                     continue;
                 }
@@ -258,10 +262,9 @@ fn short_name_in_brackets(text: &str, words: &[Word], k: usize, lex: &Lexicon) -
     if k == 0 || w.tanween || w.letters() < 2 {
         return false;
     }
-    let before = &text[words[k - 1].token.end..w.token.start];
-    let after = &text[w.token.end..words.get(k + 1).map_or(text.len(), |n| n.token.start)];
+    let (before, after) = (gap_before(text, words, k), gap_after(text, words, k));
     let bracketed = before.trim() == "(" && after.trim_start().starts_with(')');
-    let place = lex.gazetteer(&w.l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+    let place = lex.listed_place(&w.l1);
     bracketed && !place && !lex.country_adjective(&w.l1) && !lex.is_function_word(&w.l1) && !lex.is_cue_word(&w.l1) && !lex.is_person_role(&w.l1)
 }
 
@@ -270,15 +273,14 @@ fn short_name_in_brackets(text: &str, words: &[Word], k: usize, lex: &Lexicon) -
 /// then one or two words closed by a colon or a dash: the outlet or agency that filed the
 /// story. Returns the source's words.
 fn dateline_source(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> Option<Range<usize>> {
-    let between = |a: usize, b: usize| text[words[a].token.end..words[b].token.start].trim();
-    let place = |w: &Word| !w.tanween && lex.gazetteer(&w.l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+    let place = |w: &Word| !w.tanween && lex.listed_place(&w.l1);
     let dash = |s: &str| matches!(s, "-" | "–" | "—");
     // the places before: each a word followed by a dash, the first at a line's start
     let mut first = i;
-    while first > 0 && dash(between(first - 1, first)) && place(&words[first - 1]) {
+    while first > 0 && dash(gap_before(text, words, first).trim()) && place(&words[first - 1]) {
         first -= 1;
     }
-    if first == i || !(first == 0 || text[words[first - 1].token.end..words[first].token.start].contains('\n')) {
+    if first == i || !(first == 0 || gap_before(text, words, first).contains('\n')) {
         return None;
     }
     let source = &words[i];
@@ -286,7 +288,7 @@ fn dateline_source(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> Optio
         return None;
     }
     let closed = |k: usize| {
-        let after = words.get(k + 1).map_or(&text[words[k].token.end..], |n| &text[words[k].token.end..n.token.start]).trim();
+        let after = gap_after(text, words, k).trim();
         after.starts_with(':') || dash(after)
     };
     if closed(i) {
@@ -302,7 +304,7 @@ fn dateline_source(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> Optio
 /// Returns the words of the abbreviation starting at `i`.
 fn dotted_abbreviation(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> Option<Range<usize>> {
     let letter = |w: &Word| !w.tanween && (w.l1.chars().count() == 1 || lex.is_letter_name(&w.l1));
-    let dotted = |k: usize| text[words[k - 1].token.end..words[k].token.start].trim() == ".";
+    let dotted = |k: usize| gap_before(text, words, k).trim() == ".";
     // (the first letter of the run, not one inside it)
     if !letter(words.get(i)?) || i > 0 && dotted(i) && letter(&words[i - 1]) {
         return None;
@@ -320,11 +322,11 @@ fn dotted_abbreviation(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> O
 /// running text glosses a word instead (القمر ( الهلال ): the crescent, not the club).
 fn listed_org_credit(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> bool {
     let w = &words[i];
-    if w.tanween || !lex.gazetteer(&w.l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization) {
+    if w.tanween || !lex.listed_org(&w.l1) {
         return false;
     }
-    let before = text[i.checked_sub(1).map_or(0, |k| words[k].token.end)..w.token.start].trim_end();
-    let after = text[w.token.end..words.get(i + 1).map_or(text.len(), |n| n.token.start)].trim_start_matches([' ', '\t']);
+    let before = gap_before(text, words, i).trim_end();
+    let after = gap_after(text, words, i).trim_start_matches([' ', '\t']);
     // (`after` runs to the next Arabic word: past the bracket, only a full stop before the
     // line ends)
     let last = i + 1 == words.len();
@@ -341,15 +343,14 @@ fn outlet_told(words: &[Word], i: usize, lex: &Lexicon) -> Option<usize> {
     if w.tanween || w.token.gap_before != Gap::Space || i == 0 {
         return None;
     }
-    let listed_org = |l1: &str| lex.gazetteer(l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization);
     let bare = |l1: &str| l1.strip_prefix(['و', 'ف']).filter(|r| lex.is_saying_verb(r) || lex.is_statement_noun(r)).is_some() || lex.is_saying_verb(l1) || lex.is_statement_noun(l1);
     // مع + the outlet after a statement's noun
-    if listed_org(&w.l1) && words[i - 1].l1 == "مع" && i >= 2 && words[i - 1].token.gap_before == Gap::Space && lex.is_statement_noun(&words[i - 2].l1) {
+    if lex.listed_org(&w.l1) && words[i - 1].l1 == "مع" && i >= 2 && words[i - 1].token.gap_before == Gap::Space && lex.is_statement_noun(&words[i - 2].l1) {
         return Some(0);
     }
     // لل + the outlet, its name with the article (لفتح طريق is "to open a road": a verbal
     // noun before its object, not Fatah)
-    w.l1.strip_prefix("لل").map(|rest| format!("ال{rest}")).filter(|n| listed_org(n))?;
+    w.l1.strip_prefix("لل").map(|rest| format!("ال{rest}")).filter(|n| lex.listed_org(n))?;
     // the cue right before, or before the speaker's name: words that are names only (قال
     // عوض وديعة الله للجزيرة; not قال إن الجنود عادوا للقاعدة, "to the base")
     let name_only = |w: &Word| lex.is_listed_given_name(&w.l1) || lex.is_listed_family_name(&w.l1) || !super::dictionary::ordinary_restored(w.l0());
@@ -417,21 +418,19 @@ pub fn org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&s
 pub fn quoted_org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> Vec<OrgName> {
     const OPEN: [&str; 3] = ["\"", "«", "“"];
     const CLOSE: [char; 3] = ['"', '»', '”'];
-    let between = |a: usize, b: usize| text[words[a].token.end..words[b].token.start].trim();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if w.tanween || i + 1 >= words.len() || !OPEN.contains(&between(i, i + 1)) {
+        if w.tanween || i + 1 >= words.len() || !OPEN.contains(&gap_after(text, words, i).trim()) {
             continue;
         }
-        let org_noun = |l1: &str| lex.is_org_word(l1) && !lex.is_org_head(l1);
-        if !(org_noun(&w.l1) || crate::text::clitics::splits(w.l0(), 3).into_iter().any(|sp| org_noun(&to_l1(&sp.name)))) {
+        if !readings(&w.l1).iter().any(|(_, l1)| lex.is_org_word(l1) && !lex.is_org_head(l1)) {
             continue;
         }
         let mut end = i + 2;
         while end < words.len() && end - i <= 4 && words[end].token.gap_before == Gap::Space {
             end += 1;
         }
-        let after = words.get(end).map_or(&text[words[end - 1].token.end..], |n| &text[words[end - 1].token.end..n.token.start]);
+        let after = gap_after(text, words, end - 1);
         let first = &words[i + 1];
         let stressed_adjective = end == i + 2 && ordinary(first.l0()) && !first.l0().starts_with("ال") && first.l1.ends_with('ه');
         let function_words = words[i + 1..end].iter().all(|w| lex.is_function_word(&w.l1));
@@ -449,13 +448,15 @@ mod tests {
     use crate::analysis::names::scan_words;
     use crate::corpus::config::Config;
 
-    fn names(text: &str) -> Vec<String> {
+    /// The text of the names a reader finds in `text`.
+    fn read(text: &str, reader: impl Fn(&[Word], &Lexicon) -> Vec<OrgName>) -> Vec<String> {
         let lex = Lexicon::with_config(&Config::default());
         let words = scan_words(text, 0);
-        org_names(text, &words, &lex, &accepts_restored, &|_| false)
-            .into_iter()
-            .map(|o| text[crate::analysis::names::words_span(&words, o.words, o.prefix_chars)].to_string())
-            .collect()
+        reader(&words, &lex).into_iter().map(|o| text[crate::analysis::names::words_span(&words, o.words, o.prefix_chars)].to_string()).collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        read(text, |words, lex| org_names(text, words, lex, &accepts_restored, &|_| false))
     }
 
     #[test]
@@ -567,11 +568,7 @@ mod tests {
 
     #[test]
     fn a_name_in_quotation_marks_after_an_organisations_noun_is_its_name() {
-        let quoted = |text: &str| -> Vec<String> {
-            let lex = Lexicon::with_config(&Config::default());
-            let words = scan_words(text, 0);
-            quoted_org_names(text, &words, &lex, &accepts_restored).into_iter().map(|o| text[crate::analysis::names::words_span(&words, o.words, o.prefix_chars)].to_string()).collect()
-        };
+        let quoted = |text: &str| read(text, |words, lex| quoted_org_names(text, words, lex, &accepts_restored));
         assert_eq!(quoted("وقالت صحيفة \"ماركا\" الاسبانية ان"), ["ماركا"]);
         assert_eq!(quoted("نشرت مجلة \" المجلة الجديدة \" تقريرا"), ["المجلة الجديدة"]);
         assert_eq!(quoted("وفازت حركة «خمس نجوم» في الانتخابات"), ["خمس نجوم"]);

@@ -943,10 +943,10 @@ impl<'a> Analyzer<'a> {
             // an organisation the gazetteer lists that is a word too (الأهلي "domestic", the
             // club; السد "the dam"): a name where a tenth of its documents name it at one
             // mention (النادي الأهلي, لاعب السد)
-            let listed_org = self.lex.gazetteer(l1).is_some_and(|g| g.kind == super::lexicon::GazKind::Organization);
+            let listed_org = self.lex.listed_org(l1);
             // and a place the gazetteer lists that is a word too (حماة "protectors", the
             // city): a name where a tenth of its mentions follow a place word (مدينة حماة)
-            let listed_place = self.lex.gazetteer(l1).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+            let listed_place = self.lex.listed_place(l1);
             return person >= 2 && share(person) >= 0.1
                 || listed_org && e.org_docs >= PERSON_DOCS_MIN && 10 * e.org_docs >= e.docs
                 || listed_place && e.place >= PERSON_DOCS_MIN && share(e.place) >= 0.1;
@@ -2140,7 +2140,7 @@ impl<'a> Analyzer<'a> {
             if let Some(c) = self.cluster(&spelling) {
                 // a dictionary word is a name only where the text says so, unless a list
                 // knows it as one
-                let place_only = || self.lex.gazetteer(&to_l1(&c.canonical)).is_some_and(|g| g.kind != super::lexicon::GazKind::Organization);
+                let place_only = || self.lex.listed_place(&to_l1(&c.canonical));
                 if spelling != c.canonical && self.known(&spelling) && !self.listed_name(&spelling) && !self.name_context(&words, i, place_only()) {
                     i += 1;
                     continue;
