@@ -1865,6 +1865,9 @@ mod tests {
         assert!(third.is_empty(), "an adjective after a feminine noun is no ministry: {third:?}");
         let info = ws.with_analyzer(|an| an.entity(&first[1].1, Some(0))).unwrap();
         assert_eq!((info.name.as_str(), info.kind, info.latin.as_deref()), ("وزارة الدفاع الأرمينية", EntityKind::Organization, Some("Ministry of Defence (Armenia)")));
+        // every portfolio of the list, not only the four of the short forms
+        let tourism = kinds_of(&["وقدرت وزارة السياحة الإسرائيلية خسارة المرافق السياحية"]);
+        assert_eq!(tourism, [("وزارة السياحة الإسرائيلية".to_string(), EntityKind::Organization)]);
         // found by workspace symbol search in either form
         for query in ["وزارة الخارجية الروسية", "الخارجية الروسية"] {
             assert_eq!(ws.with_analyzer(|an| an.search(query, 5)).first(), Some(&first[0].1), "{query}");
