@@ -483,6 +483,7 @@ mod tests {
     fn a_head_noun_and_the_words_after_it_name_an_organisation() {
         assert_eq!(names("اعدها حزب الليكود خلال وجوده"), ["حزب الليكود"]);
         assert_eq!(names("الى كتلة جبهة العمل الاسلامي المؤلفة من"), ["جبهة العمل الاسلامي"], "العمل is a noun, no function word");
+        assert_eq!(names("باسم المجلس الاعلى الاسلامي في الصومال"), ["المجلس الاعلى الاسلامي"], "الأعلى belongs to the name");
         assert_eq!(names("اعلنت شركة نوكيا انها"), ["نوكيا"]);
         assert_eq!(names("وقال مراسل الجزيرة في بغداد"), ["الجزيرة"], "an outlet the gazetteer lists, after its correspondent");
         assert!(names("وقال مراسل الصحيفة في بغداد").is_empty());
