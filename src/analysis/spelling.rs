@@ -1736,7 +1736,8 @@ impl<'a> Analyzer<'a> {
             }
             return Some(ClusterInfo { canonical, canonical_mentions: m, canonical_docs: d, from_style: true, members });
         }
-        // best group by mentions, ties by first appearance; within it, hamza first. Only a
+        // best group by mentions, ties to the gazetteer's spelling, then by first appearance;
+        // within it, hamza first. Only a
         // group written as a word of its own can be canonical, or a place the gazetteer
         // knows (لمصر, وللدوحة: a corpus may write it only after a proclitic).
         let group_total = |m: &[WordId]| m.iter().map(|&x| self.mentions(x)).sum::<u32>();
@@ -1745,7 +1746,7 @@ impl<'a> Analyzer<'a> {
         let best_total = eligible.iter().map(|(_, m)| group_total(m)).max()?;
         let mut tied: Vec<&(String, Vec<WordId>)> = eligible.into_iter().filter(|(_, m)| group_total(m) == best_total).collect();
         if tied.len() > 1 {
-            tied.sort_by_cached_key(|(g, m)| (m.iter().filter_map(|&x| self.first_seen(x)).min(), g.clone()));
+            tied.sort_by_cached_key(|(g, m)| (!known_word(g), m.iter().filter_map(|&x| self.first_seen(x)).min(), g.clone()));
         }
         let (_, best_members) = tied[0];
         // within the group, first the hamza form, over spellings read with ى as ي and ة as
@@ -2517,6 +2518,14 @@ mod corpus_tests {
         ]);
         let got = pairs(&ws);
         assert!(got.contains(&("عيسي".into(), "عيسى".into(), "orthographic-variant")), "{got:?}");
+    }
+
+    #[test]
+    fn two_spellings_as_frequent_go_to_the_one_the_gazetteer_lists() {
+        // فيينورد first and as often as the list's فينورد (Feyenoord)
+        let ws = workspace(&["انتقل اللاعب إلى فيينورد الهولندي أمس.", "وقال مدرب فيينورد إن", "سجل لاعب فينورد هدفا.", "وفاز فينورد على أياكس."]);
+        let got = pairs(&ws);
+        assert!(got.iter().any(|(v, c, _)| v == "فيينورد" && c == "فينورد"), "{got:?}");
     }
 
     #[test]
