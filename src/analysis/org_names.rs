@@ -217,6 +217,17 @@ impl Reader<'_, '_, '_> {
     }
 }
 
+/// A verb or noun of a match's result (L1), also with a proclitic and an attached pronoun:
+/// وفاز, بفوزه, وتعادلها, خسارته (its ة written ت before the pronoun).
+fn match_verb(l1: &str, lex: &Lexicon) -> bool {
+    ["", "و", "ف", "ب", "وب", "ل", "ول"].iter().filter_map(|p| l1.strip_prefix(p)).any(|rest| {
+        lex.is_match_verb(rest)
+            || ["ه", "ها", "هم", "هما"].iter().filter_map(|s| rest.strip_suffix(s)).filter(|stem| stem.chars().count() >= 3).any(|stem| {
+                lex.is_match_verb(stem) || stem.strip_suffix('ت').is_some_and(|t| lex.is_match_verb(&format!("{t}ه")))
+            })
+    })
+}
+
 /// Countries and cities that play a match (فازت الغابون على مدغشقر): the word right after a
 /// verb of a match's result (its subject), and the word after على / أمام / مع / ضد within
 /// three words after such a verb (its opponent).
@@ -229,7 +240,7 @@ fn teams_in_matches(words: &[Word], lex: &Lexicon) -> Vec<usize> {
     let joined = |k: usize| words.get(k).is_some_and(|w| w.token.gap_before == Gap::Space);
     let mut out = Vec::new();
     for (k, w) in words.iter().enumerate() {
-        let verb = lex.is_match_verb(&w.l1) || w.l1.strip_prefix('و').is_some_and(|r| lex.is_match_verb(r));
+        let verb = match_verb(&w.l1, lex);
         if !verb {
             continue;
         }
@@ -344,8 +355,13 @@ fn outlet_told(words: &[Word], i: usize, lex: &Lexicon) -> Option<usize> {
         return None;
     }
     let bare = |l1: &str| l1.strip_prefix(['و', 'ف']).filter(|r| lex.is_saying_verb(r) || lex.is_statement_noun(r)).is_some() || lex.is_saying_verb(l1) || lex.is_statement_noun(l1);
-    // مع + the outlet after a statement's noun
-    if lex.listed_org(&w.l1) && words[i - 1].l1 == "مع" && i >= 2 && words[i - 1].token.gap_before == Gap::Space && lex.is_statement_noun(&words[i - 2].l1) {
+    // مع + the outlet after a statement's noun, or after its adjective (مقابلة خاصة مع,
+    // حديث هاتفي مع)
+    let statement_before = |k: usize| {
+        lex.is_statement_noun(&words[k].l1)
+            || k >= 1 && words[k].token.gap_before == Gap::Space && !words[k].l0().starts_with("ال") && !lex.is_function_word(&words[k].l1) && lex.is_statement_noun(&words[k - 1].l1)
+    };
+    if lex.listed_org(&w.l1) && words[i - 1].l1 == "مع" && i >= 2 && words[i - 1].token.gap_before == Gap::Space && statement_before(i - 2) {
         return Some(0);
     }
     // لل + the outlet, its name with the article (لفتح طريق is "to open a road": a verbal
@@ -395,7 +411,10 @@ pub fn org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&s
             Some(o) => {
                 i = o.words.end;
                 out.push(o);
-                if short_name_in_brackets(text, words, i, lex) {
+                // its short name in brackets, or a listed one right after it (حركة المقاومة
+                // الإسلامية حماس)
+                let listed_after = words.get(i).is_some_and(|n| n.token.gap_before == Gap::Space && !n.tanween && lex.listed_org(&n.l1));
+                if short_name_in_brackets(text, words, i, lex) || listed_after {
                     out.push(OrgName { words: i..i + 1, prefix_chars: 0 });
                     i += 1;
                 }
@@ -488,7 +507,7 @@ mod tests {
         assert_eq!(names("وقال مراسل الجزيرة في بغداد"), ["الجزيرة"], "an outlet the gazetteer lists, after its correspondent");
         assert!(names("وقال مراسل الصحيفة في بغداد").is_empty());
         assert!(names("توقف حركة المرور بالمنطقة").is_empty());
-        assert_eq!(names("من حركة المقاومة الاسلامية حماس"), ["حركة المقاومة الاسلامية"]);
+        assert_eq!(names("من حركة المقاومة الاسلامية حماس"), ["حركة المقاومة الاسلامية", "حماس"]);
         assert_eq!(names("صادقت الجمعية العامة التابعة"), ["الجمعية العامة"]);
         assert_eq!(names("وقال رئيس مجلس النواب ان"), ["مجلس النواب"]);
         assert_eq!(names("دعا مجلس الامن الدولي امس"), ["مجلس الامن الدولي"]);
@@ -512,6 +531,7 @@ mod tests {
         assert_eq!(names("انتقل الى ريال مدريد ( اسبانيا ) امس"), ["ريال مدريد"], "the club's country");
         assert_eq!(names("عن حركة المقاومة الاسلامية ( الفرنسية ) امس"), ["حركة المقاومة الاسلامية", "الفرنسية"], "a dispatch credit is the agency");
         assert_eq!(names("مع حركة المقاومة الاسلامية ( في غزة ) امس"), ["حركة المقاومة الاسلامية"]);
+        assert_eq!(names("ناشطين من حركة المقاومة الاسلامية حماس بنيران"), ["حركة المقاومة الاسلامية", "حماس"], "a listed short name without brackets");
     }
 
     #[test]
@@ -541,6 +561,8 @@ mod tests {
         assert_eq!(names("بينما فازت الغابون على مدغشقر 4 - صفر"), ["الغابون", "مدغشقر"]);
         assert_eq!(names("وفي نيروبي خسرت كينيا امام اريتريا"), ["كينيا", "اريتريا"]);
         assert!(names("وصل الوفد الى كينيا").is_empty());
+        assert_eq!(names("وتاهل بفوزه امس على النصر العماني"), ["النصر"], "a verbal noun with a proclitic and a pronoun");
+        assert_eq!(names("بعد خسارته امام الكويت"), ["الكويت"]);
         assert_eq!(names("بنيران القناصة ( الفرنسية ) ارتفع امس"), ["الفرنسية"], "a dispatch credit names the agency");
     }
 
@@ -563,6 +585,8 @@ mod tests {
     fn a_listed_outlet_told_something_is_the_outlet() {
         assert_eq!(names("وقال في تصريحات للجزيرة انه مستعد"), ["لجزيرة"], "ل + الجزيرة: the article's alef not written");
         assert_eq!(names("واعتبر في لقاء مع الجزيرة ان"), ["الجزيرة"]);
+        assert_eq!(names("في مقابلة خاصة مع الجزيرة ان"), ["الجزيرة"], "the statement's adjective between");
+        assert!(names("في مقابلة الحاكم مع الجزيرة ان").is_empty(), "a definite word between is someone else");
         assert!(names("قال ان الجنود عادوا للقاعدة امس").is_empty(), "the base: ordinary words between");
         assert!(names("وشدد على اهمية ايجاد الية لفتح طريق").is_empty(), "to open a road");
         assert!(names("وصلت السفينة للجزيرة امس").is_empty(), "no one speaks");
