@@ -3,9 +3,8 @@
 recall of the semantic tokens (person / place / organisation) against the hand-tagged news of
 ../shared/corpus/newsfane, through the server as an editor drives it (../shared/eval/lsp_eval.py).
 
-Fails when a bar is not met. The bars stand at the values reached and rise with the work toward
-the issue's targets (micro F1 0.75, person recall 0.65, organisation recall 0.60, precision not
-below 0.80).
+Fails when a bar is not met. The bars are the issue's targets (micro F1 0.75, person recall 0.65,
+organisation recall 0.60, precision not below 0.80), all reached.
 
     python3 scripts/entity_eval.py [--bin target/release/isnad]
 """
@@ -23,7 +22,7 @@ SHARED = os.path.join(ROOT, "..", "shared")
 MIN_MICRO_F1 = 0.75
 MIN_PRECISION = 0.80
 MIN_PERSON_RECALL = 0.65
-MIN_ORG_RECALL = 0.57
+MIN_ORG_RECALL = 0.60
 
 
 def main():
