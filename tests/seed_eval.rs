@@ -50,9 +50,9 @@ fn check(report: &serde_json::Value) {
     };
     assert_eq!(report["negotiated_encoding"], report["encoding"], "encoding not negotiated");
     assert!(report.get("errors").is_none(), "evaluation errors: {}", report["errors"]);
-    assert!(num(&["spelling", "precision"]) >= 0.95, "spelling precision: {:#}", report["spelling"]);
-    assert!(num(&["spelling", "recall_must"]) >= 0.95, "spelling recall: {:#}", report["spelling"]);
-    assert!(num(&["spelling", "quickfix_exact"]) >= 0.95, "quick fixes: {:#}", report["spelling"]);
+    assert!(num(&["spelling", "precision"]) >= 1.0, "spelling precision: {:#}", report["spelling"]);
+    assert!(num(&["spelling", "recall_must"]) >= 1.0, "spelling recall: {:#}", report["spelling"]);
+    assert!(num(&["spelling", "quickfix_exact"]) >= 1.0, "quick fixes: {:#}", report["spelling"]);
     assert!(num(&["hovers", "rate"]) >= 1.0, "hovers: {:#}", report["hovers"]);
     assert!(num(&["quotes", "definition_to_source"]) >= 1.0, "quotes: {:#}", report["quotes"]);
     assert!(num(&["quotes", "references_recall"]) >= 0.95, "quotes: {:#}", report["quotes"]);

@@ -1847,12 +1847,16 @@ impl<'a> Analyzer<'a> {
                 }
                 // a bare alef after the proclitic where the name has a hamza: a proclitic only
                 // where the corpus also writes it before the name's hamza form (واردوغان beside
-                // وأردوغان), not the piece of another word (وايلي Wylie is not و + إيلي)
+                // وأردوغان), not the piece of another word (وايلي Wylie is not و + إيلي), or
+                // before a major place or body the gazetteer writes so, the bare form written
+                // alone too (لاذربيجان beside اذربيجان: a small corpus may never write
+                // لأذربيجان; not باسيان, لاسلو beside آسيان, أوسلو)
                 let prefix: String = whole.chars().take(sp.prefix_chars).collect();
                 let hamza_name = sp.name.starts_with('ا') && c.canonical.starts_with(['أ', 'إ', 'آ']) && !sp.lil;
+                let listed_as_written = || self.lex.is_written_name(&c.canonical) && self.lex.gazetteer(&to_l1(&c.canonical)).is_some_and(|g| !g.ambiguous && !g.minor);
                 // nor in a word the dictionary knows whole but not as the rest (فارين
                 // "fleeing" is not ف + ارين)
-                if hamza_name && (known_whole() && !rest_known || self.ws.word_stats(&format!("{prefix}{}", c.canonical)).is_none_or(|st| st.counts.count == 0)) {
+                if hamza_name && (known_whole() && !rest_known || self.ws.word_stats(&format!("{prefix}{}", c.canonical)).is_none_or(|st| st.counts.count == 0) && !(alone && listed_as_written())) {
                     continue;
                 }
                 if whole_count <= c.canonical_mentions {
@@ -2518,6 +2522,21 @@ mod corpus_tests {
         ]);
         let got = pairs(&ws);
         assert!(got.contains(&("عيسي".into(), "عيسى".into(), "orthographic-variant")), "{got:?}");
+    }
+
+    #[test]
+    fn a_listed_place_after_a_proclitic_loses_its_hamza_even_where_the_corpus_never_writes_it_with_one() {
+        // no لأذربيجان anywhere: the list's أذربيجان is enough to read ل + اذربيجان
+        let text = "الدعم الذي تقدمه تركيا لاذربيجان في هجومها. ووصل الوفد الى اذربيجان امس";
+        let ws = workspace(&["زار الرئيس أذربيجان أمس. وقالت أذربيجان إن", text]);
+        let doc = ws.docs_in_order()[1];
+        let found: Vec<(usize, String)> = ws.spelling_findings(doc).into_iter().map(|f| (f.span.start, f.canonical)).collect();
+        // (the span leaves out the proclitic ل, two bytes)
+        let after_lam = text.find("لاذربيجان").unwrap() + 'ل'.len_utf8();
+        assert_eq!(found, [(after_lam, "أذربيجان".to_string()), (text.rfind("اذربيجان").unwrap(), "أذربيجان".to_string())]);
+        // (the bare form never alone: the piece of another word, باسيان is no ب + آسيان)
+        let ws = workspace(&["قمة آسيان في سنغافورة. وقالت آسيان إن", "في منطقة باسيان شمال العراق"]);
+        assert!(ws.spelling_findings(ws.docs_in_order()[1]).is_empty());
     }
 
     #[test]
