@@ -60,7 +60,7 @@ impl Reader<'_, '_, '_> {
     }
 
     fn closed_class(&self, l1: &str) -> bool {
-        self.lex.is_function_word(l1) || self.lex.is_person_role(l1) || self.lex.is_saying_verb(l1)
+        self.lex.is_function_word(l1) && !self.lex.is_org_name_adjective(l1) || self.lex.is_person_role(l1) || self.lex.is_saying_verb(l1)
     }
 
     /// A definite word that can continue a name (الأمن, الدولي), not a closed-class word.
