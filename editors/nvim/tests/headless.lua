@@ -142,6 +142,43 @@ local function text_of(buf)
   return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n") .. (vim.bo[buf].eol and "\n" or "")
 end
 
+-- 2b. a seed article opened in place, in the repository: its folder's isnad.toml (not the
+-- repository's .git) is the corpus, and the diagnostics are exactly what `isnad check` prints
+-- for that folder (read only: nothing is edited here)
+do
+  local seeds_dir = vim.fs.normalize(vim.fn.fnamemodify(seeds, ":p")):gsub("/$", "")
+  check(vim.uv.fs_stat(seeds_dir .. "/isnad.toml"), seeds_dir .. " should carry its own isnad.toml")
+  local in_place = seed_files[1]
+  local expected = {}
+  local run = vim.system({ bin, "check", seeds_dir, "--format", "json" }, { text = true }):wait()
+  check(run.code == 0 or run.code == 1, "isnad check " .. seeds_dir .. " failed: " .. tostring(run.stderr))
+  for _, f in ipairs(vim.json.decode(run.stdout).findings) do
+    if vim.fs.normalize(f.file) == vim.fs.normalize(vim.fn.fnamemodify(in_place, ":p")) then
+      table.insert(expected, ("%d %s"):format(f.line - 1, f.message))
+    end
+  end
+  table.sort(expected)
+  check(#expected > 0, "isnad check finds nothing in " .. in_place .. ": pick a seed with findings")
+  vim.cmd("edit " .. vim.fn.fnameescape(in_place))
+  local buf = vim.api.nvim_get_current_buf()
+  local c = client_for(buf)
+  check(c, "no isnad client attached to " .. in_place .. " within " .. TIMEOUT .. " ms")
+  check(c.root_dir == seeds_dir, "root_dir of a seed opened in place should be " .. seeds_dir .. ", got " .. tostring(c.root_dir))
+  local got
+  vim.wait(TIMEOUT, function()
+    got = {}
+    for _, d in ipairs(lsp_diags(buf)) do
+      table.insert(got, ("%d %s"):format(d.range.start.line, d.message))
+    end
+    table.sort(got)
+    return #got == #expected
+  end, 50)
+  check(vim.deep_equal(got, expected), "diagnostics of " .. in_place .. " in place differ from isnad check's:\n" .. vim.inspect(got) .. "\nexpected\n" .. vim.inspect(expected))
+  ok(("%s opened in place: root %s, the %d findings of isnad check"):format(vim.fs.basename(in_place), seeds_dir, #expected))
+  vim.lsp.stop_client(c.id, true)
+  vim.cmd("bwipeout! " .. buf)
+end
+
 -- 3. open 002, attach, diagnostics
 local path002, name002 = seed("002_")
 vim.cmd("edit " .. vim.fn.fnameescape(path002))

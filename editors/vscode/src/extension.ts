@@ -10,12 +10,17 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
+import * as path from "path";
+
 import { findServer, notFoundMessage } from "./binary";
+import { corpusRoot } from "./root";
 import { fixEdits, describeFixes, FixEdit } from "./fixes";
 import { affectsServer, configurationAnswer, explicitValue, Inspected, toServerSettings } from "./settings";
 import { INDEXING, parseSummary, summaryText, summaryTooltip } from "./status";
 
 let client: LanguageClient | undefined;
+/** The corpus folder the running client was started for, when an isnad.toml chose it. */
+let corpusFolder: string | undefined;
 let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 
@@ -87,8 +92,17 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     run: { command: lookup.command, args: ["lsp"], transport: TransportKind.stdio },
     debug: { command: lookup.command, args: ["lsp"], transport: TransportKind.stdio },
   };
+  // the corpus: the nearest isnad.toml above the document in view, inside its workspace
+  // folder (articles kept in a subfolder of a repository), else the workspace folder
+  const active = vscode.window.activeTextEditor?.document ?? vscode.workspace.textDocuments.find((d) => d.uri.scheme === "file");
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath);
+  const root = active?.uri.scheme === "file" ? corpusRoot(active.uri.fsPath, roots, (p) => fs.existsSync(p)) : undefined;
+  const inCorpus = root ? `${root.split(path.sep).join("/")}/**` : undefined;
+  if (root) output.appendLine(`isnad: corpus ${root} (its isnad.toml)`);
+  corpusFolder = root;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+    documentSelector: inCorpus ? DOCUMENT_SELECTOR.filter((f) => f.scheme === "file").map((f) => ({ ...f, pattern: inCorpus })) : DOCUMENT_SELECTOR,
+    workspaceFolder: root ? { uri: vscode.Uri.file(root), name: path.basename(root), index: 0 } : undefined,
     outputChannel: output,
     initializationOptions: serverSettings(),
     synchronize: {
@@ -175,7 +189,8 @@ async function stopClient(): Promise<void> {
   }
 }
 
-/** Corpus files to fix: the include globs minus exclude, over every workspace folder. */
+/** Corpus files to fix: the include globs minus exclude, over the corpus folder (or every
+ * workspace folder). */
 async function corpusFiles(): Promise<vscode.Uri[]> {
   const cfg = vscode.workspace.getConfiguration("isnad");
   const include = cfg.get<string[]>("corpus.include") ?? ["**/*.txt", "**/*.md"];
@@ -183,7 +198,8 @@ async function corpusFiles(): Promise<vscode.Uri[]> {
   const excludeGlob = exclude.length ? `{${["**/node_modules/**", ...exclude].join(",")}}` : "**/node_modules/**";
   const seen = new Map<string, vscode.Uri>();
   for (const glob of include) {
-    for (const uri of await vscode.workspace.findFiles(glob, excludeGlob)) seen.set(uri.toString(), uri);
+    const pattern = corpusFolder ? new vscode.RelativePattern(vscode.Uri.file(corpusFolder), glob) : glob;
+    for (const uri of await vscode.workspace.findFiles(pattern, excludeGlob)) seen.set(uri.toString(), uri);
   }
   return [...seen.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
 }
