@@ -192,6 +192,27 @@ fn explain_speaks_plainly_and_wants_a_word() {
     assert!(String::from_utf8_lossy(&none.stderr).contains("required"), "{}", String::from_utf8_lossy(&none.stderr));
 }
 
+/// `isnad explain --format json` gives the same explanation as data: the cluster, the evidence,
+/// the look-alikes weighed and the entity, one object per word asked.
+#[test]
+fn explain_as_json() {
+    let (code, out) = isnad(&["explain", seeds().to_str().unwrap(), "كاراباخ", "الذي", "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("explain --format json prints JSON");
+    assert_eq!(v["corpus_documents"], 5);
+    let karabakh = &v["words"][0];
+    assert_eq!(karabakh["word"], "كاراباخ");
+    assert_eq!(karabakh["name"], true);
+    assert_eq!(karabakh["cluster"]["canonical"], "قره باغ");
+    assert_eq!(karabakh["entity"]["kind"], "place");
+    assert_eq!(karabakh["entity"]["latin"], "Karabakh");
+    assert!(karabakh["look_alikes"].as_array().unwrap().iter().any(|l| l["spelling"] == "قره باغ" && l["linked"] == true), "{karabakh:#}");
+    assert!(!karabakh["evidence"].as_array().unwrap().is_empty(), "{karabakh:#}");
+    let function_word = &v["words"][1];
+    assert_eq!(function_word["name"], false);
+    assert!(function_word["cluster"].is_null() && function_word["entity"].is_null(), "{function_word:#}");
+}
+
 /// A FIFO or a device named on the command line or standing for `isnad.toml` is reported for
 /// what it is, and nothing blocks on it.
 #[cfg(unix)]

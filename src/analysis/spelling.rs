@@ -109,6 +109,77 @@ struct Evidence {
     name: bool,
 }
 
+/// Why a word is (or is not) a name and which spellings go with it (`isnad explain`): what the
+/// analysis weighed, for people; the CLI prints it as text or JSON.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Explanation {
+    /// The word as asked (L0).
+    pub word: String,
+    /// Its normalised form (L1), the key of its spellings.
+    pub normalised: String,
+    /// Whether the dictionary knows it as an ordinary word.
+    pub ordinary_word: bool,
+    /// The corpus's spellings of the same letters.
+    pub spellings: Vec<SpellingCount>,
+    /// The evidence that it is a name, one item each (empty: none).
+    pub evidence: Vec<String>,
+    /// Whether the analysis treats it as a name.
+    pub name: bool,
+    /// Its cluster of spellings of one name, if it is a name.
+    pub cluster: Option<ExplainedCluster>,
+    /// Look-alike spellings of other groups that were weighed, and the rule that kept each apart.
+    pub look_alikes: Vec<LookAlike>,
+}
+
+/// One spelling of a word's letters and how often the corpus writes it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SpellingCount {
+    pub spelling: String,
+    /// Written as a word of its own.
+    pub whole: u32,
+    /// Written after a proclitic (و, ب, ل …).
+    pub after_proclitic: u32,
+    pub documents: u32,
+}
+
+/// A cluster as `isnad explain` shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedCluster {
+    pub canonical: String,
+    pub spellings: Vec<String>,
+}
+
+/// A look-alike spelling weighed against a word: linked, or kept apart and why.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LookAlike {
+    pub spelling: String,
+    pub linked: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_apart_because: Option<String>,
+}
+
+impl Explanation {
+    /// The explanation as lines of text, for people.
+    pub fn to_text(&self) -> String {
+        let spellings: Vec<String> = self.spellings.iter().map(|s| format!("{} ({} whole, {} after a proclitic, in {})", s.spelling, s.whole, s.after_proclitic, plural(s.documents, "document"))).collect();
+        let look_alikes: String = self.look_alikes.iter().map(|l| match &l.kept_apart_because {
+            None => format!("\n    {}: linked", l.spelling),
+            Some(why) => format!("\n    {}: apart: {why}", l.spelling),
+        }).collect();
+        format!(
+            "«{}» (normalised: {})\n  dictionary: {}\n  spellings of the same letters: {}\n  evidence: {}\n  a name: {}\n  cluster: {}\n  look-alikes:{}",
+            self.word,
+            self.normalised,
+            if self.ordinary_word { "an ordinary word" } else { "not an ordinary word" },
+            if spellings.is_empty() { "none in the corpus".to_string() } else { spellings.join(", ") },
+            if self.evidence.is_empty() { "none".to_string() } else { self.evidence.join("; ") },
+            if self.name { "yes" } else { "no" },
+            self.cluster.as_ref().map_or_else(|| "none (not a name)".to_string(), |c| format!("canonical «{}», spellings: {}", c.canonical, c.spellings.join(" / "))),
+            if look_alikes.is_empty() { " none".to_string() } else { look_alikes }
+        )
+    }
+}
+
 impl Evidence {
     fn cues(&self) -> u32 {
         self.person + self.place + self.org
@@ -122,7 +193,7 @@ impl Evidence {
         self.strong || self.cues() > 0 || self.nisba > 0
     }
     /// The evidence in words, for `isnad explain`: only what there is.
-    fn describe(&self) -> String {
+    fn described(&self) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
         if self.strong {
             parts.push(match self.style_kind.or(self.gaz_kind) {
@@ -149,7 +220,7 @@ impl Evidence {
         if self.foreign {
             parts.push("shaped like a foreign name".to_string());
         }
-        if parts.is_empty() { "none".to_string() } else { parts.join("; ") }
+        parts
     }
     /// The kind this evidence points at, when it is clear.
     fn kind(&self) -> Option<EntityKind> {
@@ -862,20 +933,20 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Why a spelling is (or is not) treated as a name, for `isnad explain`.
-    pub fn explain(&self, spelling: &str) -> String {
+    pub fn explain(&self, spelling: &str) -> Explanation {
         let l1 = to_l1(spelling);
         let e = self.evidence(&l1);
-        let group: Vec<String> = self.group(&l1).iter().map(|&id| {
+        let spellings: Vec<SpellingCount> = self.group(&l1).iter().map(|&id| {
             let (t, st) = self.ws.word(id);
-            format!("{t} ({} whole, {} after a proclitic, in {})", st.counts.count, st.counts.prefixed, plural(st.docs.len() as u32, "document"))
+            SpellingCount { spelling: t.to_string(), whole: st.counts.count, after_proclitic: st.counts.prefixed, documents: st.docs.len() as u32 }
         }).collect();
-        let cluster = self.cluster(spelling).map(|c| {
-            let m: Vec<&str> = c.members.iter().map(|&id| self.ws.word(id).0).collect();
-            format!("canonical «{}», spellings: {}", c.canonical, m.join(" / "))
+        let cluster = self.cluster(spelling).map(|c| ExplainedCluster {
+            canonical: c.canonical.to_string(),
+            spellings: c.members.iter().map(|&id| self.ws.word(id).0.to_string()).collect(),
         });
         // every look-alike spelling of another group the cluster weighed, and the rule that
         // kept it apart
-        let mut weighed: Vec<String> = Vec::new();
+        let mut weighed: Vec<LookAlike> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         for &m in &self.group(&l1) {
             for (index, key) in look_alike_keys(self.ws.word(m).0).into_iter().flat_map(|(sk, bag)| [(&self.ws.by_skeleton, sk), (&self.ws.by_bag, bag)]) {
@@ -886,25 +957,26 @@ impl<'a> Analyzer<'a> {
                     }
                     seen.push(other.to_string());
                     // only the spellings close enough to be weighed as one name
-                    let verdict = match self.link_why(spelling, other) {
-                        Ok(()) => "linked".to_string(),
+                    let kept_apart_because = match self.link_why(spelling, other) {
+                        Ok(()) => None,
                         Err(why) if Self::FAR_APART.contains(&why) => continue,
-                        Err(why) => format!("apart: {why}"),
+                        Err(why) => Some(why.to_string()),
                     };
-                    weighed.push(format!("\n    {other}: {verdict}"));
+                    weighed.push(LookAlike { spelling: other.to_string(), linked: kept_apart_because.is_none(), kept_apart_because });
                 }
             }
         }
         self.person_link.set(false);
-        format!(
-            "«{spelling}» (normalised: {l1})\n  dictionary: {}\n  spellings of the same letters: {}\n  evidence: {}\n  a name: {}\n  cluster: {}\n  look-alikes:{}",
-            if self.known(spelling) { "an ordinary word" } else { "not an ordinary word" },
-            if group.is_empty() { "none in the corpus".to_string() } else { group.join(", ") },
-            e.describe(),
-            if self.is_name_group(&l1) { "yes" } else { "no" },
-            cluster.unwrap_or_else(|| "none (not a name)".into()),
-            if weighed.is_empty() { " none".to_string() } else { weighed.concat() }
-        )
+        Explanation {
+            word: spelling.to_string(),
+            normalised: l1.to_string(),
+            ordinary_word: self.known(spelling),
+            spellings,
+            evidence: e.described(),
+            name: self.is_name_group(&l1),
+            cluster,
+            look_alikes: weighed,
+        }
     }
 
     /// Whether an orthographic group is a name of a person, place or organisation.

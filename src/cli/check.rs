@@ -246,18 +246,11 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
     }
 }
 
-pub fn explain(corpus: &Path, words: &[String]) -> i32 {
+pub fn explain(corpus: &Path, words: &[String], format: Format) -> i32 {
     let Some((ws, _)) = load_reporting(&[corpus.to_path_buf()]) else { return 2 };
     let an = crate::analysis::spelling::Analyzer::new(&ws);
-    // written through a locked handle: a reader that goes away (`isnad explain … | head`)
-    // ends the output quietly instead of a panic in println!
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    for w in words {
+    let explained: Vec<ExplainedWord> = words.iter().map(|w| {
         let w = crate::text::normalize::l0(w);
-        if writeln!(out, "{}", an.explain(&w)).is_err() {
-            return 0;
-        }
         // the entity of the word's first mention: a mention that has the word as one of its
         // words, a proclitic allowed (ان is no mention of يريفان)
         let is_the_word = |t: &str| {
@@ -267,24 +260,63 @@ pub fn explain(corpus: &Path, words: &[String]) -> i32 {
         let found = ws.docs_in_order().into_iter().find_map(|d| {
             an.entity_mentions(d).into_iter().find(|m| *m.spelling == *w || ws.doc(d).is_some_and(|doc| doc.text.get(m.span.clone()).is_some_and(|t| t.split_whitespace().any(is_the_word))))
         });
-        let written = match found.and_then(|m| an.entity(&m.key, Some(m.doc)).map(|e| (m, e))) {
-            Some((_, e)) => {
-                let plural = crate::analysis::spelling::plural;
-                writeln!(
-                    out,
-                    "  entity: {} ({}){}, in {}; spellings: {}",
+        let entity = found.and_then(|m| an.entity(&m.key, Some(m.doc))).map(|e| ExplainedEntity {
+            name: e.name.to_string(),
+            kind: e.kind.label().to_string(),
+            latin: e.latin.map(|l| l.to_string()),
+            documents: e.docs,
+            spellings: e.spellings.iter().map(|s| EntitySpelling { spelling: s.text.to_string(), mentions: s.mentions, documents: s.docs }).collect(),
+        });
+        ExplainedWord { explanation: an.explain(&w), entity }
+    }).collect();
+    // written through a locked handle: a reader that goes away (`isnad explain … | head`)
+    // ends the output quietly instead of a panic in println!
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "corpus_documents": ws.docs_in_order().len(), "words": explained }))
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Text => explained.iter().try_for_each(|x| {
+            let plural = crate::analysis::spelling::plural;
+            let entity = match &x.entity {
+                Some(e) => format!(
+                    "{} ({}){}, in {}; spellings: {}",
                     e.name,
-                    e.kind.label(),
-                    e.latin.map(|l| format!(", {l}")).unwrap_or_default(),
-                    plural(e.docs, "document"),
-                    e.spellings.iter().map(|s| format!("{} ({} in {})", s.text, plural(s.mentions, "mention"), plural(s.docs, "document"))).collect::<Vec<_>>().join(", "),
-                )
-            }
-            None => writeln!(out, "  entity: none"),
-        };
-        if written.is_err() {
-            return 0;
-        }
-    }
+                    e.kind,
+                    e.latin.as_ref().map(|l| format!(", {l}")).unwrap_or_default(),
+                    plural(e.documents, "document"),
+                    e.spellings.iter().map(|s| format!("{} ({} in {})", s.spelling, plural(s.mentions, "mention"), plural(s.documents, "document"))).collect::<Vec<_>>().join(", "),
+                ),
+                None => "none".to_string(),
+            };
+            writeln!(out, "{}\n  entity: {entity}", x.explanation.to_text())
+        }),
+    };
     0
+}
+
+/// One word of `isnad explain`: the analysis's explanation and the entity of its first mention.
+#[derive(serde::Serialize)]
+struct ExplainedWord {
+    #[serde(flatten)]
+    explanation: crate::analysis::spelling::Explanation,
+    entity: Option<ExplainedEntity>,
+}
+
+#[derive(serde::Serialize)]
+struct ExplainedEntity {
+    name: String,
+    kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    latin: Option<String>,
+    documents: u32,
+    spellings: Vec<EntitySpelling>,
+}
+
+#[derive(serde::Serialize)]
+struct EntitySpelling {
+    spelling: String,
+    mentions: u32,
+    documents: u32,
 }

@@ -52,6 +52,8 @@ enum Command {
         /// The words to explain (at least one).
         #[arg(required = true)]
         words: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Write a deterministic synthetic corpus for benchmarks.
     GenCorpus {
@@ -89,7 +91,7 @@ pub fn main() -> i32 {
         Some(Command::Lsp { .. }) => lsp_entry(),
         Some(Command::Check { paths, format }) => check::run(&paths, format),
         Some(Command::Quotes { paths, format }) => quotes::run(&paths, format),
-        Some(Command::Explain { corpus, words }) => check::explain(&corpus, &words),
+        Some(Command::Explain { corpus, words, format }) => check::explain(&corpus, &words, format),
         Some(Command::GenCorpus { out, articles, seed }) => crate::bench::run_generate(&out, articles, seed),
         Some(Command::Bench { corpus, edits }) => crate::bench::run_bench(&corpus, edits),
     }
