@@ -6,7 +6,8 @@
 #   4. spelling precision and recall on the real ant2018 archive (scripts/archive_eval.py),
 #      repeated quotes on it (scripts/quote_eval.py), and entity kinds on newsfane
 #      (scripts/entity_eval.py)
-#   5. the VS Code extension's unit tests (node --test), `npm run package` and the .vsix check
+#   5. `isnad check --format sarif` validated against the SARIF 2.1.0 schema (tools/sarif), the
+#      VS Code extension's unit tests (node --test), `npm run package` and the .vsix check
 #   6. the headless Neovim test of editors/nvim against the real server
 # Needs cargo, python3, node and npm, and ../shared beside the checkout. Stops at the first
 # failure and says which step failed.
@@ -63,6 +64,18 @@ python3 scripts/quote_eval.py || die "quote evaluation (rerun: python3 scripts/q
 
 step "Entity kinds on newsfane (scripts/entity_eval.py)"
 python3 scripts/entity_eval.py || die "entity-kind evaluation on newsfane (rerun: python3 scripts/entity_eval.py)"
+
+step "SARIF: isnad check --format sarif against the SARIF 2.1.0 schema (tools/sarif)"
+if [ ! -d tools/sarif/node_modules ]; then
+  (cd tools/sarif && npm ci --no-audit --no-fund) || die "npm ci in tools/sarif failed"
+fi
+SARIF_LOG="$ROOT/target/seeds.sarif"
+set +e
+target/release/isnad check tests/corpus/seeds --format sarif >"$SARIF_LOG"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || die "isnad check tests/corpus/seeds --format sarif exited $rc (1: findings)"
+node tools/sarif/validate.mjs "$SARIF_LOG" 20 || die "the SARIF log does not validate (node tools/sarif/validate.mjs $SARIF_LOG)"
 
 step "VS Code extension: unit tests (node --test)"
 (cd editors/vscode && npm run --silent test:unit) || die "VS Code extension unit tests (editors/vscode: npm run test:unit)"

@@ -192,6 +192,42 @@ fn explain_speaks_plainly_and_wants_a_word() {
     assert!(String::from_utf8_lossy(&none.stderr).contains("required"), "{}", String::from_utf8_lossy(&none.stderr));
 }
 
+/// `isnad check --format sarif` is a SARIF 2.1.0 log with one result per finding of the JSON
+/// form: the same rule, place (code-point columns) and quick fix. (Its validation against the
+/// SARIF schema is `tools/sarif/validate.mjs`, run by the test command.)
+#[test]
+fn sarif_has_every_finding_with_its_place_and_fix() {
+    let seeds = seeds();
+    let (code, sarif) = isnad(&["check", seeds.to_str().unwrap(), "--format", "sarif"]);
+    assert_eq!(code, 1, "{sarif}");
+    let (_, json) = isnad(&["check", seeds.to_str().unwrap(), "--format", "json"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif).expect("SARIF is JSON");
+    let findings: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "isnad");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let results = run["results"].as_array().unwrap();
+    let findings = findings["findings"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (r, f) in results.iter().zip(findings) {
+        assert_eq!(r["ruleId"], f["code"]);
+        assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize], f["code"].as_str().unwrap());
+        assert_eq!(r["message"]["text"], f["message"]);
+        let loc = &r["locations"][0]["physicalLocation"];
+        // an absolute path named on the command line stays a file: URI
+        assert!(loc["artifactLocation"]["uri"].as_str().unwrap().starts_with("file:///"), "{loc:#}");
+        assert_eq!(loc["region"]["startLine"], f["line"]);
+        assert_eq!(loc["region"]["startColumn"], f["column"]);
+        assert_eq!(loc["region"]["endColumn"], f["end_column"]);
+        let fix = &r["fixes"][0]["artifactChanges"][0]["replacements"][0];
+        assert_eq!(fix["insertedContent"]["text"], f["replacement"]);
+        assert_eq!(fix["deletedRegion"], loc["region"]);
+        assert!(matches!(r["level"].as_str(), Some("warning" | "note")), "{r:#}");
+    }
+}
+
 /// `isnad explain --format json` gives the same explanation as data: the cluster, the evidence,
 /// the look-alikes weighed and the entity, one object per word asked.
 #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::Format;
+use super::{CheckFormat, Format};
 use crate::analysis::{Finding, Workspace};
 use crate::corpus::config::{Config, Severity, CONFIG_FILE};
 use crate::corpus::scan::{read_text_file, scan, FileFilter};
@@ -127,7 +127,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// `isnad check PATHS`: folders are corpora, reported whole; a named file is checked against
 /// the corpus around it ([`corpus_around`]) and only its findings are reported. Exit 0 when
 /// clean, 1 with findings, 2 when a named input could not be read (findings still printed).
-pub fn run(paths: &[PathBuf], format: Format) -> i32 {
+pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
     let started = std::time::Instant::now();
     let named_dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
     let named_files: Vec<PathBuf> = paths.iter().filter(|p| !p.is_dir()).cloned().collect();
@@ -204,10 +204,11 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match format {
-        Format::Text => all.iter().try_for_each(|(path, (l, c), _, f)| {
+        CheckFormat::Text => all.iter().try_for_each(|(path, (l, c), _, f)| {
             writeln!(out, "{path}:{l}:{c}: {} {} {}", severity_label(f.severity), f.code.as_str(), f.message)
         }),
-        Format::Json => {
+        CheckFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&sarif_log(&all)).unwrap_or_default()),
+        CheckFormat::Json => {
             let findings: Vec<_> = all
                 .iter()
                 .map(|(path, (l, c), (el, ec), f)| {
@@ -227,7 +228,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
         return 2;
     }
     // the summary goes to stderr: stdout stays one finding per line for tools
-    if format == Format::Text {
+    if format == CheckFormat::Text {
         let plural = crate::analysis::spelling::plural;
         let corpus = if ws.doc_count() as u32 == documents { String::new() } else { format!(" (against a corpus of {})", plural(ws.doc_count() as u32, "document")) };
         let seconds = started.elapsed().as_secs_f64();
@@ -244,6 +245,117 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
     } else {
         1
     }
+}
+
+/// The rules of `isnad check`'s findings, for SARIF: (id, short description, full description).
+const SARIF_RULES: [(&str, &str, &str); 2] = [
+    (
+        "inconsistent-spelling",
+        "A name spelt otherwise than the corpus spells it",
+        "The corpus writes this name in more than one way; the finding proposes the canonical spelling (the style guide's, else the corpus majority's).",
+    ),
+    (
+        "orthographic-variant",
+        "A name written with other hamzas, alefs or final letters",
+        "The same name as the canonical spelling, written with another hamza or alef, or ى/ي, ة/ه at its end (wire copy that drops hamzas).",
+    ),
+];
+
+/// A SARIF 2.1.0 log of `isnad check`'s findings (OASIS Static Analysis Results Interchange
+/// Format), as GitHub code scanning and other CI tools read it: one run of the tool `isnad`,
+/// its two rules, one result per finding with its region in code-point columns and the quick
+/// fix to the canonical spelling. Relative paths stay relative to `%SRCROOT%` (the working
+/// folder), so a repository's findings point into it.
+fn sarif_log(all: &[(String, (usize, usize), (usize, usize), Finding)]) -> serde_json::Value {
+    let cwd = std::env::current_dir().ok();
+    let results: Vec<serde_json::Value> = all
+        .iter()
+        .map(|(path, (l, c), (el, ec), f)| {
+            let rule = SARIF_RULES.iter().position(|(id, _, _)| *id == f.code.as_str()).unwrap_or(0);
+            let level = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Information | Severity::Hint | Severity::Off => "note",
+            };
+            let artifact = sarif_artifact(Path::new(path));
+            let region = json!({ "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec });
+            json!({
+                "ruleId": f.code.as_str(),
+                "ruleIndex": rule,
+                "level": level,
+                "message": { "text": f.message },
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact, "region": region } }],
+                "fixes": [{
+                    "description": { "text": format!("Replace with «{}»", f.replacement) },
+                    "artifactChanges": [{ "artifactLocation": artifact, "replacements": [{ "deletedRegion": region, "insertedContent": { "text": f.replacement } }] }],
+                }],
+                "properties": { "variant": f.variant, "canonical": f.canonical },
+            })
+        })
+        .collect();
+    let mut run = json!({
+        "tool": { "driver": {
+            "name": "isnad",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": SARIF_RULES.iter().map(|(id, short, full)| json!({
+                "id": id, "shortDescription": { "text": short }, "fullDescription": { "text": full },
+                "defaultConfiguration": { "level": if *id == "inconsistent-spelling" { "warning" } else { "note" } },
+            })).collect::<Vec<_>>(),
+        } },
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    });
+    if let Some(root) = cwd.as_deref().and_then(|d| file_uri(d, true)) {
+        run["originalUriBaseIds"] = json!({ "%SRCROOT%": { "uri": root } });
+    }
+    json!({ "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run] })
+}
+
+/// Where a finding's file is, for SARIF: a relative path as a URI reference below `%SRCROOT%`,
+/// an absolute one as a `file:` URI.
+fn sarif_artifact(path: &Path) -> serde_json::Value {
+    if path.is_absolute() {
+        return json!({ "uri": file_uri(path, false).unwrap_or_default() });
+    }
+    let rel: Vec<String> = path.components().filter_map(|c| match c {
+        std::path::Component::Normal(s) => Some(percent_encode(&s.to_string_lossy())),
+        std::path::Component::ParentDir => Some("..".to_string()),
+        _ => None,
+    }).collect();
+    json!({ "uri": rel.join("/"), "uriBaseId": "%SRCROOT%" })
+}
+
+/// A `file:` URI of an absolute path (a folder's with a final slash).
+fn file_uri(path: &Path, folder: bool) -> Option<String> {
+    let mut uri = String::from("file://");
+    for c in path.components() {
+        match c {
+            std::path::Component::RootDir => {}
+            std::path::Component::Normal(s) => {
+                uri.push('/');
+                uri.push_str(&percent_encode(&s.to_string_lossy()));
+            }
+            std::path::Component::Prefix(_) | std::path::Component::CurDir | std::path::Component::ParentDir => return None,
+        }
+    }
+    if folder || uri == "file://" {
+        uri.push('/');
+    }
+    Some(uri)
+}
+
+/// A path segment with every byte outside RFC 3986's unreserved characters percent-encoded
+/// (Arabic file names too).
+fn percent_encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 pub fn explain(corpus: &Path, words: &[String], format: Format) -> i32 {
@@ -319,4 +431,19 @@ struct EntitySpelling {
     spelling: String,
     mentions: u32,
     documents: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sarif_locations_are_uri_references() {
+        // relative paths stay relative to %SRCROOT%, Arabic names percent-encoded
+        assert_eq!(sarif_artifact(Path::new("أخبار/مقال 1.txt")), json!({ "uri": "%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/%D9%85%D9%82%D8%A7%D9%84%201.txt", "uriBaseId": "%SRCROOT%" }));
+        assert_eq!(sarif_artifact(Path::new("./news/a.txt")), json!({ "uri": "news/a.txt", "uriBaseId": "%SRCROOT%" }));
+        assert_eq!(sarif_artifact(Path::new("/srv/news/a b.txt")), json!({ "uri": "file:///srv/news/a%20b.txt" }));
+        assert_eq!(file_uri(Path::new("/srv/news"), true).as_deref(), Some("file:///srv/news/"));
+        assert_eq!(file_uri(Path::new("/"), true).as_deref(), Some("file:///"));
+    }
 }

@@ -23,6 +23,14 @@ pub enum Format {
     Json,
 }
 
+/// `isnad check`'s output: text, JSON, or SARIF 2.1.0 (for code scanning in CI).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Serve the Language Server Protocol on stdio.
@@ -36,8 +44,8 @@ enum Command {
         /// Folders or files; a folder is a corpus root (isnad.toml there is read).
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// List the reuse groups of a corpus: quotes printed in more than one document, source first.
     Quotes {
