@@ -37,6 +37,31 @@ async fn malformed_isnad_toml_is_shown_with_line_and_column_and_defaults_apply()
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
 
+/// A client that cannot register file watchers (Neovim on Linux) never reports isnad.toml's
+/// changes: the server watches it itself, so a spelling accepted in the file is no longer
+/// flagged, without a restart and without didChangeWatchedFiles.
+#[tokio::test(flavor = "multi_thread")]
+async fn isnad_toml_is_watched_by_the_server_when_the_client_cannot() {
+    let dir = corpus(&[("a.txt", A), ("b.txt", A), ("c.txt", A), ("d.txt", D), ("isnad.toml", "# corpus\n")]);
+    let c = TestClient::start();
+    let mut caps = capabilities(&["utf-16"]);
+    caps["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"] = json!(false);
+    let folders = json!([{"uri": uri(dir.path()), "name": "corpus"}]);
+    let r = c.request("initialize", json!({"processId": null, "rootUri": uri(dir.path()), "workspaceFolders": folders, "capabilities": caps})).await;
+    assert!(r.get("result").is_some(), "{r}");
+    c.notify("initialized", json!({})).await;
+    c.wait_indexed().await;
+    assert!(c.server_requests().iter().all(|m| m["method"] != "client/registerCapability"), "no watcher registration for this client");
+    let d = c.open(&path_of(&dir, "d.txt"), 1).await;
+    assert_eq!(c.diagnostics(&d, 1).await.len(), 1, "باشنيان is flagged");
+    // an editor saving the file: a new file renamed over the old one
+    let tmp = path_of(&dir, ".isnad.toml.swp");
+    std::fs::write(&tmp, "[spelling]\naccepted = [\"باشنيان\"]\n").unwrap();
+    std::fs::rename(&tmp, path_of(&dir, "isnad.toml")).unwrap();
+    c.wait_for("the accepted spelling no longer flagged", |c| c.publications(&d).last().filter(|(_, d)| d.is_empty()).map(|_| ())).await;
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn initialization_options_layer_over_the_file() {
     let dir = corpus(&[

@@ -510,10 +510,71 @@ async fn register_watchers(shared: Arc<Shared>) {
     }
 }
 
+/// A client that cannot register file watchers (Neovim on Linux) never says that `isnad.toml`
+/// changed, so an accepted spelling would stay flagged until a restart: the server watches
+/// each root's `isnad.toml` itself (the root folder, not recursively: an editor saves by
+/// writing a new file and renaming it over the old one) and takes a change as
+/// `workspace/didChangeWatchedFiles` brings it. The corpus's articles are not watched: the
+/// editor says what it opens and edits.
+fn watch_config_files(shared: &Arc<Shared>) {
+    let roots: Vec<PathBuf> = shared.lock().roots.iter().map(|r| r.path.clone()).collect();
+    if roots.is_empty() {
+        return;
+    }
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<PathBuf>();
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        for path in event.map(|e| e.paths).unwrap_or_default() {
+            if path.file_name().is_some_and(|n| n == crate::corpus::config::CONFIG_FILE) {
+                let _ = tx.send(path);
+            }
+        }
+    });
+    let mut watcher = match watcher {
+        Ok(w) => w,
+        Err(e) => {
+            shared.log.info(format!("isnad: cannot watch isnad.toml ({e}); edit it and run the restart command"));
+            return;
+        }
+    };
+    for root in &roots {
+        if let Err(e) = notify::Watcher::watch(&mut watcher, root, notify::RecursiveMode::NonRecursive) {
+            shared.log.info(format!("isnad: cannot watch {} for isnad.toml: {e}", root.display()));
+        }
+    }
+    shared.log.info(format!("isnad: the client registers no file watchers; watching isnad.toml in {}", roots.iter().map(|r| r.display().to_string()).collect::<Vec<_>>().join(", ")));
+    let shared = shared.clone();
+    tokio::spawn(async move {
+        // (the watcher lives as long as this task)
+        let _watcher = watcher;
+        while let Some(first) = rx.recv().await {
+            // one save is several events (write, rename, attributes): take them together
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            let mut paths = vec![first];
+            while let Ok(p) = rx.try_recv() {
+                if !paths.contains(&p) {
+                    paths.push(p);
+                }
+            }
+            let events = paths.into_iter().map(|p| (p, FileChangeType::CHANGED)).collect();
+            let change = if file_events(&shared, events) {
+                let mut st = shared.lock();
+                load_config_file(&mut st);
+                st.apply_config()
+            } else {
+                ConfigChange::None
+            };
+            after_config_change(&shared, change);
+            shared.changed();
+        }
+    });
+}
+
 /// After `initialized`: settings, `isnad.toml`, watchers, then the initial index.
 async fn startup(shared: Arc<Shared>) {
     if shared.lock().caps.watched_files_dynamic {
         tokio::spawn(register_watchers(shared.clone()));
+    } else {
+        watch_config_files(&shared);
     }
     let pulled = pull_config(&shared).await;
     let (first_index, change) = {

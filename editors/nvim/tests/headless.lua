@@ -417,6 +417,32 @@ check(report:find("attached to", 1, true), "checkhealth should report the attach
 check(not report:find("ERROR", 1, true), "checkhealth reports an error:\n" .. report)
 ok(":checkhealth isnad reports binary, version and client")
 
+-- 7b. a spelling accepted in isnad.toml, saved as an editor saves (a new file renamed over the
+-- old one): Neovim on Linux registers no file watchers, the server watches isnad.toml itself,
+-- and the diagnostic goes away without a restart
+do
+  local d = lsp_diags(buf002)[1]
+  check(d, "no diagnostic left on " .. name002 .. " to accept")
+  local r = d.range
+  local variant = table.concat(vim.api.nvim_buf_get_text(buf002, r.start.line, r.start.character, r["end"].line, r["end"].character, {}), "\n")
+  local started = vim.uv.hrtime()
+  write(dir .. "/.isnad.toml.new", ('[spelling]\naccepted = ["%s"]\n'):format(variant))
+  check(vim.uv.fs_rename(dir .. "/.isnad.toml.new", dir .. "/isnad.toml"), "rename over isnad.toml failed")
+  local gone = vim.wait(5000, function()
+    for _, x in ipairs(lsp_diags(buf002)) do
+      local xr = x.range
+      if xr.start.line == r.start.line and xr.start.character == r.start.character then
+        return false
+      end
+    end
+    return true
+  end, 20)
+  local ms = (vim.uv.hrtime() - started) / 1e6
+  check(gone, ("the diagnostic on «%s» stays after accepting it in isnad.toml (%.0f ms)"):format(variant, ms))
+  check(ms < 1000, ("accepting «%s» in isnad.toml took %.0f ms to clear its diagnostic (a second at most)"):format(variant, ms))
+  ok(("«%s» accepted in isnad.toml on disk: its diagnostic gone in %.0f ms, no restart"):format(variant, ms))
+end
+
 -- 8. nothing on disk changed
 for name, text in pairs(originals) do
   check(read(dir .. "/" .. name) == text, name .. " changed on disk")
