@@ -183,6 +183,37 @@ async fn accept_creates_isnad_toml_when_missing() {
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
 
+/// Accept is offered to every client when isnad.toml is missing: one that can create files but
+/// announces no documentChanges (Neovim) gets the create operation, one that can do neither
+/// (eglot) the text as an edit of the new file's URI.
+#[tokio::test(flavor = "multi_thread")]
+async fn accept_without_isnad_toml_reaches_every_client() {
+    for (workspace_edit, creates) in [(json!({"resourceOperations": ["rename", "create", "delete"]}), true), (json!({}), false)] {
+        let dir = corpus_with(&[]);
+        let c = TestClient::start();
+        let mut caps = capabilities(&["utf-16"]);
+        caps["workspace"]["workspaceEdit"] = workspace_edit.clone();
+        let r = c.request("initialize", json!({"processId": null, "capabilities": caps, "workspaceFolders": [{"uri": uri(dir.path()), "name": "corpus"}]})).await;
+        assert!(r.get("result").is_some());
+        c.notify("initialized", json!({})).await;
+        c.wait_indexed().await;
+        let d = c.open(&path_of(&dir, "d.txt"), 1).await;
+        let diags = c.diagnostics(&d, 1).await;
+        let acts = actions(&c, &d, diags[0]["range"].clone(), vec![diags[0].clone()]).await;
+        let accept = acts.iter().find(|a| a["title"] == "Accept «باشنيان» as a correct spelling").unwrap_or_else(|| panic!("no Accept for {workspace_edit}: {acts:#?}"));
+        let toml_uri = uri(&path_of(&dir, "isnad.toml"));
+        let new_text = isnad::corpus::config::with_accepted_spelling(None, VARIANT).unwrap();
+        let insert = json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "newText": new_text});
+        if creates {
+            assert_eq!(accept["edit"]["documentChanges"][0], json!({"kind": "create", "uri": toml_uri, "options": {"overwrite": false, "ignoreIfExists": true}}));
+            assert_eq!(accept["edit"]["documentChanges"][1]["edits"][0], insert);
+        } else {
+            assert_eq!(accept["edit"], json!({"changes": {toml_uri: [insert]}}));
+        }
+        assert_eq!(c.shutdown_and_exit().await, 0);
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn accept_edits_the_existing_isnad_toml_and_plain_changes_without_document_changes() {
     let existing = "# house style\n[severity]\northographic_variant = \"hint\"\n";

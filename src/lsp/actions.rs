@@ -7,7 +7,9 @@
 //!    edited through their rope and version, the others through their text on disk.
 //! 4. "Accept «variant» as a correct spelling": an edit of `<root>/isnad.toml` whose new text
 //!    comes from `corpus::config::with_accepted_spelling` (the whole file replaced, or created
-//!    and filled when missing). The server never writes files itself.
+//!    and filled when missing: a `CreateFile` operation for clients that can create files, else
+//!    the text as an edit of the new file's URI, for the editor to save). Offered to every
+//!    client. The server never writes files itself.
 //!
 //! Edits are versioned `documentChanges` when the client supports them, `changes` otherwise.
 //! Findings come from the diagnostics in the request (their `data`) when present, else from
@@ -235,10 +237,15 @@ fn accept_action(st: &State, t: &Target) -> Option<CodeActionOrCommand> {
             workspace_edit(st, vec![(uri, version, vec![edit])])
         }
         None => {
-            if !(st.caps.document_changes && st.caps.create_files) {
-                return None; // the client cannot create the file
-            }
             let insert = TextEdit::new(tower_lsp_server::ls_types::Range::new(Position::new(0, 0), Position::new(0, 0)), new_text);
+            // a client that cannot create files (eglot) gets the text as an edit of the new
+            // file's URI: it opens a buffer for it, and saving the buffer writes the file
+            if !st.caps.create_files {
+                return Some(quickfix(title, WorkspaceEdit { changes: Some(HashMap::from([(uri, vec![insert])])), ..Default::default() }, &t.diagnostic, false));
+            }
+            // creating a file is a resource operation, which only documentChanges carries:
+            // a client that can create files reads them (Neovim, which does not announce
+            // documentChanges itself)
             WorkspaceEdit {
                 document_changes: Some(DocumentChanges::Operations(vec![
                     DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
