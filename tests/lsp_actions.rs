@@ -190,13 +190,9 @@ async fn accept_creates_isnad_toml_when_missing() {
 async fn accept_without_isnad_toml_reaches_every_client() {
     for (workspace_edit, creates) in [(json!({"resourceOperations": ["rename", "create", "delete"]}), true), (json!({}), false)] {
         let dir = corpus_with(&[]);
-        let c = TestClient::start();
         let mut caps = capabilities(&["utf-16"]);
         caps["workspace"]["workspaceEdit"] = workspace_edit.clone();
-        let r = c.request("initialize", json!({"processId": null, "capabilities": caps, "workspaceFolders": [{"uri": uri(dir.path()), "name": "corpus"}]})).await;
-        assert!(r.get("result").is_some());
-        c.notify("initialized", json!({})).await;
-        c.wait_indexed().await;
+        let c = TestClient::start_with_capabilities(dir.path(), caps).await;
         let d = c.open(&path_of(&dir, "d.txt"), 1).await;
         let diags = c.diagnostics(&d, 1).await;
         let acts = actions(&c, &d, diags[0]["range"].clone(), vec![diags[0].clone()]).await;
@@ -219,19 +215,9 @@ async fn accept_edits_the_existing_isnad_toml_and_plain_changes_without_document
     let existing = "# house style\n[severity]\northographic_variant = \"hint\"\n";
     let dir = corpus_with(&[("isnad.toml", existing)]);
     // a client without documentChanges support gets `changes`
-    let c = TestClient::start();
     let mut caps = capabilities(&["utf-16"]);
     caps["workspace"]["workspaceEdit"] = json!({});
-    let r = c
-        .request(
-            "initialize",
-            json!({"processId": null, "capabilities": caps,
-                   "workspaceFolders": [{"uri": uri(dir.path()), "name": "corpus"}]}),
-        )
-        .await;
-    assert!(r.get("result").is_some());
-    c.notify("initialized", json!({})).await;
-    c.wait_indexed().await;
+    let c = TestClient::start_with_capabilities(dir.path(), caps).await;
     let d = c.open(&path_of(&dir, "d.txt"), 1).await;
     let diags = c.diagnostics(&d, 1).await;
     let acts = actions(&c, &d, diags[0]["range"].clone(), vec![diags[0].clone()]).await;

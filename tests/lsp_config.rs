@@ -43,14 +43,9 @@ async fn malformed_isnad_toml_is_shown_with_line_and_column_and_defaults_apply()
 #[tokio::test(flavor = "multi_thread")]
 async fn isnad_toml_is_watched_by_the_server_when_the_client_cannot() {
     let dir = corpus(&[("a.txt", A), ("b.txt", A), ("c.txt", A), ("d.txt", D), ("isnad.toml", "# corpus\n")]);
-    let c = TestClient::start();
     let mut caps = capabilities(&["utf-16"]);
     caps["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"] = json!(false);
-    let folders = json!([{"uri": uri(dir.path()), "name": "corpus"}]);
-    let r = c.request("initialize", json!({"processId": null, "rootUri": uri(dir.path()), "workspaceFolders": folders, "capabilities": caps})).await;
-    assert!(r.get("result").is_some(), "{r}");
-    c.notify("initialized", json!({})).await;
-    c.wait_indexed().await;
+    let c = TestClient::start_with_capabilities(dir.path(), caps).await;
     assert!(c.server_requests().iter().all(|m| m["method"] != "client/registerCapability"), "no watcher registration for this client");
     let d = c.open(&path_of(&dir, "d.txt"), 1).await;
     assert_eq!(c.diagnostics(&d, 1).await.len(), 1, "باشنيان is flagged");

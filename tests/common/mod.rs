@@ -291,6 +291,18 @@ impl TestClient {
         .await
     }
 
+    /// `start_on` for a client with these capabilities (a client that cannot do what
+    /// `capabilities` says), with `root` as its workspace folder.
+    pub async fn start_with_capabilities(root: &Path, caps: Value) -> TestClient {
+        let c = TestClient::start();
+        let folders = json!([{"uri": uri(root), "name": "corpus"}]);
+        let r = c.request("initialize", json!({"processId": null, "rootUri": uri(root), "workspaceFolders": folders, "capabilities": caps})).await;
+        assert!(r.get("result").is_some(), "{r}");
+        c.notify("initialized", json!({})).await;
+        c.wait_indexed().await;
+        c
+    }
+
     /// initialize + initialized, then wait for the initial index.
     pub async fn start_on(root: &Path, encodings: &[&str]) -> TestClient {
         let c = TestClient::start();
