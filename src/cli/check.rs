@@ -325,23 +325,10 @@ fn sarif_artifact(path: &Path) -> serde_json::Value {
     json!({ "uri": rel.join("/"), "uriBaseId": "%SRCROOT%" })
 }
 
-/// A `file:` URI of an absolute path (a folder's with a final slash).
+/// A `file:` URI of an absolute path, as the server writes them (a folder's with a final slash).
 fn file_uri(path: &Path, folder: bool) -> Option<String> {
-    let mut uri = String::from("file://");
-    for c in path.components() {
-        match c {
-            std::path::Component::RootDir => {}
-            std::path::Component::Normal(s) => {
-                uri.push('/');
-                uri.push_str(&percent_encode(&s.to_string_lossy()));
-            }
-            std::path::Component::Prefix(_) | std::path::Component::CurDir | std::path::Component::ParentDir => return None,
-        }
-    }
-    if folder || uri == "file://" {
-        uri.push('/');
-    }
-    Some(uri)
+    let uri = tower_lsp_server::ls_types::Uri::from_file_path(path)?.as_str().to_string();
+    Some(if folder && !uri.ends_with('/') { format!("{uri}/") } else { uri })
 }
 
 /// A path segment with every byte outside RFC 3986's unreserved characters percent-encoded

@@ -510,6 +510,20 @@ async fn register_watchers(shared: Arc<Shared>) {
     }
 }
 
+/// Files changed on disk, as the client's watchers or the server's own report them: read and
+/// applied (`file_events`), the configuration reloaded when `isnad.toml` was among them.
+fn changed_on_disk(shared: &Arc<Shared>, events: Vec<(PathBuf, FileChangeType)>) {
+    let change = if file_events(shared, events) {
+        let mut st = shared.lock();
+        load_config_file(&mut st);
+        st.apply_config()
+    } else {
+        ConfigChange::None
+    };
+    after_config_change(shared, change);
+    shared.changed();
+}
+
 /// A client that cannot register file watchers (Neovim on Linux) never says that `isnad.toml`
 /// changed, so an accepted spelling would stay flagged until a restart: the server watches
 /// each root's `isnad.toml` itself (the root folder, not recursively: an editor saves by
@@ -555,16 +569,7 @@ fn watch_config_files(shared: &Arc<Shared>) {
                     paths.push(p);
                 }
             }
-            let events = paths.into_iter().map(|p| (p, FileChangeType::CHANGED)).collect();
-            let change = if file_events(&shared, events) {
-                let mut st = shared.lock();
-                load_config_file(&mut st);
-                st.apply_config()
-            } else {
-                ConfigChange::None
-            };
-            after_config_change(&shared, change);
-            shared.changed();
+            changed_on_disk(&shared, paths.into_iter().map(|p| (p, FileChangeType::CHANGED)).collect());
         }
     });
 }
@@ -777,15 +782,7 @@ impl LanguageServer for Backend {
                 None => self.shared.log.info(format!("isnad: ignoring a change of {}", event.uri.as_str())),
             }
         }
-        let change = if file_events(&self.shared, events) {
-            let mut st = self.shared.lock();
-            load_config_file(&mut st);
-            st.apply_config()
-        } else {
-            ConfigChange::None
-        };
-        after_config_change(&self.shared, change);
-        self.shared.changed();
+        changed_on_disk(&self.shared, events);
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
