@@ -1,19 +1,25 @@
 //! `isnad check` prints the same findings as the server publishes, and keeps its exit codes.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn seeds() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/seeds")
 }
 
+/// `isnad` in an English locale, whatever the developer's own (the language follows
+/// `LC_ALL` / `LC_MESSAGES` / `LANG`).
+fn english() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_isnad"));
+    c.env("LC_ALL", "C.UTF-8");
+    c
+}
+
 fn isnad(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_isnad")).args(args).output().expect("isnad runs");
+    let out = english().args(args).output().expect("isnad runs");
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("UTF-8 output"))
 }
 
@@ -97,7 +103,7 @@ fn text_format_and_exit_codes() {
 }
 
 fn isnad_with_stderr(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_isnad")).args(args).output().expect("isnad runs");
+    let out = english().args(args).output().expect("isnad runs");
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("UTF-8 output"), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
@@ -177,17 +183,17 @@ fn explain_into_a_closed_pipe_ends_quietly() {
 /// plain English, and asks for a word when none is given.
 #[test]
 fn explain_speaks_plainly_and_wants_a_word() {
-    let out = Command::new(env!("CARGO_BIN_EXE_isnad")).args(["explain", seeds().to_str().unwrap(), "باشينيان"]).output().expect("isnad runs");
+    let out = english().args(["explain", seeds().to_str().unwrap(), "باشينيان"]).output().expect("isnad runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(!text.contains("Evidence {") && !text.contains("Some("), "{text}");
     assert!(text.contains("a name: yes"), "{text}");
     assert!(!text.contains(" 1 documents") && !text.contains("(1 documents"), "{text}");
     // a word inside a name is no mention of it (ان in يريفان)
-    let part = Command::new(env!("CARGO_BIN_EXE_isnad")).args(["explain", seeds().to_str().unwrap(), "ان"]).output().expect("isnad runs");
+    let part = english().args(["explain", seeds().to_str().unwrap(), "ان"]).output().expect("isnad runs");
     let part = String::from_utf8_lossy(&part.stdout);
     assert!(part.contains("entity: none") && !part.contains("يريفان"), "{part}");
-    let none = Command::new(env!("CARGO_BIN_EXE_isnad")).args(["explain", seeds().to_str().unwrap()]).output().expect("isnad runs");
+    let none = english().args(["explain", seeds().to_str().unwrap()]).output().expect("isnad runs");
     assert_ne!(none.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&none.stderr).contains("required"), "{}", String::from_utf8_lossy(&none.stderr));
 }
@@ -287,4 +293,35 @@ fn special_files_are_named_and_never_block() {
     let (code, stderr) = run(vec!["check".into(), "/dev/null".into()]);
     assert_eq!(code, 2);
     assert!(stderr.contains("/dev/null: a device, not a regular file"), "{stderr}");
+}
+
+/// With an Arabic locale (`LANG=ar_EG.UTF-8`, as a user's shell has it) the findings, the
+/// summary and `isnad explain` are in Arabic, with Arabic plural forms; `LC_ALL` wins over
+/// `LANG`, as POSIX says.
+#[test]
+fn an_arabic_locale_puts_the_command_line_in_arabic() {
+    let seeds = seeds();
+    let run = |vars: &[(&str, &str)], args: &[&str]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_isnad"));
+        c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        let out = c.args(args).output().expect("isnad runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, out, err) = run(&[("LANG", "ar_EG.UTF-8")], &["check", seeds.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.lines().any(|l| l.contains("«ارمينا»: تكتبه هذه المجموعة «أرمينيا»")), "{out}");
+    assert!(!out.contains("this corpus writes"), "{out}");
+    // 5 articles: the few form (مقالات); the words' count in its own form
+    assert!(err.contains("isnad: ") && err.contains(" من 5 مقالات") && err.contains(" ث"), "{err}");
+    let (_, out, _) = run(&[("LANG", "ar_EG.UTF-8")], &["explain", seeds.to_str().unwrap(), "باشينيان"]);
+    assert!(out.contains("الشواهد: ") && out.contains("اسم: نعم") && out.contains("الكيان: "), "{out}");
+    assert!(!out.contains("evidence") && !out.contains("a name:"), "{out}");
+    // LC_ALL before LANG; a locale isnad does not speak is English
+    let (_, out, _) = run(&[("LANG", "ar_EG.UTF-8"), ("LC_ALL", "C")], &["check", seeds.to_str().unwrap()]);
+    assert!(out.contains("this corpus writes"), "{out}");
+    let (_, out, _) = run(&[("LANG", "fr_FR.UTF-8")], &["check", seeds.to_str().unwrap()]);
+    assert!(out.contains("this corpus writes"), "{out}");
 }

@@ -2,9 +2,7 @@
 //! replace across the corpus (versioned documentChanges for open documents), and accept the
 //! variant in isnad.toml (an edit of the existing file, or CreateFile + insert).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// d.txt writes باشنيان twice, e.txt once; a, b, c write باشينيان twice each.

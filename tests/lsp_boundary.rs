@@ -4,11 +4,9 @@
 //! document's references or rename edits; the URIs the server returns are built on the root
 //! as the client sent it, with `.` and `..` resolved.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// UTF-16 position of the first `needle` in `text` (one line).

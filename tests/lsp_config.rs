@@ -1,9 +1,7 @@
 //! Configuration (isnad.toml, initializationOptions, workspace/configuration,
 //! didChangeConfiguration) and files created, changed and deleted behind the editor's back.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,12 +1,11 @@
 //! Entities over the protocol, on a copy of the seed corpus: references across spellings,
 //! rename with proclitics kept, workspace symbols by a variant spelling, document symbols
-//! by kind, and hover labels in the client's locale.
-
-mod common;
+//! by kind, and every label in the user's language (client locale or `isnad.language`), with
+//! bidi isolates only where the client renders them.
 
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn seed_copy() -> tempfile::TempDir {
@@ -59,6 +58,11 @@ fn occurrences(text: &str, spellings: &[&str]) -> Vec<(u64, u64)> {
 }
 
 async fn client(dir: &Path, locale: &str) -> TestClient {
+    client_with(dir, json!(locale), Value::Null).await
+}
+
+/// A client with this `locale` (null: none, as Neovim) and these `initializationOptions`.
+async fn client_with(dir: &Path, locale: Value, init_options: Value) -> TestClient {
     let c = TestClient::start();
     let r = c
         .request(
@@ -67,6 +71,7 @@ async fn client(dir: &Path, locale: &str) -> TestClient {
                 "processId": null, "rootUri": uri(dir), "locale": locale,
                 "workspaceFolders": [{"uri": uri(dir), "name": "seeds"}],
                 "capabilities": capabilities(&["utf-16"]),
+                "initializationOptions": init_options,
             }),
         )
         .await;
@@ -210,8 +215,8 @@ async fn a_short_name_is_a_reference_of_the_full_name_and_rename_leaves_it() {
     let short = pos_of(&t000, "وقالت وزارة الخارجية \"", "الخارجية");
     let h = c.request("textDocument/hover", json!({"textDocument": {"uri": u000}, "position": short})).await;
     let md = h["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
-    assert!(md.starts_with("**\u{2068}وزارة الخارجية الروسية\u{2069}**"), "{md}");
-    assert!(md.contains("Short names after the full name") && md.contains("\u{2068}وزارة الخارجية\u{2069} — 2 mentions, 2 documents"), "{md}");
+    assert!(md.starts_with("**وزارة الخارجية الروسية**"), "{md}");
+    assert!(md.contains("Short names after the full name") && md.contains("- وزارة الخارجية — 2 mentions, 2 documents"), "{md}");
     // references from the full name reach the short names in both documents
     let full = pos_of(&t000, "أعلنت وزارة الخارجية الروسية", "الروسية");
     let r = c.request("textDocument/references", json!({"textDocument": {"uri": u000}, "position": full, "context": {"includeDeclaration": true}})).await;
@@ -232,4 +237,70 @@ async fn a_short_name_is_a_reference_of_the_full_name_and_rename_leaves_it() {
         assert!(!got.contains("وزارة الخارجية الروسية"), "{got}");
         assert_eq!(got.matches("وزارة الخارجية").count(), original.matches("وزارة الخارجية").count() - original.matches("وزارة الخارجية الروسية").count(), "{}", p.display());
     }
+}
+
+fn hover_text(r: &Value) -> String {
+    r["result"]["contents"]["value"].as_str().unwrap_or_default().to_string()
+}
+
+/// `isnad.language = "ar"` for a client that sends no locale (Neovim): hovers, diagnostics,
+/// quick fixes and symbols in Arabic, with no isolate characters unless `bidiIsolates` asks for
+/// them; a `didChangeConfiguration` to English re-publishes the diagnostics in English.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_language_setting_puts_every_label_in_arabic_and_isolates_follow_their_setting() {
+    let dir = seed_copy();
+    let c = client_with(dir.path(), Value::Null, json!({"language": "ar"})).await;
+    let p000 = file(dir.path(), "000_");
+    let t000 = std::fs::read_to_string(&p000).unwrap();
+    let u = c.open(&p000, 1).await;
+    let diags = c.diagnostics(&u, 1).await;
+    let d = diags.iter().find(|d| d["message"].as_str().unwrap_or_default().contains("«ارمينا»")).unwrap_or_else(|| panic!("{diags:#?}"));
+    let msg = d["message"].as_str().unwrap();
+    assert!(msg.contains("تكتبه هذه المجموعة «أرمينيا»") && msg.contains("مقال"), "{msg}");
+    assert!(!msg.contains("corpus") && !msg.contains('\u{2068}'), "{msg}");
+    // the quick fixes
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": u}, "range": d["range"], "context": {"diagnostics": [d]}})).await;
+    let titles: Vec<String> = r["result"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap().to_string()).collect();
+    assert!(titles.contains(&"استبدل بـ«أرمينيا»".to_string()), "{titles:?}");
+    assert!(titles.iter().any(|t| t.starts_with("اعتمد «ارمينا»")), "{titles:?}");
+    // hover: Arabic labels, no raw isolates
+    let h = c.request("textDocument/hover", json!({"textDocument": {"uri": u}, "position": pos_of(&t000, "نيكول باشينيان", "باشينيان")})).await;
+    let md = hover_text(&h);
+    assert!(md.contains("شخص") && md.contains("الكتابات") && md.contains("يرد في"), "{md}");
+    assert!(!md.contains('\u{2068}') && !md.contains('\u{2069}') && !md.contains("person"), "{md}");
+    // document symbols grouped under Arabic headings
+    let s = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": u}})).await;
+    let groups: Vec<String> = s["result"].as_array().unwrap().iter().map(|g| g["name"].as_str().unwrap().to_string()).collect();
+    assert!(groups.iter().any(|g| g.starts_with("أشخاص")) && groups.iter().any(|g| g.starts_with("أماكن")), "{groups:?}");
+
+    // switched to English (and isolates on) without a restart: the same diagnostic, re-published
+    *c.settings.lock().unwrap() = json!({"language": "en", "bidiIsolates": true});
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"isnad": {"language": "en", "bidiIsolates": true}}})).await;
+    c.wait_for("the diagnostics in English", |c| {
+        let pubs = c.publications(&u);
+        let (_, last) = pubs.last()?;
+        last.iter().any(|d| d["message"].as_str().is_some_and(|m| m.contains("«ارمينا»: this corpus writes «أرمينيا»"))).then_some(())
+    })
+    .await;
+    let h = c.request("textDocument/hover", json!({"textDocument": {"uri": u}, "position": pos_of(&t000, "نيكول باشينيان", "باشينيان")})).await;
+    let md = hover_text(&h);
+    assert!(md.contains("person") && md.contains("\u{2068}") && md.contains("Spellings"), "{md}");
+}
+
+/// A locale isnad does not speak falls back to English; `isnad.language` wins over the locale,
+/// and a bad value is reported without losing the rest of the settings.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_language_setting_wins_over_the_locale_and_a_bad_value_is_reported() {
+    let dir = seed_copy();
+    let c = client_with(dir.path(), json!("fr-FR"), json!({"language": "xx", "severity": {"orthographic_variant": "off"}})).await;
+    let p000 = file(dir.path(), "000_");
+    let u = c.open(&p000, 1).await;
+    let diags = c.diagnostics(&u, 1).await;
+    assert!(!diags.is_empty() && diags.iter().all(|d| d["message"].as_str().unwrap().contains("this corpus writes")), "{diags:#?}");
+    assert!(diags.iter().all(|d| d["code"] != "orthographic-variant"), "the severity setting still applies: {diags:#?}");
+    assert!(c.messages().iter().any(|m| m.contains("unknown language «xx»")), "{:?}", c.messages());
+    let c2 = client_with(dir.path(), json!("ar-EG"), json!({"language": "en"})).await;
+    let u2 = c2.open(&p000, 1).await;
+    let diags = c2.diagnostics(&u2, 1).await;
+    assert!(diags.iter().all(|d| d["message"].as_str().unwrap().contains("this corpus writes")), "{diags:#?}");
 }

@@ -1,9 +1,7 @@
 //! Protocol hygiene: capabilities and encoding negotiation, progress and logging of the
 //! initial index, clean shutdown/exit, and odd input that must get answers, not a crash.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn expected_initialize(id: i64, encoding: &str) -> Value {

@@ -2,9 +2,7 @@
 //! lenses; edits re-link or unlink at once; a front-matter date changes the source; nested and
 //! unbalanced quote marks.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const Q: &str = "ستوفر روسيا ليريفان كل المساعدة الضرورية في حال وقعت مواجهات مباشرة على أراضي أرمينيا";

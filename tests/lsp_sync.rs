@@ -1,9 +1,7 @@
 //! Document synchronisation: incremental edits applied strictly in arrival order, positions in
 //! the negotiated encoding with emoji before Arabic text, and debounced publication.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// A client-side model of the document, converting char offsets to LSP positions.

@@ -10,12 +10,10 @@
 //! `ISNAD_FUZZ_SECS` (default 60); `ISNAD_FUZZ_SEED=n` replays one seed. A longer run:
 //! `ISNAD_FUZZ_SECS=1800 cargo test --release --test protocol_fuzz -- --nocapture`.
 
-mod common;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// How long the server may take to answer once the mutated messages are sent.

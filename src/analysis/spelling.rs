@@ -23,6 +23,7 @@ use super::lexicon::{inflection_ending, Lexicon};
 use super::names::{bigram_key, cue_form, is_full_name_pair, is_name_bigram, scan_words, Word};
 use crate::text::tokenize::Gap;
 use crate::corpus::config::{EntityKind, Severity};
+use crate::l10n::{tr, tr_args, Arg, Lang, Said};
 use crate::text::clitics;
 use crate::text::normalize::{fold_final_letters, hamza_count, is_vowel_letter, letter_class, skeleton, to_l1};
 
@@ -65,8 +66,30 @@ pub struct Finding {
     pub replacement: String,
     pub canonical_mentions: u32,
     pub canonical_docs: u32,
-    pub message: String,
+    /// The canonical spelling comes from the style guide (`isnad.toml`), not from the corpus.
+    pub from_style: bool,
     pub related: Vec<Related>,
+}
+
+impl Finding {
+    /// The finding in a sentence, in the user's language (the message catalogue's words).
+    pub fn message(&self, lang: Lang) -> String {
+        let (variant, canonical) = (self.variant.as_str(), self.canonical.as_str());
+        if self.from_style {
+            return tr_args(lang, "finding-style", &[("variant", variant.into()), ("canonical", canonical.into())]);
+        }
+        let id = match self.code {
+            FindingCode::OrthographicVariant => "finding-orthographic",
+            FindingCode::InconsistentSpelling => "finding-inconsistent",
+        };
+        let args = [
+            ("variant", variant.into()),
+            ("canonical", canonical.into()),
+            ("mentions", self.canonical_mentions.into()),
+            ("docs", self.canonical_docs.into()),
+        ];
+        tr_args(lang, id, &args)
+    }
 }
 
 /// The cluster a spelling belongs to, as far as findings need it.
@@ -122,7 +145,7 @@ pub struct Explanation {
     /// The corpus's spellings of the same letters.
     pub spellings: Vec<SpellingCount>,
     /// The evidence that it is a name, one item each (empty: none).
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Said>,
     /// Whether the analysis treats it as a name.
     pub name: bool,
     /// Its cluster of spellings of one name, if it is a name.
@@ -154,29 +177,58 @@ pub struct ExplainedCluster {
 pub struct LookAlike {
     pub spelling: String,
     pub linked: bool,
+    /// The rule that kept it apart, in words (English in JSON) …
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kept_apart_because: Option<String>,
+    pub kept_apart_because: Option<Said>,
+    /// … and as the catalogue's id of that rule, stable for tools.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
 }
 
 impl Explanation {
-    /// The explanation as lines of text, for people.
-    pub fn to_text(&self) -> String {
-        let spellings: Vec<String> = self.spellings.iter().map(|s| format!("{} ({} whole, {} after a proclitic, in {})", s.spelling, s.whole, s.after_proclitic, plural(s.documents, "document"))).collect();
-        let look_alikes: String = self.look_alikes.iter().map(|l| match &l.kept_apart_because {
-            None => format!("\n    {}: linked", l.spelling),
-            Some(why) => format!("\n    {}: apart: {why}", l.spelling),
-        }).collect();
-        format!(
-            "«{}» (normalised: {})\n  dictionary: {}\n  spellings of the same letters: {}\n  evidence: {}\n  a name: {}\n  cluster: {}\n  look-alikes:{}",
-            self.word,
-            self.normalised,
-            if self.ordinary_word { "an ordinary word" } else { "not an ordinary word" },
-            if spellings.is_empty() { "none in the corpus".to_string() } else { spellings.join(", ") },
-            if self.evidence.is_empty() { "none".to_string() } else { self.evidence.join("; ") },
-            if self.name { "yes" } else { "no" },
-            self.cluster.as_ref().map_or_else(|| "none (not a name)".to_string(), |c| format!("canonical «{}», spellings: {}", c.canonical, c.spellings.join(" / "))),
-            if look_alikes.is_empty() { " none".to_string() } else { look_alikes }
-        )
+    /// The explanation as lines of text, for people, in `lang`.
+    pub fn to_text(&self, lang: Lang) -> String {
+        let t = |id: &str| tr(lang, id);
+        let spellings: Vec<String> = self
+            .spellings
+            .iter()
+            .map(|s| {
+                let args = [("spelling", s.spelling.as_str().into()), ("whole", s.whole.into()), ("prefixed", s.after_proclitic.into()), ("docs", s.documents.into())];
+                tr_args(lang, "explain-spelling", &args)
+            })
+            .collect();
+        let look_alikes: String = self
+            .look_alikes
+            .iter()
+            .map(|l| match &l.kept_apart_because {
+                None => format!("\n    {}: {}", l.spelling, t("explain-linked")),
+                Some(why) => format!("\n    {}: {}", l.spelling, tr_args(lang, "explain-apart", &[("why", why.render(lang).into())])),
+            })
+            .collect();
+        let evidence: Vec<String> = self.evidence.iter().map(|e| e.render(lang)).collect();
+        let cluster = match &self.cluster {
+            None => t("explain-cluster-none"),
+            Some(c) => tr_args(lang, "explain-cluster-value", &[("canonical", c.canonical.as_str().into()), ("spellings", c.spellings.join(" / ").into())]),
+        };
+        let lines = [
+            (t("explain-dictionary"), t(if self.ordinary_word { "explain-ordinary" } else { "explain-not-ordinary" })),
+            (t("explain-spellings"), if spellings.is_empty() { t("explain-none-in-corpus") } else { spellings.join(&t("list-separator")) }),
+            (t("explain-evidence"), if evidence.is_empty() { t("explain-none") } else { evidence.join(&t("list-separator-strong")) }),
+            (t("explain-is-name"), t(if self.name { "explain-yes" } else { "explain-no" })),
+            (t("explain-cluster"), cluster),
+        ];
+        let mut out = tr_args(lang, "explain-head", &[("word", self.word.as_str().into()), ("normalised", self.normalised.as_str().into())]);
+        for (label, value) in lines {
+            out.push_str(&format!("\n  {label}: {value}"));
+        }
+        out.push_str(&format!("\n  {}:", t("explain-look-alikes")));
+        if look_alikes.is_empty() {
+            out.push(' ');
+            out.push_str(&t("explain-none"));
+        } else {
+            out.push_str(&look_alikes);
+        }
+        out
     }
 }
 
@@ -193,32 +245,31 @@ impl Evidence {
         self.strong || self.cues() > 0 || self.nisba > 0
     }
     /// The evidence in words, for `isnad explain`: only what there is.
-    fn described(&self) -> Vec<String> {
-        let mut parts: Vec<String> = Vec::new();
+    fn described(&self) -> Vec<Said> {
+        let mut parts: Vec<Said> = Vec::new();
         if self.strong {
             parts.push(match self.style_kind.or(self.gaz_kind) {
-                Some(kind) => format!("a listed name ({})", kind.label()),
-                None => "a listed name".to_string(),
+                Some(kind) => Said::new("evidence-listed-kind").arg("kind", Arg::Message(kind.message_id())),
+                None => Said::new("evidence-listed"),
             });
         }
         let counted = [
-            (self.person, "after a person's title"),
-            (self.place, "after a place word or as a place some list gives"),
-            (self.org, "after an organisation word"),
-            (self.said, "after a verb of saying"),
-            (self.after_given, "after a given name"),
-            (self.nisba, "as a nisba adjective after a title"),
+            (self.person, "evidence-after-title"),
+            (self.place, "evidence-place"),
+            (self.org, "evidence-org"),
+            (self.said, "evidence-said"),
+            (self.after_given, "evidence-after-given"),
+            (self.nisba, "evidence-nisba"),
         ];
-        parts.extend(counted.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n}× {what}")));
-        let of_docs = |n: u32, what: &str| format!("{what} in {n} of its {}", plural(self.docs, "document"));
+        parts.extend(counted.iter().filter(|(n, _)| *n > 0).map(|&(n, id)| Said::new(id).arg("n", n)));
         if self.person_docs > 0 {
-            parts.push(of_docs(self.person_docs, "a person's name read at one mention"));
+            parts.push(Said::new("evidence-person-docs").arg("n", self.person_docs).arg("docs", self.docs));
         }
         if self.org_docs > 0 {
-            parts.push(of_docs(self.org_docs, "an organisation's name read at one mention"));
+            parts.push(Said::new("evidence-org-docs").arg("n", self.org_docs).arg("docs", self.docs));
         }
         if self.foreign {
-            parts.push("shaped like a foreign name".to_string());
+            parts.push(Said::new("evidence-foreign"));
         }
         parts
     }
@@ -463,11 +514,6 @@ fn inflected_pair(a: &str, b: &str) -> bool {
         skeleton(std::iter::once(s))
     };
     stem(a, ea) == stem(b, eb)
-}
-
-/// "1 document", "3 documents".
-pub(crate) fn plural(n: u32, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Whether two sorted document lists have a document in common.
@@ -957,12 +1003,12 @@ impl<'a> Analyzer<'a> {
                     }
                     seen.push(other.to_string());
                     // only the spellings close enough to be weighed as one name
-                    let kept_apart_because = match self.link_why(spelling, other) {
+                    let rule = match self.link_why(spelling, other) {
                         Ok(()) => None,
                         Err(why) if Self::FAR_APART.contains(&why) => continue,
-                        Err(why) => Some(why.to_string()),
+                        Err(why) => Some(why),
                     };
-                    weighed.push(LookAlike { spelling: other.to_string(), linked: kept_apart_because.is_none(), kept_apart_because });
+                    weighed.push(LookAlike { spelling: other.to_string(), linked: rule.is_none(), kept_apart_because: rule.map(Said::new), rule });
                 }
             }
         }
@@ -1054,10 +1100,10 @@ impl<'a> Analyzer<'a> {
     }
 
     /// `link_why`'s reasons for spellings too different to be one name at all.
-    const TOO_SHORT: &'static str = "too short";
-    const SHORT_SKELETON: &'static str = "too short a skeleton";
-    const OTHER_LETTERS: &'static str = "neither skeleton nor letters match";
-    const TOO_FAR: &'static str = "too far apart";
+    const TOO_SHORT: &'static str = "why-too-short";
+    const SHORT_SKELETON: &'static str = "why-short-skeleton";
+    const OTHER_LETTERS: &'static str = "why-other-letters";
+    const TOO_FAR: &'static str = "why-too-far";
     const FAR_APART: [&'static str; 4] = [Self::TOO_SHORT, Self::SHORT_SKELETON, Self::OTHER_LETTERS, Self::TOO_FAR];
 
     /// A transliteration link between two attested spellings of different L1 groups.
@@ -1069,10 +1115,10 @@ impl<'a> Analyzer<'a> {
     fn link_why(&self, a: &str, b: &str) -> Result<(), &'static str> {
         let (la, lb) = (to_l1(a), to_l1(b));
         if self.lex.is_function_word(&la) || self.lex.is_function_word(&lb) {
-            return Err("a function word");
+            return Err("why-function-word");
         }
         if self.lex.is_cue_word(&la) || self.lex.is_cue_word(&lb) {
-            return Err("a cue word");
+            return Err("why-cue-word");
         }
         if a.contains(' ') || b.contains(' ') {
             self.full_names_apart(a, b)?;
@@ -1085,19 +1131,19 @@ impl<'a> Analyzer<'a> {
         let (given_a, given_b) = (self.lex.is_listed_given_name(&la), self.lex.is_listed_given_name(&lb));
         let latin = |l: &str| self.lex.person_name_latin(l).next().is_some();
         if given_a && given_b && latin(&la) && latin(&lb) && !self.lex.same_name(&la, &lb) {
-            return Err("two listed given names spelt differently in Latin");
+            return Err("why-given-latin");
         }
         // an initial hamza under the alef before ي (إيريك "Eric") against one over it before
         // another letter (أريك "Arik"): i against a, two names
         if self.seat_vowel_conflict(&la, &lb) || self.seat_vowel_conflict(&lb, &la) {
-            return Err("an initial hamza read i against a");
+            return Err("why-initial-hamza");
         }
         // a listed name written in two (ام ريكا, امريكا) is that name, not its adjective
         // (اميركي)
         let split_name = |l1: &str| l1.split_once(' ').is_some_and(|(x, y)| self.lex.is_split_listed_name(x, y));
         let adjective_only = |l1: &str| self.lex.nisba_base(l1).is_some() && self.lex.gazetteer(l1).is_none();
         if split_name(&la) && adjective_only(&lb) || split_name(&lb) && adjective_only(&la) {
-            return Err("a name written in two against the adjective of a name");
+            return Err("why-split-adjective");
         }
         let one_listed_given = given_a || given_b;
         let listed_same = self.lex.same_name(&la, &lb);
@@ -1105,15 +1151,15 @@ impl<'a> Analyzer<'a> {
         // An ordinary word's other form is not another spelling: أمريكي / أمريكا, فرنسي /
         // فرنسا, أميركيان / أمريكيين
         if (known_a || known_b) && !listed_same && inflected_pair(&la, &lb) {
-            return Err("inflected forms of a dictionary word");
+            return Err("why-inflected-word");
         }
         if !listed_same && accusative_nisba_pair(self.lex, &la, &lb) {
-            return Err("a place's adjective against the place");
+            return Err("why-place-adjective");
         }
         // the final a written ة or ا is a foreign name's spelling; of a dictionary word it is
         // another word (جدة "Jeddah", جدا "very")
         if (known_a || known_b) && final_a_written_two_ways(a, b) {
-            return Err("an inflectional or proclitic difference");
+            return Err("why-inflection");
         }
         let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
         // A name the gazetteer lists with the article, or a close variant of one, beside a
@@ -1170,14 +1216,14 @@ impl<'a> Analyzer<'a> {
             let nisba_form = |l: &str| l.ends_with('ي') || l.ends_with("يه") || l.ends_with("يين") || l.ends_with("يون");
             let known = |l: &str| self.lex.nisba_base(l).is_some() || self.evidence(l).nisba > 0;
             if !nisba_form(&la) || !nisba_form(&lb) || !(known(&la) || known(&lb)) {
-                return Err("words with the article that are not nisbas of a name");
+                return Err("why-article-words");
             }
             // family names with the article that no list gives a place for are families of
             // their own (الجبري, الجبوري, الجابري), whatever vowel letter tells them apart
             let family = |e: &Evidence| e.read_as_person() || e.after_given > 0;
             let place_nisba = |l: &str| self.lex.nisba_base(l).is_some();
             if !place_nisba(&la) && !place_nisba(&lb) && (family(&ea) || family(&eb)) && !listed_same {
-                return Err("two family names with the article");
+                return Err("why-family-article");
             }
         }
         let (na, nb) = (letters(a), letters(b));
@@ -1185,21 +1231,21 @@ impl<'a> Analyzer<'a> {
             return Err(Self::TOO_SHORT);
         }
         if inflectional_difference(a, b) || proclitic_difference(a, b) || proclitic_difference(b, a) {
-            return Err("an inflectional or proclitic difference");
+            return Err("why-inflection");
         }
         // (a listed place beside one: رومانيا / رومانو, كارولينا / كارولاين; two listed places
         // may be one place's spellings)
         if gendered_pair(&la, &lb) && (self.lex.gazetteer(&la).is_none() || self.lex.gazetteer(&lb).is_none()) {
-            return Err("a name and its feminine");
+            return Err("why-feminine");
         }
         if final_o_pair(&la, &lb) && !listed_same {
-            return Err("a name ending in -o and one without it");
+            return Err("why-final-o");
         }
         // a proclitic before a listed name is a surface form, not a spelling (لفرنسا beside
         // لفرانس, the ل of لفرانس برس)
         let proclitic_on_listed = |x: &str| clitics::splits(x, 3).iter().any(|sp| self.lex.gazetteer(&to_l1(&sp.name)).is_some_and(|g| !g.ambiguous));
         if self.lex.gazetteer(&la).is_none() && proclitic_on_listed(a) || self.lex.gazetteer(&lb).is_none() && proclitic_on_listed(b) {
-            return Err("a proclitic before a listed name");
+            return Err("why-proclitic-listed");
         }
         // a final s against sh: one name where the same given name stands before both and the
         // dictionary knows neither (أنطونيو غوتيريس, أنطونيو غوتيريش); else two words (ريس /
@@ -1208,7 +1254,7 @@ impl<'a> Analyzer<'a> {
             return if !known_a && !known_b && (self.is_name_group(&la) || self.is_name_group(&lb)) && self.share_given_name(a, b) {
                 Ok(())
             } else {
-                Err("a final s against sh without one given name before both")
+                Err("why-final-s-sh")
             };
         }
         let (ka, kb) = (spelling_keys(a), spelling_keys(b));
@@ -1243,7 +1289,7 @@ impl<'a> Analyzer<'a> {
         // neither: أندرو برونسون, أندرو برانسون; outlets hear a foreign vowel differently)
         let one_foreign_bearer = || !known_a && !known_b && self.share_foreign_given_name(a, b);
         if same_skeleton && !multiword && !listed_same && vowel_conflict(&letters_a, &letters_b) && !one_foreign_bearer() {
-            return Err("a vowel letter against another between the same consonants");
+            return Err("why-vowel-letters");
         }
         let distance = weighted_distance(&letters_a, &letters_b);
         if one_listed_given {
@@ -1256,7 +1302,7 @@ impl<'a> Analyzer<'a> {
                 _ => !known_a && !self.lex.is_listed_family_name(&la),
             };
             if distance > limit || article || !other_ok || !self.share_family_name(a, b) {
-                return Err("a listed given name without a shared family name, or too far");
+                return Err("why-given-without-family");
             }
             // two mentions with one family name after them: a name by that very evidence
             self.person_link.set(true);
@@ -1289,7 +1335,7 @@ impl<'a> Analyzer<'a> {
         let beside_place = |mine: u32, other: u32, other_l1: &str| 3 * mine <= other && listed_place(other_l1);
         let vouched = listed_same || listed_loanword;
         if known_a && !name_a && !vouched && !beside_place(ta, tb, &lb) || known_b && !name_b && !vouched && !beside_place(tb, ta, &la) {
-            return Err("a dictionary word that is no name by its own evidence");
+            return Err("why-dictionary-no-name");
         }
         // Two words of the dictionary are two words (مكاتب / مكتب, السرية / السورية, الأمني /
         // اليمني), unless a list says they are one name, one is the rare form beside a listed
@@ -1299,7 +1345,7 @@ impl<'a> Analyzer<'a> {
             // each a name by its own evidence: a few mentions after a title make no name of
             // خبراء "experts" or قوارب "boats"
             if !(name_a && name_b && ea.person > 0 && eb.person > 0 && self.share_given_name(a, b)) {
-                return Err("two dictionary words");
+                return Err("why-dictionary-words");
             }
             // two person mentions after one given name: a name by that very evidence
             self.person_link.set(true);
@@ -1307,7 +1353,7 @@ impl<'a> Analyzer<'a> {
         }
         if let (Some(x), Some(y)) = (ea.kind(), eb.kind()) {
             if x != y {
-                return Err("names of different kinds");
+                return Err("why-kinds");
             }
         }
         // the adjective of a country or region is not a name that some person or body bears
@@ -1316,11 +1362,11 @@ impl<'a> Analyzer<'a> {
         let adjective = |l1: &str| self.lex.country_nisba(l1) && self.lex.gazetteer(l1).is_none();
         let bearer = |e: &Evidence| e.person + e.after_given + e.org > 0;
         if adjective(&la) && !adjective(&lb) && bearer(&eb) || adjective(&lb) && !adjective(&la) && bearer(&ea) {
-            return Err("a country's adjective against a name someone bears");
+            return Err("why-country-adjective");
         }
         self.two_listed_places(&la, &lb)?;
         if !name_a && !name_b {
-            return Err("neither is a name");
+            return Err("why-neither-name");
         }
         // Two spellings that are each a person's name by their own corpus evidence are two
         // people (ستاين / ستان, غامبل / كامبل, خومان / كومان) unless a list says one name or
@@ -1330,7 +1376,7 @@ impl<'a> Analyzer<'a> {
         if name_a && name_b && persons && !listed_same && !listed(&la, &ea) && !listed(&lb, &eb)
             && !self.share_given_name(a, b) && !self.share_family_name(a, b)
         {
-            return Err("two people's names with no given or family name in common");
+            return Err("why-no-common-name");
         }
         // A spelling that is not a name by itself joins one only as its clearly rarer form:
         // at most as frequent when it has some evidence, a third as frequent when it has none
@@ -1339,7 +1385,7 @@ impl<'a> Analyzer<'a> {
             name || if e.any() { mine <= other } else { 3 * mine <= other }
         };
         if !listed_loanword && (!rare_enough(name_a, &ea, ta, tb) || !rare_enough(name_b, &eb, tb, ta)) {
-            return Err("a spelling that is no name by itself is not the rarer form");
+            return Err("why-no-name-not-rarer");
         }
         self.written_apart(a, b, listed_same)
     }
@@ -1355,10 +1401,10 @@ impl<'a> Analyzer<'a> {
             return Ok(());
         }
         if self.distinct_companions(a, b) {
-            return Err("written with different names before or after");
+            return Err("why-different-neighbours");
         }
         if self.different_stories(a, b) {
-            return Err("written about different stories");
+            return Err("why-different-stories");
         }
         // a rare spelling the dictionary does not know, seven letters at least, a vowel letter
         // more or less than a listed name (كولمبيا beside كولومبيا, فايسبوك beside فيسبوك): the
@@ -1387,7 +1433,7 @@ impl<'a> Analyzer<'a> {
                 && !person(&lx)
         };
         if !self.corroborated(a, b) && !listed_neighbour(a, b) && !listed_neighbour(b, a) {
-            return Err("a rare spelling in documents about something else");
+            return Err("why-rare-elsewhere");
         }
         Ok(())
     }
@@ -1410,10 +1456,10 @@ impl<'a> Analyzer<'a> {
             // (in a listed name, a loanword with a vowel letter more or less is one word:
             // الاتحاد الأوربي / الأوروبي, الاحتياطي الفدرالي / الفيدرالي)
             if self.known(x) && self.known(y) && !(listed && one_more_vowel_letter(&lx, &ly)) {
-                return Err("two dictionary words in the same place of two names");
+                return Err("why-dictionary-in-names");
             }
             if inflected_pair(&lx, &ly) || inflectional_difference(x, y) || proclitic_difference(x, y) || proclitic_difference(y, x) {
-                return Err("two forms of one word in the same place of two names");
+                return Err("why-word-forms-in-names");
             }
         }
         Ok(())
@@ -1431,8 +1477,8 @@ impl<'a> Analyzer<'a> {
         match (given(a), given(b)) {
             (None, None) => Ok(()),
             (Some(x), Some(y)) if x == y => Ok(()),
-            (Some(_), Some(_)) => Err("two full names with different given names"),
-            _ => Err("a full name against a spelling that is none"),
+            (Some(_), Some(_)) => Err("why-full-names"),
+            _ => Err("why-full-name-vs-none"),
         }
     }
 
@@ -1444,7 +1490,7 @@ impl<'a> Analyzer<'a> {
         }
         let (name_a, name_b) = (self.is_name_group(la), self.is_name_group(lb));
         if !name_a && !name_b {
-            return Err("neither is a name");
+            return Err("why-neither-name");
         }
         // a spelling that is no name by itself, a word of the dictionary (الغزيرة "heavy"
         // beside الجزيرة) or one never in a name's slot (جينيا "genetically" beside غينيا,
@@ -1452,7 +1498,7 @@ impl<'a> Analyzer<'a> {
         // is written about
         let plain = |name: bool, known: bool, e: &Evidence| !name && (known || !e.any());
         if (plain(name_a, known_a, ea) || plain(name_b, known_b, eb)) && !listed_same && !self.same_subject(a, b) {
-            return Err("a spelling that is no name, written about other things than the name");
+            return Err("why-no-name-elsewhere");
         }
         self.two_listed_places(la, lb)?;
         self.written_apart(a, b, listed_same)
@@ -1463,7 +1509,7 @@ impl<'a> Analyzer<'a> {
     fn two_listed_places(&self, la: &str, lb: &str) -> Result<(), &'static str> {
         if let (Some(ga), Some(gb)) = (self.lex.gazetteer(la), self.lex.gazetteer(lb)) {
             if ga.ambiguous || gb.ambiguous || !ga.latin.eq_ignore_ascii_case(&gb.latin) {
-                return Err("two gazetteer entries with different Latin names");
+                return Err("why-gazetteer-latin");
             }
         }
         Ok(())
@@ -1939,28 +1985,6 @@ impl<'a> Analyzer<'a> {
         (0, whole, false)
     }
 
-    fn message(&self, code: FindingCode, variant: &str, c: &ClusterInfo) -> String {
-        let times = |n: u32| if n == 1 { "once".to_string() } else { format!("{n} times") };
-        let docs = |n: u32| if n == 1 { "1 document".to_string() } else { format!("{n} documents") };
-        if c.from_style {
-            return format!("«{variant}»: the style guide (isnad.toml) spells it «{}»", c.canonical);
-        }
-        match code {
-            FindingCode::OrthographicVariant => format!(
-                "«{variant}»: this corpus writes «{}» {} in {} (hamza, alef and final-letter forms differ)",
-                c.canonical,
-                times(c.canonical_mentions),
-                docs(c.canonical_docs)
-            ),
-            FindingCode::InconsistentSpelling => format!(
-                "«{variant}»: this corpus writes «{}» {} in {}",
-                c.canonical,
-                times(c.canonical_mentions),
-                docs(c.canonical_docs)
-            ),
-        }
-    }
-
     /// A few mentions of the canonical spelling in other documents, in source order.
     fn related(&self, canonical: &str, exclude: DocId) -> Vec<Related> {
         if let Some(r) = self.related.borrow().get(canonical) {
@@ -2162,7 +2186,7 @@ impl<'a> Analyzer<'a> {
             span,
             code,
             severity,
-            message: self.message(code, &variant, c),
+            from_style: c.from_style,
             related: self.related(&c.canonical, doc),
             variant,
             canonical: c.canonical.clone(),

@@ -10,8 +10,9 @@ use serde_json::json;
 
 use super::{CheckFormat, Format};
 use crate::analysis::{Finding, Workspace};
-use crate::corpus::config::{Config, Severity, CONFIG_FILE};
+use crate::corpus::config::{Config, EntityKind, Severity, CONFIG_FILE};
 use crate::corpus::scan::{read_text_file, scan, FileFilter};
+use crate::l10n::{tr, tr_args, Arg, Lang};
 
 pub fn severity_label(s: Severity) -> &'static str {
     match s {
@@ -37,15 +38,17 @@ pub fn load(paths: &[PathBuf]) -> Result<(Workspace, Vec<String>), String> {
 #[allow(clippy::type_complexity)]
 pub fn read(paths: &[PathBuf]) -> Result<(Config, Vec<(String, PathBuf, String)>, Vec<String>), String> {
     let config_dir = paths.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| PathBuf::from("."));
+    let lang = Lang::from_env();
+    let using_defaults = |path: &Path, e: &dyn std::fmt::Display| tr_args(lang, "cli-using-defaults", &[("path", path.display().to_string().into()), ("error", e.to_string().into())]);
     let mut warnings = Vec::new();
     let config = match crate::corpus::scan::read_config_text(&config_dir.join(CONFIG_FILE)) {
         Ok(Some(text)) => Config::from_toml(&text).unwrap_or_else(|e| {
-            warnings.push(format!("{}: {e}; using defaults", config_dir.display()));
+            warnings.push(using_defaults(&config_dir, &e));
             Config::default()
         }),
         Ok(None) => Config::default(),
         Err(e) => {
-            warnings.push(format!("{}: {e}; using defaults", config_dir.join(CONFIG_FILE).display()));
+            warnings.push(using_defaults(&config_dir.join(CONFIG_FILE), &e));
             Config::default()
         }
     };
@@ -55,7 +58,7 @@ pub fn read(paths: &[PathBuf]) -> Result<(Config, Vec<(String, PathBuf, String)>
         if p.is_dir() {
             let r = scan(p, &filter);
             for s in r.skipped {
-                warnings.push(format!("skipped {}: {}", s.path.display(), s.reason));
+                warnings.push(skipped(lang, &s.path, &s.reason));
             }
             for (rel, abs, text) in r.files {
                 files.push((display_path(p, &rel), abs, text));
@@ -63,7 +66,7 @@ pub fn read(paths: &[PathBuf]) -> Result<(Config, Vec<(String, PathBuf, String)>
         } else if p.is_file() {
             match read_text_file(p, filter.max_file_size) {
                 Ok(text) => files.push((p.display().to_string(), p.clone(), text)),
-                Err(reason) => warnings.push(format!("skipped {}: {reason}", p.display())),
+                Err(reason) => warnings.push(skipped(lang, p, &reason)),
             }
         } else if p.exists() {
             // a FIFO, a device, a socket (or a link to one): there, but nothing to read
@@ -74,6 +77,11 @@ pub fn read(paths: &[PathBuf]) -> Result<(Config, Vec<(String, PathBuf, String)>
         }
     }
     Ok((config, files, warnings))
+}
+
+/// "skipped PATH: why", in the user's language (the reason itself stays as the scan gives it).
+fn skipped(lang: Lang, path: &Path, reason: &str) -> String {
+    tr_args(lang, "cli-skipped", &[("path", path.display().to_string().into()), ("reason", reason.into())])
 }
 
 fn display_path(root: &Path, rel: &str) -> String {
@@ -129,6 +137,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// clean, 1 with findings, 2 when a named input could not be read (findings still printed).
 pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
     let started = std::time::Instant::now();
+    let lang = Lang::from_env();
     let named_dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
     let named_files: Vec<PathBuf> = paths.iter().filter(|p| !p.is_dir()).cloned().collect();
     // a special or missing path is an error before anything is read
@@ -171,7 +180,7 @@ pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
                 reported.push(true);
             }
             Err(reason) => {
-                warnings.push(format!("skipped {}: {reason}", f.display()));
+                warnings.push(skipped(lang, f, &reason));
                 skipped_named = true;
             }
         }
@@ -205,9 +214,9 @@ pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
     let mut out = stdout.lock();
     let result = match format {
         CheckFormat::Text => all.iter().try_for_each(|(path, (l, c), _, f)| {
-            writeln!(out, "{path}:{l}:{c}: {} {} {}", severity_label(f.severity), f.code.as_str(), f.message)
+            writeln!(out, "{path}:{l}:{c}: {} {} {}", severity_label(f.severity), f.code.as_str(), f.message(lang))
         }),
-        CheckFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&sarif_log(&all)).unwrap_or_default()),
+        CheckFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&sarif_log(&all, lang)).unwrap_or_default()),
         CheckFormat::Json => {
             let findings: Vec<_> = all
                 .iter()
@@ -215,7 +224,7 @@ pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
                     json!({
                         "file": path, "line": l, "column": c, "end_line": el, "end_column": ec,
                         "byte_start": f.span.start, "byte_end": f.span.end,
-                        "severity": severity_label(f.severity), "code": f.code.as_str(), "message": f.message,
+                        "severity": severity_label(f.severity), "code": f.code.as_str(), "message": f.message(lang),
                         "variant": f.variant, "canonical": f.canonical, "replacement": f.replacement,
                     })
                 })
@@ -229,14 +238,16 @@ pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
     }
     // the summary goes to stderr: stdout stays one finding per line for tools
     if format == CheckFormat::Text {
-        let plural = crate::analysis::spelling::plural;
-        let corpus = if ws.doc_count() as u32 == documents { String::new() } else { format!(" (against a corpus of {})", plural(ws.doc_count() as u32, "document")) };
-        let seconds = started.elapsed().as_secs_f64();
-        if all.is_empty() {
-            eprintln!("isnad: no findings in {}{corpus}, {words} words, {seconds:.1} s", plural(documents, "document"));
+        let corpus = if ws.doc_count() as u32 == documents { String::new() } else { tr_args(lang, "cli-against-corpus", &[("docs", ws.doc_count().into())]) };
+        let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+        let mut args: Vec<(&str, Arg)> = vec![("docs", documents.into()), ("corpus", corpus.into()), ("words", words.into()), ("seconds", seconds.into())];
+        let summary = if all.is_empty() {
+            tr_args(lang, "cli-summary-clean", &args)
         } else {
-            eprintln!("isnad: {} in {with_findings} of {}{corpus}, {words} words, {seconds:.1} s", plural(all.len() as u32, "finding"), plural(documents, "document"));
-        }
+            args.extend([("findings", all.len().into()), ("with", with_findings.into())]);
+            tr_args(lang, "cli-summary", &args)
+        };
+        eprintln!("{summary}");
     }
     if skipped_named {
         2
@@ -266,7 +277,7 @@ const SARIF_RULES: [(&str, &str, &str); 2] = [
 /// its two rules, one result per finding with its region in code-point columns and the quick
 /// fix to the canonical spelling. Relative paths stay relative to `%SRCROOT%` (the working
 /// folder), so a repository's findings point into it.
-fn sarif_log(all: &[(String, (usize, usize), (usize, usize), Finding)]) -> serde_json::Value {
+fn sarif_log(all: &[(String, (usize, usize), (usize, usize), Finding)], lang: Lang) -> serde_json::Value {
     let cwd = std::env::current_dir().ok();
     let results: Vec<serde_json::Value> = all
         .iter()
@@ -283,10 +294,10 @@ fn sarif_log(all: &[(String, (usize, usize), (usize, usize), Finding)]) -> serde
                 "ruleId": f.code.as_str(),
                 "ruleIndex": rule,
                 "level": level,
-                "message": { "text": f.message },
+                "message": { "text": f.message(lang) },
                 "locations": [{ "physicalLocation": { "artifactLocation": artifact, "region": region } }],
                 "fixes": [{
-                    "description": { "text": format!("Replace with «{}»", f.replacement) },
+                    "description": { "text": tr_args(lang, "action-replace", &[("canonical", f.canonical.as_str().into())]) },
                     "artifactChanges": [{ "artifactLocation": artifact, "replacements": [{ "deletedRegion": region, "insertedContent": { "text": f.replacement } }] }],
                 }],
                 "properties": { "variant": f.variant, "canonical": f.canonical },
@@ -361,7 +372,7 @@ pub fn explain(corpus: &Path, words: &[String], format: Format) -> i32 {
         });
         let entity = found.and_then(|m| an.entity(&m.key, Some(m.doc))).map(|e| ExplainedEntity {
             name: e.name.to_string(),
-            kind: e.kind.label().to_string(),
+            kind: e.kind,
             latin: e.latin.map(|l| l.to_string()),
             documents: e.docs,
             spellings: e.spellings.iter().map(|s| EntitySpelling { spelling: s.text.to_string(), mentions: s.mentions, documents: s.docs }).collect(),
@@ -376,21 +387,30 @@ pub fn explain(corpus: &Path, words: &[String], format: Format) -> i32 {
         Format::Json => serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "corpus_documents": ws.docs_in_order().len(), "words": explained }))
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
-        Format::Text => explained.iter().try_for_each(|x| {
-            let plural = crate::analysis::spelling::plural;
-            let entity = match &x.entity {
-                Some(e) => format!(
-                    "{} ({}){}, in {}; spellings: {}",
-                    e.name,
-                    e.kind,
-                    e.latin.as_ref().map(|l| format!(", {l}")).unwrap_or_default(),
-                    plural(e.documents, "document"),
-                    e.spellings.iter().map(|s| format!("{} ({} in {})", s.spelling, plural(s.mentions, "mention"), plural(s.documents, "document"))).collect::<Vec<_>>().join(", "),
-                ),
-                None => "none".to_string(),
-            };
-            writeln!(out, "{}\n  entity: {entity}", x.explanation.to_text())
-        }),
+        Format::Text => {
+            let lang = Lang::from_env();
+            explained.iter().try_for_each(|x| {
+                let entity = match &x.entity {
+                    Some(e) => {
+                        let spellings: Vec<String> = e
+                            .spellings
+                            .iter()
+                            .map(|s| tr_args(lang, "explain-entity-spelling", &[("spelling", s.spelling.as_str().into()), ("mentions", s.mentions.into()), ("docs", s.documents.into())]))
+                            .collect();
+                        let args = [
+                            ("name", e.name.as_str().into()),
+                            ("kind", Arg::Message(e.kind.message_id())),
+                            ("latin", e.latin.as_ref().map(|l| format!(", {l}")).unwrap_or_default().into()),
+                            ("docs", e.documents.into()),
+                            ("spellings", spellings.join(&tr(lang, "list-separator")).into()),
+                        ];
+                        tr_args(lang, "explain-entity-value", &args)
+                    }
+                    None => tr(lang, "explain-none"),
+                };
+                writeln!(out, "{}\n  {}: {entity}", x.explanation.to_text(lang), tr(lang, "explain-entity"))
+            })
+        }
     };
     0
 }
@@ -406,7 +426,8 @@ struct ExplainedWord {
 #[derive(serde::Serialize)]
 struct ExplainedEntity {
     name: String,
-    kind: String,
+    #[serde(serialize_with = "kind_label")]
+    kind: EntityKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     latin: Option<String>,
     documents: u32,
@@ -418,6 +439,11 @@ struct EntitySpelling {
     spelling: String,
     mentions: u32,
     documents: u32,
+}
+
+/// An entity's kind in `isnad explain --format json`: its stable English label.
+fn kind_label<S: serde::Serializer>(kind: &EntityKind, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(kind.label())
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use serde_json::json;
 use super::Format;
 use crate::analysis::quotes::{all_groups, diff, Occurrence};
 use crate::analysis::Workspace;
+use crate::l10n::{tr, tr_args, Lang};
 
 fn excerpt(s: &str, words: usize) -> String {
     let mut it = s.split_whitespace();
@@ -48,13 +49,19 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
             let _ = writeln!(out, "{}", serde_json::to_string_pretty(&json!({"groups": v})).unwrap_or_default());
         }
         Format::Text => {
+            let lang = Lang::from_env();
+            let (source, copy) = (tr(lang, "cli-quote-source"), tr(lang, "cli-quote-copy"));
+            // the two labels padded to one width, so that the paths line up
+            let width = source.chars().count().max(copy.chars().count());
+            let pad = |s: &str| format!("{s}{}", " ".repeat(width - s.chars().count()));
+            let (source, copy) = (pad(&source), pad(&copy));
             for (n, g) in groups.iter().enumerate() {
-                let _ = writeln!(out, "group {}: {} copies", n + 1, g.copies.len());
+                let _ = writeln!(out, "{}", tr_args(lang, "cli-quote-group", &[("n", (n + 1).into()), ("copies", g.copies.len().into())]));
                 for (k, o) in g.copies.iter().enumerate() {
                     let v = copy_json(&ws, o, g.source());
                     let mut line = format!(
                         "  {} {}:{}:{}: «{}»",
-                        if k == 0 { "source" } else { "copy  " },
+                        if k == 0 { &source } else { &copy },
                         v["path"].as_str().unwrap_or(""),
                         v["line"],
                         v["column"],
@@ -67,16 +74,18 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
                         line.push_str(&format!(" — {s}"));
                     }
                     if o.quote.is_none() {
-                        line.push_str(" (unquoted)");
+                        line.push(' ');
+                        line.push_str(&tr(lang, "cli-quote-unquoted"));
                     }
                     let (a, r) = (v["words_added"].as_array().map_or(0, Vec::len), v["words_removed"].as_array().map_or(0, Vec::len));
                     if a + r > 0 {
-                        line.push_str(&format!(" (+{a} −{r} words)"));
+                        line.push(' ');
+                        line.push_str(&tr_args(lang, "cli-quote-words", &[("added", a.into()), ("removed", r.into())]));
                     }
                     let _ = writeln!(out, "{line}");
                 }
             }
-            let _ = writeln!(out, "{} reuse groups", groups.len());
+            let _ = writeln!(out, "{}", tr_args(lang, "cli-quote-groups", &[("groups", groups.len().into())]));
         }
     }
     0

@@ -81,6 +81,16 @@ impl EntityKind {
             EntityKind::Other => "other",
         }
     }
+
+    /// The kind's name in the message catalogue (`l10n`), for people.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            EntityKind::Person => "kind-person",
+            EntityKind::Place => "kind-place",
+            EntityKind::Organization => "kind-organization",
+            EntityKind::Other => "kind-other",
+        }
+    }
 }
 
 /// A style-guide entry: the house spelling of one entity.

@@ -25,6 +25,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::corpus::config::with_accepted_spelling;
+use crate::l10n::tr_args;
 
 use super::diagnostics::{FixData, Locator, SOURCE};
 use super::position::{LineIndex, rope_range, rope_span};
@@ -148,6 +149,7 @@ pub fn code_actions(st: &mut State, params: &CodeActionParams) -> Vec<CodeAction
     }
 
     let (doc_uri, doc_version) = (doc.uri.clone(), doc.version);
+    let lang = st.ui.lang();
     let mut actions = Vec::new();
     let mut variants_done: Vec<String> = Vec::new();
     for t in &targets {
@@ -155,7 +157,7 @@ pub fn code_actions(st: &mut State, params: &CodeActionParams) -> Vec<CodeAction
         let doc = &st.docs[uri];
         let edit = TextEdit::new(rope_range(&doc.rope, t.span.clone(), enc), t.replacement.clone());
         actions.push(quickfix(
-            format!("Replace with «{}»", t.canonical),
+            tr_args(lang, "action-replace", &[("canonical", t.canonical.as_str().into())]),
             workspace_edit(st, vec![(doc_uri.clone(), Some(doc_version), vec![edit])]),
             &t.diagnostic,
             true,
@@ -171,7 +173,7 @@ pub fn code_actions(st: &mut State, params: &CodeActionParams) -> Vec<CodeAction
             let edits =
                 same.iter().map(|f| TextEdit::new(rope_range(&doc.rope, f.span.clone(), enc), f.replacement.clone())).collect();
             actions.push(quickfix(
-                format!("Replace all {} «{}» in this file with «{}»", same.len(), t.variant, t.canonical),
+                tr_args(lang, "action-replace-file", &[("count", same.len().into()), ("variant", t.variant.as_str().into()), ("canonical", t.canonical.as_str().into())]),
                 workspace_edit(st, vec![(doc_uri.clone(), Some(doc_version), edits)]),
                 &t.diagnostic,
                 false,
@@ -191,7 +193,7 @@ pub fn code_actions(st: &mut State, params: &CodeActionParams) -> Vec<CodeAction
                 all.push((u, version, edits));
             }
             actions.push(quickfix(
-                format!("Replace «{}» with «{}» in all {} files of the corpus", t.variant, t.canonical, all.len()),
+                tr_args(lang, "action-replace-corpus", &[("variant", t.variant.as_str().into()), ("canonical", t.canonical.as_str().into()), ("files", all.len().into())]),
                 workspace_edit(st, all),
                 &t.diagnostic,
                 false,
@@ -229,7 +231,7 @@ fn accept_action(st: &State, t: &Target) -> Option<CodeActionOrCommand> {
             return None;
         }
     };
-    let title = format!("Accept «{}» as a correct spelling", t.variant);
+    let title = tr_args(st.ui.lang(), "action-accept", &[("variant", t.variant.as_str().into())]);
     let edit = match existing {
         Some(old) => {
             let end = LineIndex::new(&old).end(enc);

@@ -21,6 +21,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use crate::analysis::Workspace;
 use crate::corpus::config::Config;
 use crate::corpus::scan::{self, FileFilter};
+use crate::l10n::{tr, tr_args, Lang};
 
 use super::actions;
 use super::diagnostics;
@@ -28,6 +29,7 @@ use super::entities;
 use super::position::{Encoding, rope_char};
 use super::state::{
     ClientCaps, ConfigChange, DiskRead, FileEvent, Logger, Note, OpenDoc, ReadFile, State, editor_settings, file_path, guarded, read_config_file,
+    split_ui_settings,
 };
 
 /// Quiet time after the last edit before diagnostics are computed.
@@ -173,7 +175,6 @@ fn client_caps(c: &ClientCapabilities) -> ClientCaps {
             .and_then(|t| t.publish_diagnostics.as_ref())
             .and_then(|p| p.related_information)
             .unwrap_or(false),
-        arabic_labels: false,
     }
 }
 
@@ -201,13 +202,25 @@ fn initial_roots(params: &InitializeParams, log: &Logger) -> Vec<(PathBuf, Strin
     roots
 }
 
-/// Read settings sent by the editor into the editor layer (errors shown, layer kept).
-fn set_editor_settings(st: &mut State, value: &serde_json::Value, origin: &str) {
-    let Some(section) = editor_settings(value) else { return };
-    match Config::from_json(section) {
-        Ok(c) => st.editor_config = c,
-        Err(e) => st.log.show(MessageType::ERROR, format!("isnad: {origin}: {} (ignored)", e.message)),
+/// Read settings sent by the editor into the editor layer and the display settings (errors
+/// shown, the previous values kept). Returns whether the display settings changed (every
+/// open document's diagnostics then need their messages again).
+fn set_editor_settings(st: &mut State, value: &serde_json::Value, origin: &str) -> bool {
+    let Some(section) = editor_settings(value) else { return false };
+    let (ui, rest) = split_ui_settings(section);
+    let before = st.ui;
+    match ui {
+        Ok((language, isolates)) => {
+            st.ui.language = language;
+            st.ui.isolates = isolates;
+        }
+        Err(e) => st.log.show(MessageType::ERROR, tr_args(st.ui.lang(), "server-config-ignored", &[("origin", origin.into()), ("error", e.into())])),
     }
+    match Config::from_json(&rest) {
+        Ok(c) => st.editor_config = c,
+        Err(e) => st.log.show(MessageType::ERROR, tr_args(st.ui.lang(), "server-config-ignored", &[("origin", origin.into()), ("error", e.message.into())])),
+    }
+    st.ui != before
 }
 
 /// Re-read `isnad.toml` of the first root into the file layer.
@@ -288,16 +301,16 @@ fn start_index(shared: &Arc<Shared>) {
 }
 
 async fn index(shared: Arc<Shared>, epoch: u64) {
-    let (roots, config, progress_supported) = {
+    let (roots, config, progress_supported, lang) = {
         let st = shared.lock();
-        (st.roots.clone(), st.config.clone(), st.caps.work_done_progress)
+        (st.roots.clone(), st.config.clone(), st.caps.work_done_progress, st.ui.lang())
     };
     let client = &shared.client;
     let mut progress = None;
     if progress_supported {
         let token = NumberOrString::String(format!("isnad/index/{epoch}"));
         if client.create_work_done_progress(token.clone()).await.is_ok() {
-            progress = Some(client.progress(token, "isnad").with_message("scanning the corpus").begin().await);
+            progress = Some(client.progress(token, "isnad").with_message(tr(lang, "progress-scanning")).begin().await);
         }
     }
     let t0 = Instant::now();
@@ -327,7 +340,7 @@ async fn index(shared: Arc<Shared>, epoch: u64) {
     let count = files.len();
     let scan_secs = t0.elapsed().as_secs_f64();
     if let Some(p) = &progress {
-        p.report(format!("analysing {count} documents")).await;
+        p.report(tr_args(lang, "progress-analysing", &[("count", count.into())])).await;
     }
     let log = shared.log.clone();
     let load_config = config.clone();
@@ -387,7 +400,7 @@ async fn index(shared: Arc<Shared>, epoch: u64) {
     // the open documents' diagnostics go out before the progress ends
     publish_now(&shared, false).await;
     if let Some(p) = progress {
-        p.finish_with_message(format!("{count} documents in {secs:.2} s")).await;
+        p.finish_with_message(tr_args(lang, "progress-done", &[("count", count.into()), ("seconds", format!("{secs:.2}").into())])).await;
     }
     warm_references(shared, epoch).await;
 }
@@ -584,8 +597,10 @@ async fn startup(shared: Arc<Shared>) {
     let pulled = pull_config(&shared).await;
     let (first_index, change) = {
         let mut st = shared.lock();
+        // before the first index nothing is published yet: a change of language needs no
+        // re-publication here
         if let Some(v) = pulled {
-            set_editor_settings(&mut st, &v, "workspace/configuration");
+            let _ = set_editor_settings(&mut st, &v, "workspace/configuration");
         }
         load_config_file(&mut st);
         (st.index_epoch == 0, st.apply_config())
@@ -606,11 +621,11 @@ impl LanguageServer for Backend {
             let mut st = self.shared.lock();
             st.encoding = encoding;
             st.caps = client_caps(&params.capabilities);
-            st.caps.arabic_labels = params.locale.as_deref().is_some_and(|l| l.to_ascii_lowercase().starts_with("ar"));
+            st.ui.locale = params.locale.as_deref().and_then(Lang::from_locale);
             let roots = initial_roots(&params, &st.log);
             st.set_roots(roots);
             if let Some(v) = &params.initialization_options {
-                set_editor_settings(&mut st, v, "initializationOptions");
+                let _ = set_editor_settings(&mut st, v, "initializationOptions");
             }
         }
         let capabilities = ServerCapabilities {
@@ -763,13 +778,15 @@ impl LanguageServer for Backend {
         let shared = self.shared.clone();
         tokio::spawn(async move {
             let pulled = pull_config(&shared).await;
-            let change = {
+            let (change, ui_changed) = {
                 let mut st = shared.lock();
-                if let Some(v) = pulled.or(pushed) {
-                    set_editor_settings(&mut st, &v, "settings");
-                }
-                st.apply_config()
+                let ui_changed = pulled.or(pushed).is_some_and(|v| set_editor_settings(&mut st, &v, "settings"));
+                (st.apply_config(), ui_changed)
             };
+            if ui_changed && change == ConfigChange::None {
+                // the same findings, in other words: published again
+                shared.changed();
+            }
             after_config_change(&shared, change);
         });
     }

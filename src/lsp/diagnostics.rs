@@ -16,6 +16,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::analysis::{DocId, Finding};
 use crate::corpus::config::Severity;
+use crate::l10n::{tr_args, Lang};
 
 use super::position::{Encoding, LineIndex, rope_range};
 use super::state::{OpenDoc, State};
@@ -90,7 +91,7 @@ impl<'a> Locator<'a> {
     }
 }
 
-pub fn diagnostic(f: &Finding, doc: &OpenDoc, loc: &mut Locator, with_related: bool) -> Option<Diagnostic> {
+pub fn diagnostic(f: &Finding, doc: &OpenDoc, loc: &mut Locator, with_related: bool, lang: Lang) -> Option<Diagnostic> {
     let severity = severity(f.severity)?;
     let related_information = if with_related {
         let related: Vec<DiagnosticRelatedInformation> = f
@@ -99,7 +100,7 @@ pub fn diagnostic(f: &Finding, doc: &OpenDoc, loc: &mut Locator, with_related: b
             .filter_map(|r| {
                 Some(DiagnosticRelatedInformation {
                     location: loc.location(r.doc, r.span.clone())?,
-                    message: format!("canonical spelling «{}»", f.canonical),
+                    message: tr_args(lang, "related-canonical", &[("canonical", f.canonical.as_str().into())]),
                 })
             })
             .collect();
@@ -113,7 +114,7 @@ pub fn diagnostic(f: &Finding, doc: &OpenDoc, loc: &mut Locator, with_related: b
         severity: Some(severity),
         code: Some(NumberOrString::String(f.code.as_str().to_string())),
         source: Some(SOURCE.to_string()),
-        message: f.message.clone(),
+        message: f.message(lang),
         related_information,
         data: serde_json::to_value(data).ok(),
         ..Default::default()
@@ -130,7 +131,7 @@ pub type Publication = (Uri, Option<i32>, Vec<Diagnostic>);
 /// The diagnostics of one open document, from the workspace `st` holds now.
 fn document_diagnostics(st: &State, doc: &OpenDoc, loc: &mut Locator) -> Vec<Diagnostic> {
     match doc.key.as_ref().and_then(|k| st.workspace.doc_id(k)) {
-        Some(id) if !doc.oversize => st.findings(id).iter().filter_map(|f| diagnostic(f, doc, loc, st.caps.related_information)).collect(),
+        Some(id) if !doc.oversize => st.findings(id).iter().filter_map(|f| diagnostic(f, doc, loc, st.caps.related_information, st.ui.lang())).collect(),
         _ => Vec::new(),
     }
 }

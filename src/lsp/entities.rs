@@ -8,7 +8,8 @@ use tower_lsp_server::ls_types::*;
 
 use super::diagnostics::Locator;
 use super::position::{rope_offset, rope_range, Encoding};
-use super::state::State;
+use super::state::{State, Ui};
+use crate::l10n::{tr, tr_args, Lang};
 use crate::analysis::entities::{document_entities, EntityInfo, EntityKey, Mention};
 use crate::analysis::DocId;
 use crate::corpus::config::EntityKind;
@@ -23,20 +24,10 @@ pub fn legend() -> SemanticTokensLegend {
     }
 }
 
-fn kind_label(kind: EntityKind, arabic: bool) -> &'static str {
-    match (kind, arabic) {
-        (EntityKind::Person, false) => "person",
-        (EntityKind::Place, false) => "place",
-        (EntityKind::Organization, false) => "organization",
-        (EntityKind::Other, false) => "other",
-        (EntityKind::Person, true) => "شخص",
-        (EntityKind::Place, true) => "مكان",
-        (EntityKind::Organization, true) => "منظمة",
-        (EntityKind::Other, true) => "غير ذلك",
-    }
+fn kind_label(kind: EntityKind, lang: Lang) -> String {
+    tr(lang, kind.message_id())
 }
 
-/// The open document at `uri` and the byte offset of `pos` in it (after syncing edits).
 fn at(st: &mut State, uri: &Uri, pos: Position) -> Option<(DocId, usize)> {
     st.flush();
     let id = st.open_doc_id(uri)?;
@@ -49,24 +40,19 @@ fn mention_at(st: &mut State, uri: &Uri, pos: Position) -> Option<(DocId, Mentio
     st.workspace.with_analyzer(|an| an.mention_at(id, offset)).map(|m| (id, m))
 }
 
-/// Bidi isolation keeps Arabic names readable inside left-to-right hover text.
-fn isolate(s: &str) -> String {
-    format!("\u{2068}{s}\u{2069}")
-}
-
 pub fn hover(st: &mut State, uri: &Uri, pos: Position) -> Option<Hover> {
     let (id, m) = mention_at(st, uri, pos)?;
-    let arabic = st.caps.arabic_labels;
     let e = st.workspace.with_analyzer(|an| an.entity(&m.key, Some(id)))?;
     let mut loc = Locator::new(st);
-    let text = render(&e, arabic, &mut loc, st);
+    let text = render(&e, st.ui, &mut loc, st);
     let range = loc.ranges(id, [m.span.clone()]).and_then(|(_, _, mut r)| r.pop());
     Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }), range })
 }
 
-fn render(e: &EntityInfo, arabic: bool, loc: &mut Locator, st: &State) -> String {
-    let kind = kind_label(e.kind, arabic);
-    let mut out = format!("**{}** — {kind}", isolate(&e.name));
+fn render(e: &EntityInfo, ui: Ui, loc: &mut Locator, st: &State) -> String {
+    let lang = ui.lang();
+    let kind = kind_label(e.kind, lang);
+    let mut out = format!("**{}** — {kind}", ui.name(&e.name));
     if let Some(latin) = &e.latin {
         out.push_str(&format!(" · {latin}"));
     }
@@ -74,29 +60,27 @@ fn render(e: &EntityInfo, arabic: bool, loc: &mut Locator, st: &State) -> String
     if let Some(d) = &e.description {
         out.push_str(&format!("{d}\n\n"));
     }
-    let (spellings_label, mentions_label, docs_label) =
-        if arabic { ("الكتابات", "مرة", "وثيقة") } else { ("Spellings", "mentions", "documents") };
     let list = |out: &mut String, label: &str, items: &[crate::analysis::entities::Spelling]| {
         out.push_str(&format!("{label}:\n"));
         for s in items {
-            out.push_str(&format!("- {} — {} {mentions_label}, {} {docs_label}\n", isolate(&s.text), s.mentions, s.docs));
+            let counts = tr_args(lang, "hover-spelling-line", &[("mentions", s.mentions.into()), ("docs", s.docs.into())]);
+            out.push_str(&format!("- {} — {counts}\n", ui.name(&s.text)));
         }
     };
-    list(&mut out, spellings_label, &e.spellings);
+    list(&mut out, &tr(lang, "hover-spellings"), &e.spellings);
     if !e.short_names.is_empty() {
         out.push('\n');
-        list(&mut out, if arabic { "الاسم المختصر بعد الاسم الكامل" } else { "Short names after the full name" }, &e.short_names);
+        list(&mut out, &tr(lang, "hover-short-names"), &e.short_names);
     }
     if let Some((doc, offset)) = e.first {
         if let Some(d) = st.workspace.doc(doc) {
             let line = loc.location(doc, offset..offset).map(|l| l.range.start.line + 1).unwrap_or(1);
             let target = Uri::from_file_path(&d.abs_path).map(|u| format!("{}#L{line}", u.as_str())).unwrap_or_default();
-            let first = if arabic { "أول ذكر" } else { "First mention" };
-            out.push_str(&format!("\n{first}: [{}:{line}]({target})\n", d.rel_path));
+            out.push_str(&format!("\n{}: [{}:{line}]({target})\n", tr(lang, "hover-first-mention"), d.rel_path));
         }
     }
-    let n = if arabic { format!("\nيرد في {} {docs_label}.", e.docs) } else { format!("\nMentioned in {} {docs_label}.", e.docs) };
-    out.push_str(&n);
+    out.push('\n');
+    out.push_str(&tr_args(lang, "hover-mentioned-in", &[("docs", e.docs.into())]));
     out
 }
 
@@ -142,7 +126,7 @@ pub fn prepare_rename(st: &mut State, uri: &Uri, pos: Position) -> Option<Prepar
 pub fn rename(st: &mut State, uri: &Uri, pos: Position, new_name: &str) -> std::result::Result<Option<WorkspaceEdit>, String> {
     let new_name = crate::text::normalize::l0(new_name.trim()).trim().to_string();
     if new_name.is_empty() || new_name.chars().any(|c| c == '\n' || c == '\r') {
-        return Err("the new name must be a non-empty single line".into());
+        return Err(tr(st.ui.lang(), "rename-bad-name"));
     }
     let Some((_, m)) = mention_at(st, uri, pos) else { return Ok(None) };
     let refs = st.workspace.with_analyzer(|an| an.references(&m.key));
@@ -193,14 +177,14 @@ fn symbol_kind(kind: EntityKind) -> SymbolKind {
 pub fn document_symbols(st: &mut State, uri: &Uri) -> Option<DocumentSymbolResponse> {
     st.flush();
     let id = st.open_doc_id(uri)?;
-    let arabic = st.caps.arabic_labels;
+    let lang = st.ui.lang();
     let entities = document_entities(&st.workspace, id);
     let mut loc = Locator::new(st);
     let groups = [
-        (EntityKind::Person, if arabic { "أشخاص" } else { "People" }),
-        (EntityKind::Place, if arabic { "أماكن" } else { "Places" }),
-        (EntityKind::Organization, if arabic { "منظمات" } else { "Organizations" }),
-        (EntityKind::Other, if arabic { "أخرى" } else { "Other names" }),
+        (EntityKind::Person, tr(lang, "symbols-people")),
+        (EntityKind::Place, tr(lang, "symbols-places")),
+        (EntityKind::Organization, tr(lang, "symbols-organizations")),
+        (EntityKind::Other, tr(lang, "symbols-other")),
     ];
     let mut out = Vec::new();
     for (kind, label) in groups {
@@ -210,7 +194,7 @@ pub fn document_symbols(st: &mut State, uri: &Uri) -> Option<DocumentSymbolRespo
             let Some(first) = ranges.first().copied() else { continue };
             children.push(DocumentSymbol {
                 name: e.name.clone(),
-                detail: Some(format!("{} × {}", kind_label(kind, arabic), spans.len())),
+                detail: Some(format!("{} × {}", kind_label(kind, lang), spans.len())),
                 kind: symbol_kind(kind),
                 tags: None,
                 deprecated: None,
@@ -242,7 +226,7 @@ pub fn document_symbols(st: &mut State, uri: &Uri) -> Option<DocumentSymbolRespo
 #[allow(deprecated)]
 pub fn workspace_symbols(st: &mut State, query: &str) -> Vec<SymbolInformation> {
     st.flush();
-    let arabic = st.caps.arabic_labels;
+    let lang = st.ui.lang();
     let entities: Vec<EntityInfo> =
         st.workspace.with_analyzer(|an| an.search(query, 50).into_iter().filter_map(|k| an.entity(&k, None)).collect());
     let mut loc = Locator::new(st);
@@ -256,7 +240,7 @@ pub fn workspace_symbols(st: &mut State, query: &str) -> Vec<SymbolInformation> 
             tags: None,
             deprecated: None,
             location,
-            container_name: Some(kind_label(e.kind, arabic).to_string()),
+            container_name: Some(kind_label(e.kind, lang)),
         });
     }
     out

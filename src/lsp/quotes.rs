@@ -20,6 +20,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::analysis::quotes::{self as core, Group, Occurrence};
 use crate::analysis::DocId;
+use crate::l10n::{tr, tr_args, Lang};
 
 use super::position::LineIndex;
 use super::state::{State, file_path};
@@ -119,9 +120,9 @@ fn describe_doc(st: &State, doc: DocId) -> String {
     s
 }
 
-fn words_list(w: &[String]) -> String {
+fn words_list(w: &[String], lang: Lang) -> String {
     let shown: Vec<String> = w.iter().take(8).map(|x| format!("«{x}»")).collect();
-    let more = if w.len() > 8 { format!(" and {} more", w.len() - 8) } else { String::new() };
+    let more = if w.len() > 8 { format!(" {}", tr_args(lang, "quote-and-more", &[("count", (w.len() - 8).into())])) } else { String::new() };
     format!("{}{more}", shown.join(" "))
 }
 
@@ -135,26 +136,28 @@ pub fn hover(st: &State, uri: &Uri, pos: Position) -> Option<Hover> {
     let g = group_at(st, uri, pos)?;
     let origin = &g.copies[g.origin];
     let src = g.source();
-    let mut md = format!("**Repeated quote** — {} copies\n\n", g.copies.len());
-    if g.origin == 0 {
-        md.push_str(&format!("This copy is the source: {}\n\n", describe_doc(st, src.doc)));
-    } else {
-        md.push_str(&format!("Source: {}\n\n", describe_doc(st, src.doc)));
-    }
+    let lang = st.ui.lang();
+    let mut md = tr_args(lang, "quote-title", &[("copies", g.copies.len().into())]);
+    md.push_str("\n\n");
+    let which = if g.origin == 0 { "quote-source-self" } else { "quote-source" };
+    md.push_str(&tr_args(lang, which, &[("doc", describe_doc(st, src.doc).into())]));
+    md.push_str("\n\n");
     if let Some(s) = speaker(st, origin).or_else(|| g.copies.iter().find_map(|o| speaker(st, o))) {
-        md.push_str(&format!("Speaker: {s}\n\n"));
+        md.push_str(&tr_args(lang, "quote-speaker", &[("speaker", s.into())]));
+        md.push_str("\n\n");
     }
     if g.origin != 0 {
         let (added, removed) = core::diff(&st.workspace, src, origin);
         if added.is_empty() && removed.is_empty() {
-            md.push_str("Same words as the source.\n");
+            md.push_str(&tr(lang, "quote-same-words"));
+            md.push('\n');
         } else {
-            md.push_str(&format!("Against the source: {} words added, {} removed", added.len(), removed.len()));
+            md.push_str(&tr_args(lang, "quote-against-source", &[("added", added.len().into()), ("removed", removed.len().into())]));
             if !added.is_empty() {
-                md.push_str(&format!("\n\n- added: {}", words_list(&added)));
+                md.push_str(&format!("\n\n- {}", tr_args(lang, "quote-added", &[("words", words_list(&added, lang).into())])));
             }
             if !removed.is_empty() {
-                md.push_str(&format!("\n- removed: {}", words_list(&removed)));
+                md.push_str(&format!("\n- {}", tr_args(lang, "quote-removed", &[("words", words_list(&removed, lang).into())])));
             }
             md.push('\n');
         }
@@ -177,7 +180,7 @@ pub fn code_lenses(st: &State, uri: &Uri) -> Option<Vec<CodeLens>> {
         let Some(range) = range_of(st, origin) else { continue };
         let locations: Vec<Location> = g.copies.iter().filter_map(|o| location(st, o)).collect();
         let source = if g.origin == 0 {
-            "this document".to_string()
+            tr(st.ui.lang(), "lens-this-document")
         } else {
             let d = st.workspace.doc(g.source().doc)?;
             let name = d.rel_path.rsplit('/').next().unwrap_or(&d.rel_path).to_string();
@@ -188,7 +191,7 @@ pub fn code_lenses(st: &State, uri: &Uri) -> Option<Vec<CodeLens>> {
                 (None, None) => name,
             }
         };
-        let title = format!("source: {source} · {} copies", g.copies.len());
+        let title = tr_args(st.ui.lang(), "lens-quote", &[("source", source.into()), ("copies", g.copies.len().into())]);
         let args = vec![
             serde_json::to_value(uri.clone()).ok()?,
             serde_json::to_value(range.start).ok()?,

@@ -33,6 +33,7 @@ use tower_lsp_server::ls_types::{Diagnostic, FileChangeType, MessageType, Uri};
 use crate::analysis::{DocId, Finding, Workspace};
 use crate::corpus::config::{CONFIG_FILE, Config, Severity};
 use crate::corpus::scan::{self, FileFilter};
+use crate::l10n::{tr_args, Lang};
 
 use super::position::Encoding;
 
@@ -95,8 +96,52 @@ pub struct ClientCaps {
     pub configuration: bool,
     pub watched_files_dynamic: bool,
     pub related_information: bool,
-    /// The client's locale starts with `ar`: hover and symbol labels in Arabic.
-    pub arabic_labels: bool,
+}
+
+/// How the server speaks to its user: the language of every message and label, and whether
+/// names in hovers are wrapped in bidi isolates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ui {
+    /// The client's `locale` from `initialize`, when isnad speaks that language.
+    pub locale: Option<Lang>,
+    /// `isnad.language`; `None` is `auto` (the locale, else English: Neovim sends none).
+    pub language: Option<Lang>,
+    /// `isnad.bidiIsolates`: off unless the editor says it renders U+2068…U+2069 (VS Code
+    /// does; Neovim's floats show them as `<2068>`).
+    pub isolates: bool,
+}
+
+impl Ui {
+    pub fn lang(&self) -> Lang {
+        self.language.or(self.locale).unwrap_or_default()
+    }
+
+    /// A name as hovers show it: isolated where the client renders isolates, so that an Arabic
+    /// name keeps its letters in order inside left-to-right text.
+    pub fn name(&self, s: &str) -> String {
+        if self.isolates { format!("\u{2068}{s}\u{2069}") } else { s.to_string() }
+    }
+}
+
+/// The display settings inside the editor's `isnad` section (`language`, `bidiIsolates` /
+/// `bidi_isolates`), and the section without them (what `Config` reads).
+pub fn split_ui_settings(section: &serde_json::Value) -> (Result<(Option<Lang>, bool), String>, serde_json::Value) {
+    let mut rest = section.clone();
+    let Some(map) = rest.as_object_mut() else { return (Ok((None, false)), rest) };
+    let language = map.remove("language");
+    let isolates = map.remove("bidiIsolates").or_else(|| map.remove("bidi_isolates"));
+    map.remove("bidi_isolates");
+    let language = match language {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::String(s)) => Lang::from_setting(&s),
+        Some(other) => Err(format!("language: expected \"auto\", \"ar\" or \"en\", got {other}")),
+    };
+    let isolates = match isolates {
+        None | Some(serde_json::Value::Null) => Ok(false),
+        Some(serde_json::Value::Bool(b)) => Ok(b),
+        Some(other) => Err(format!("bidiIsolates: expected true or false, got {other}")),
+    };
+    (language.and_then(|l| isolates.map(|i| (l, i))), rest)
 }
 
 #[derive(Debug, Clone)]
@@ -169,6 +214,7 @@ pub struct State {
     pub log: Logger,
     pub encoding: Encoding,
     pub caps: ClientCaps,
+    pub ui: Ui,
     pub roots: Vec<Root>,
     /// `isnad.toml` (defaults when missing or malformed).
     pub file_config: Config,
@@ -276,6 +322,7 @@ impl State {
             log,
             encoding: Encoding::Utf16,
             caps: ClientCaps::default(),
+            ui: Ui::default(),
             roots: Vec::new(),
             file_config: Config::default(),
             editor_config: Config::default(),
@@ -540,7 +587,7 @@ impl State {
             match FileFilter::new(&effective.corpus) {
                 Ok(f) => self.filter = f,
                 Err(e) => {
-                    self.log.show(MessageType::ERROR, format!("isnad: {e}; using the default corpus globs"));
+                    self.log.show(MessageType::ERROR, tr_args(self.ui.lang(), "server-bad-globs", &[("error", e.to_string().into())]));
                     self.filter = FileFilter::new(&Config::default().corpus).expect("default globs compile");
                 }
             }

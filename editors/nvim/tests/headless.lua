@@ -10,6 +10,8 @@
 
 local bin, seeds = arg[1], arg[2]
 local TIMEOUT = tonumber(vim.env.ISNAD_NVIM_TIMEOUT or "60000")
+-- U+2068 or U+2069 (FSI, PDI) in UTF-8, as a Lua pattern
+local ISOLATES = "[\226][\129][\168\169]"
 local passed, failed, skipped = 0, 0, 0
 
 local function out(s)
@@ -219,9 +221,49 @@ if caps.hoverProvider then
     return type(x) == "string" and x or x.value
   end, c), "\n")
   check(text:find("باشينيان", 1, true), "hover on باشنيان should mention باشينيان, got: " .. text)
-  ok("hover on باشنيان mentions باشينيان")
+  check(not text:find(ISOLATES, 1, false), "Neovim shows bidi isolates raw (<2068>): the hover should have none: " .. text)
+  ok("hover on باشنيان mentions باشينيان, without bidi isolates")
 else
   skip("hover: the server does not advertise hoverProvider yet")
+end
+
+-- 4b. isnad.language = "ar" (Neovim sends no locale): the diagnostic and the hover in Arabic,
+-- without restarting, and still no raw isolates; then back to English for the steps below
+do
+  local function hover_text()
+    local h = request(client, buf002, "textDocument/hover", { textDocument = { uri = vim.uri_from_bufnr(buf002) }, position = pos })
+    return type(h.contents) == "string" and h.contents or h.contents.value
+  end
+  local function message_at_target()
+    for _, d in ipairs(lsp_diags(buf002)) do
+      if d.range.start.line == target.range.start.line and d.range.start.character == target.range.start.character then
+        return d.message
+      end
+    end
+  end
+  isnad.update_settings({ language = "ar" })
+  local arabic
+  vim.wait(TIMEOUT, function()
+    arabic = message_at_target()
+    return arabic ~= nil and arabic:find("تكتبه هذه المجموعة", 1, true) ~= nil
+  end, 50)
+  check(arabic and arabic:find("تكتبه هذه المجموعة «باشينيان»", 1, true), "with language = ar the diagnostic should be Arabic, got: " .. tostring(arabic))
+  local text = hover_text()
+  check(text:find("شخص", 1, true) and text:find("الكتابات", 1, true), "with language = ar the hover should be Arabic, got: " .. text)
+  check(not text:find(ISOLATES, 1, false), "an Arabic hover should have no raw isolates either: " .. text)
+  ok("language = ar: diagnostic «" .. arabic .. "», hover in Arabic, no isolates")
+  isnad.update_settings({ language = "en" })
+  vim.wait(TIMEOUT, function()
+    local m = message_at_target()
+    return m ~= nil and m:find("this corpus writes", 1, true) ~= nil
+  end, 50)
+  check((message_at_target() or ""):find("this corpus writes", 1, true), "back to English: " .. tostring(message_at_target()))
+  diags = lsp_diags(buf002)
+  for _, d in ipairs(diags) do
+    if d.range.start.line == target.range.start.line and d.range.start.character == target.range.start.character then
+      target = d
+    end
+  end
 end
 
 -- 5. the preferred quick fix, then the exact buffer text

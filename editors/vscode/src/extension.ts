@@ -15,7 +15,7 @@ import * as path from "path";
 import { findServer, notFoundMessage } from "./binary";
 import { corpusRoot } from "./root";
 import { fixEdits, describeFixes, FixEdit } from "./fixes";
-import { affectsServer, configurationAnswer, explicitValue, Inspected, toServerSettings } from "./settings";
+import { affectsServer, configurationAnswer, explicitValue, Inspected, toServerSettings, withClientDefaults } from "./settings";
 import { INDEXING, parseSummary, summaryText, summaryTooltip } from "./status";
 
 let client: LanguageClient | undefined;
@@ -34,7 +34,7 @@ const DOCUMENT_SELECTOR = [
 /** The server section built from the settings the user set explicitly. */
 function serverSettings(scope?: vscode.ConfigurationScope): { [key: string]: unknown } {
   const config = vscode.workspace.getConfiguration("isnad", scope);
-  return toServerSettings((key) => explicitValue(config.inspect(key) as Inspected | undefined));
+  return withClientDefaults(toServerSettings((key) => explicitValue(config.inspect(key) as Inspected | undefined)));
 }
 
 function setStatus(text: string, tooltip?: string) {

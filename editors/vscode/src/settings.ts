@@ -13,7 +13,18 @@ export const SETTING_KEYS: ReadonlyArray<[string, string[]]> = [
   ["severity.orthographicVariant", ["severity", "orthographic_variant"]],
   ["spelling.accepted", ["spelling", "accepted"]],
   ["entity", ["entity"]],
+  ["language", ["language"]],
+  ["bidiIsolates", ["bidi_isolates"]],
 ];
+
+/**
+ * What VS Code needs that the server's defaults (made for any client) do not give: VS Code
+ * renders the bidi isolates (U+2068…U+2069) that keep an Arabic name whole inside a
+ * left-to-right hover, so they are on unless the user turned them off.
+ */
+export function withClientDefaults(settings: ServerSettings): ServerSettings {
+  return { bidi_isolates: true, ...settings };
+}
 
 /** Settings that are the client's, never sent to the server (the server rejects unknown keys). */
 export const CLIENT_ONLY = ["path", "trace.server"];

@@ -16,6 +16,9 @@ M.defaults = {
   -- { corpus = { include = {...}, exclude = {...}, max_file_size = N },
   --   severity = { inconsistent_spelling = "warning", orthographic_variant = "information" },
   --   spelling = { accepted = {...} }, entity = { {...} } }
+  -- Also the language of diagnostics, hovers and code actions: language = "auto" | "ar" | "en"
+  -- (Neovim sends no locale; when unset, "ar" if $LC_ALL, $LC_MESSAGES or $LANG is Arabic),
+  -- and bidi_isolates = true for a UI that renders U+2068/U+2069 (Neovim's floats do not).
   -- Sent as init_options and as settings = { isnad = ... } (workspace/configuration).
   settings = {},
   -- Refresh code lenses ("N reprints" on quotes) on these events; false to disable.
@@ -122,10 +125,24 @@ local function on_attach(client, bufnr)
   end
 end
 
+--- "ar" when the user's locale is Arabic (POSIX order: LC_ALL, LC_MESSAGES, LANG), else nil.
+function M.locale_language()
+  for _, name in ipairs({ "LC_ALL", "LC_MESSAGES", "LANG" }) do
+    local v = vim.env[name]
+    if v and v ~= "" then
+      return v:match("^ar[_%-%.@]") and "ar" or (v == "ar" and "ar" or nil)
+    end
+  end
+  return nil
+end
+
 --- The table given to vim.lsp.config("isnad", ...).
 function M.lsp_config(opts)
   opts = opts or M.options
   local settings = vim.deepcopy(opts.settings or {})
+  if settings.language == nil then
+    settings.language = M.locale_language()
+  end
   local config = {
     cmd = M.cmd(opts),
     filetypes = opts.filetypes,

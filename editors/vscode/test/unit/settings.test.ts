@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-import { toServerSettings, explicitValue, configurationAnswer, affectsServer, SETTING_KEYS, CLIENT_ONLY } from "../../src/settings";
+import { toServerSettings, explicitValue, configurationAnswer, affectsServer, withClientDefaults, SETTING_KEYS, CLIENT_ONLY } from "../../src/settings";
 
 test("explicit values only, most specific first", () => {
   assert.equal(explicitValue(undefined), undefined);
@@ -35,6 +35,13 @@ test("VS Code keys map to the server's snake_case sections", () => {
     spelling: { accepted: ["باشنيان"] },
     entity: [{ canonical: "أذربيجان", kind: "place", variants: ["اذربيجان"] }],
   });
+});
+
+test("language and bidi isolates: explicit values sent, isolates on by default in VS Code", () => {
+  const values: Record<string, unknown> = { language: "ar", bidiIsolates: false };
+  assert.deepEqual(toServerSettings((k) => values[k]), { language: "ar", bidi_isolates: false });
+  assert.deepEqual(withClientDefaults(toServerSettings((k) => values[k])), { language: "ar", bidi_isolates: false });
+  assert.deepEqual(withClientDefaults(toServerSettings(() => undefined)), { bidi_isolates: true });
 });
 
 test("a partial section stays partial", () => {
