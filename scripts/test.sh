@@ -6,8 +6,10 @@
 #   4. spelling precision and recall on the real ant2018 archive (scripts/archive_eval.py),
 #      repeated quotes on it (scripts/quote_eval.py), and entity kinds on newsfane
 #      (scripts/entity_eval.py)
-#   5. `isnad check --format sarif` validated against the SARIF 2.1.0 schema (tools/sarif), the
-#      VS Code extension's unit tests (node --test), `npm run package` and the .vsix check
+#   5. `isnad check --format sarif` validated against the SARIF 2.1.0 schema (tools/sarif),
+#      `isnad report` of the seeds checked in headless Chromium (tools/report; chromium is
+#      installed with apt-get when missing), the VS Code extension's unit tests (node --test),
+#      `npm run package` and the .vsix check
 #   6. the headless Neovim test of editors/nvim against the real server
 # Needs cargo, python3, node and npm, and ../shared beside the checkout. Stops at the first
 # failure and says which step failed.
@@ -76,6 +78,17 @@ rc=$?
 set -e
 [ "$rc" -eq 1 ] || die "isnad check tests/corpus/seeds --format sarif exited $rc (1: findings)"
 node tools/sarif/validate.mjs "$SARIF_LOG" 20 || die "the SARIF log does not validate (node tools/sarif/validate.mjs $SARIF_LOG)"
+
+step "HTML report: isnad report of the seeds in headless Chromium (tools/report/check_report.py)"
+if [ ! -x /usr/bin/chromium ]; then
+  # CI starts from a bare Debian machine: Debian's own chromium, as root or through sudo
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update || die "apt-get update (for chromium) failed"
+  $SUDO apt-get install -y --no-install-recommends chromium || die "apt-get install chromium failed"
+fi
+python3 tools/report/check_report.py --chromium /usr/bin/chromium ||
+  die "the report page (rerun: python3 tools/report/check_report.py; page and screenshot in target/report/)"
 
 step "VS Code extension: unit tests (node --test)"
 (cd editors/vscode && npm run --silent test:unit) || die "VS Code extension unit tests (editors/vscode: npm run test:unit)"

@@ -325,3 +325,80 @@ fn an_arabic_locale_puts_the_command_line_in_arabic() {
     let (_, out, _) = run(&[("LANG", "fr_FR.UTF-8")], &["check", seeds.to_str().unwrap()]);
     assert!(out.contains("this corpus writes"), "{out}");
 }
+
+/// `isnad report`: one HTML page, written to the file named and nowhere else, with the corpus's
+/// markup shown as text; a missing corpus, no `-o` or an output folder that does not exist exit 2
+/// with a clear message and write nothing.
+#[test]
+fn report_writes_one_escaped_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let evil = "<script>alert('x')</script>";
+    let articles = [
+        ("2021-03-01", "Outlet <A>", "أذربيجان"),
+        ("2021-03-02", "قناة ب", "اذربيجان"),
+        ("2022-01-05", "قناة ب", "أذربيجان"),
+    ];
+    for (i, (date, outlet, name)) in articles.iter().enumerate() {
+        let text = format!(
+            "---\ndate: {date}\noutlet: {outlet}\n---\nأعلنت {name} اليوم موقفها. وقال الوزير في بيان: «إن الحكومة لن تقبل أي تدخل في شؤونها الداخلية {evil} مهما كان مصدره».\n"
+        );
+        std::fs::write(corpus.join(format!("{i}.txt")), text).unwrap();
+    }
+    let c = corpus.to_str().unwrap();
+    let page = dir.path().join("report.html");
+
+    let (code, _, err) = isnad_with_stderr(&["report", "/nonexistent/isnad-corpus", "-o", page.to_str().unwrap()]);
+    assert_eq!(code, 2, "a missing corpus exits 2: {err}");
+    assert!(err.contains("/nonexistent/isnad-corpus: no such file or folder"), "{err}");
+    let (code, _, err) = isnad_with_stderr(&["report", c]);
+    assert_eq!(code, 2, "no output file exits 2: {err}");
+    assert!(err.contains("report needs an output file") && err.contains("-o report.html"), "{err}");
+    let (code, _, err) = isnad_with_stderr(&["report", c, "-o", dir.path().join("no/such/folder/r.html").to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no such folder for the report"), "{err}");
+    let article = corpus.join("0.txt");
+    let before = std::fs::read_to_string(&article).unwrap();
+    let (code, _, err) = isnad_with_stderr(&["report", c, "-o", article.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("a document of the corpus"), "{err}");
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), before, "an article is never overwritten");
+    assert!(!page.exists(), "nothing written on an error");
+
+    let (code, out, err) = isnad_with_stderr(&["report", c, "-o", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "the page goes to the file: {out}");
+    assert!(err.contains("report of 3 documents") && err.contains("report.html"), "{err}");
+    // the page and nothing else: the corpus folder as it was
+    let mut written: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    written.sort();
+    assert_eq!(written, ["corpus", "report.html"]);
+    assert_eq!(std::fs::read_dir(&corpus).unwrap().count(), 3);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"), "{}", &html[..200.min(html.len())]);
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    // markup of the articles (text and front matter) is text: no element, no script
+    assert!(!html.contains(evil) && !html.contains("<A>"), "unescaped markup on the page");
+    assert!(!html.to_ascii_lowercase().contains("<script"), "a script on the page");
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "the quote's markup shown as text");
+    assert!(html.contains("Outlet &lt;A&gt;"));
+    // nothing loaded from elsewhere
+    assert!(!html.contains("src=") && !html.contains("http://") && !html.contains("https://") && !html.contains("url("));
+    for section in ["id=\"totals\"", "id=\"clusters\"", "id=\"quotes\""] {
+        assert!(html.contains(section), "{section}");
+    }
+    // the variant under its canonical spelling, the years and outlets of the front matter
+    let clusters = &html[html.find("id=\"clusters\"").unwrap()..html.find("id=\"quotes\"").unwrap()];
+    assert!(clusters.contains(">أذربيجان<") && clusters.contains(">اذربيجان<"), "{clusters}");
+    assert!(clusters.contains(">2021<") && clusters.contains(">2022<") && clusters.contains("قناة ب"), "{clusters}");
+    // the quote's timeline: the source first, from the earliest date
+    let quotes = &html[html.find("id=\"quotes\"").unwrap()..];
+    let (first, second) = (quotes.find("2021-03-01").unwrap(), quotes.find("2021-03-02").unwrap());
+    assert!(first < second && quotes.contains("class=\"source\""), "{quotes}");
+
+    // `-o -` writes the same page to standard output
+    let (code, out, err) = isnad_with_stderr(&["report", c, "-o", "-"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, html);
+}

@@ -306,3 +306,74 @@ explain-entity-spelling = { $spelling } ({ PLURAL($mentions) ->
 
 list-separator = { "، " }
 list-separator-strong = { "؛ " }
+
+## isnad report: صفحة المجموعة (كل ما يظهر فيها من عناوين)
+
+report-page-title = تقرير isnad
+report-heading = تقرير المجموعة
+report-written-by = كتبه isnad { $version } من { $path }
+report-totals = أرقام المجموعة
+report-documents = المقالات
+report-words = الكلمات
+report-findings = الملاحظات
+report-documents-with-findings = مقالات فيها ملاحظات
+report-variant-clusters = أسماء تُكتب بأكثر من صورة
+report-quote-groups = اقتباسات أعيد نشرها
+report-outlets = المنابر
+report-date-range = التواريخ
+report-no-dates = لا شيء
+report-outlet = المنبر
+report-no-outlets = لا يذكر أي مقال منبره (outlet: في رأس الملف)، فلا عدّ حسب المنبر.
+report-no-years = لا يذكر أي مقال تاريخه (date: في رأس الملف)، فلا عدّ حسب السنة.
+report-year = السنة
+report-share-with-findings = نسبة ما فيه ملاحظات
+report-unknown = غير معروف
+report-other = غير ذلك
+report-clusters = أسماء تُكتب بأكثر من صورة
+report-clusters-intro = الأكثر اضطرابًا أولًا: بحسب عدد المقالات التي تكتب الاسم بغير كتابته المعتمدة. أعمدة المنابر والسنوات تعدّ المقالات.
+report-no-clusters = لا اسم يُكتب بأكثر من صورة.
+report-spelling = الكتابة
+report-canonical = المعتمدة
+report-mentions = مرات الذكر
+report-documents-by-outlet = المقالات حسب المنبر
+report-documents-by-year = المقالات حسب السنة
+report-cluster-summary = مقالات بكتابة أخرى: { $docs } · مرات الذكر: { $mentions }
+report-more-clusters = أسماء لم تُعرض: { $n } (في مقالات أقل بكتابة أخرى).
+report-quotes = اقتباسات أعيد نشرها
+report-quotes-intro = الأكثر نشرًا أولًا؛ كلٌّ من مصدره (أقدم نسخة) فما بعده، بترتيب الزمن.
+report-no-quotes = لا اقتباس منشور في أكثر من مقال.
+report-group-summary = النسخ: { $copies } في { PLURAL($docs) ->
+        [one] مقال واحد
+        [two] مقالين
+        [few] { $docs } مقالات
+        [many] { $docs } مقالًا
+       *[other] { $docs } مقال
+    }
+report-group-dates = من { $first } إلى { $last }
+report-source = المصدر
+report-copy = نسخة
+report-undated = بلا تاريخ
+report-unquoted = دون علامات اقتباس
+report-speaker = القائل: { $speaker }
+report-words-changed = كلمات مضافة: { $added }، محذوفة: { $removed }
+report-more-copies = نسخ لم تُعرض: { $n }.
+report-more-groups = مجموعات اقتباس لم تُعرض: { $n } (نسخها أقل).
+report-warnings = تنبيهات
+cli-report-written = isnad: كُتب تقرير { PLURAL($docs) ->
+        [one] مقال واحد
+        [two] مقالين
+        [few] { $docs } مقالات
+        [many] { $docs } مقالًا
+       *[other] { $docs } مقال
+    } ({ PLURAL($findings) ->
+        [one] ملاحظة واحدة
+        [two] ملاحظتان
+        [few] { $findings } ملاحظات
+        [many] { $findings } ملاحظةً
+       *[other] { $findings } ملاحظة
+    }، أسماء تُكتب بأكثر من صورة: { $names }، اقتباسات أعيد نشرها: { $quotes }) في { $target } ({ $kb } ك.ب)، { $seconds } ث
+cli-report-stdout = المخرج القياسي
+cli-report-no-output = isnad: يحتاج التقرير إلى ملف يُكتب فيه: isnad report { $path } -o report.html (‎-o -‎ يكتبه في المخرج القياسي)
+cli-report-folder = isnad: { $path }: مجلد؛ اذكر الملف الذي يُكتب فيه، مثل { $example }
+cli-report-no-folder = isnad: { $path }: لا مجلد بهذا الاسم للتقرير
+cli-report-over-article = isnad: { $path }: مقال من المجموعة؛ يُكتب التقرير في ملف خاص به

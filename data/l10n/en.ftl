@@ -226,3 +226,71 @@ explain-entity-spelling = { $spelling } ({ $mentions ->
 
 list-separator = { ", " }
 list-separator-strong = { "; " }
+
+## isnad report: the corpus page (every visible label)
+
+report-page-title = isnad report
+report-heading = Corpus report
+report-written-by = Written by isnad { $version } from { $path }
+report-totals = Corpus totals
+report-documents = Documents
+report-words = Words
+report-findings = Findings
+report-documents-with-findings = Documents with findings
+report-variant-clusters = Names spelt more than one way
+report-quote-groups = Reprinted quotes
+report-outlets = Outlets
+report-date-range = Dates
+report-no-dates = none
+report-outlet = Outlet
+report-no-outlets = No document names its outlet (front matter outlet:), so nothing is counted by outlet.
+report-no-years = No document gives its date (front matter date:), so nothing is counted by year.
+report-year = Year
+report-share-with-findings = Share with findings
+report-unknown = unknown
+report-other = other
+report-clusters = Names spelt more than one way
+report-clusters-intro = Most inconsistent first: ordered by the number of documents that write a name otherwise than its canonical spelling. Outlet and year columns count documents.
+report-no-clusters = No name is spelt more than one way.
+report-spelling = Spelling
+report-canonical = canonical
+report-mentions = Mentions
+report-documents-by-outlet = Documents by outlet
+report-documents-by-year = Documents by year
+report-cluster-summary = Documents with another spelling: { $docs } · mentions: { $mentions }
+report-more-clusters = Names not shown: { $n } (fewer documents with another spelling).
+report-quotes = Reprinted quotes
+report-quotes-intro = Most reprinted first; each from its source (the earliest copy) on, in time order.
+report-no-quotes = No quotation is printed in more than one document.
+report-group-summary = Copies: { $copies } in { $docs ->
+        [one] 1 document
+       *[other] { $docs } documents
+    }
+report-group-dates = from { $first } to { $last }
+report-source = source
+report-copy = copy
+report-undated = undated
+report-unquoted = without quote marks
+report-speaker = Speaker: { $speaker }
+report-words-changed = Words added: { $added }, removed: { $removed }
+report-more-copies = Copies not shown: { $n }.
+report-more-groups = Quote groups not shown: { $n } (fewer copies).
+report-warnings = Warnings
+cli-report-written = isnad: report of { $docs ->
+        [one] 1 document
+       *[other] { $docs } documents
+    } ({ $findings ->
+        [one] 1 finding
+       *[other] { $findings } findings
+    }, { $names ->
+        [one] 1 name
+       *[other] { $names } names
+    } spelt more than one way, { $quotes ->
+        [one] 1 reprinted quote
+       *[other] { $quotes } reprinted quotes
+    }) written to { $target } ({ $kb } KB), { $seconds } s
+cli-report-stdout = standard output
+cli-report-no-output = isnad: report needs an output file: isnad report { $path } -o report.html (-o - writes to standard output)
+cli-report-folder = isnad: { $path }: is a folder; give the file to write, e.g. { $example }
+cli-report-no-folder = isnad: { $path }: no such folder for the report
+cli-report-over-article = isnad: { $path }: a document of the corpus; the report is written to a file of its own

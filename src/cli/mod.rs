@@ -1,7 +1,9 @@
-//! Command-line front ends on the same core: `lsp`, `check`, `gen-corpus`, `bench`.
+//! Command-line front ends on the same core: `lsp`, `check`, `quotes`, `explain`, `report`,
+//! `gen-corpus`, `bench`.
 
 pub mod check;
 pub mod quotes;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -54,6 +56,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Write one self-contained HTML page about a corpus: totals, names spelt more than one
+    /// way by outlet and year, reprinted quotes as timelines.
+    Report {
+        /// A corpus folder (isnad.toml there is read) or a single file.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// The HTML file to write (`-` for standard output); required.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Show why words of a corpus are (or are not) treated as names, and their clusters.
     Explain {
         corpus: PathBuf,
@@ -99,6 +111,7 @@ pub fn main() -> i32 {
         Some(Command::Lsp { .. }) => lsp_entry(),
         Some(Command::Check { paths, format }) => check::run(&paths, format),
         Some(Command::Quotes { paths, format }) => quotes::run(&paths, format),
+        Some(Command::Report { path, output }) => report::run(&path, output.as_deref()),
         Some(Command::Explain { corpus, words, format }) => check::explain(&corpus, &words, format),
         Some(Command::GenCorpus { out, articles, seed }) => crate::bench::run_generate(&out, articles, seed),
         Some(Command::Bench { corpus, edits }) => crate::bench::run_bench(&corpus, edits),

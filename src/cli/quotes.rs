@@ -11,7 +11,8 @@ use crate::analysis::quotes::{all_groups, diff, Occurrence};
 use crate::analysis::Workspace;
 use crate::l10n::{tr, tr_args, Lang};
 
-fn excerpt(s: &str, words: usize) -> String {
+/// The first `words` words of `s` (whitespace made single spaces), `…` when cut.
+pub(super) fn excerpt(s: &str, words: usize) -> String {
     let mut it = s.split_whitespace();
     let mut out: Vec<&str> = it.by_ref().take(words).collect();
     if it.next().is_some() {
@@ -20,7 +21,8 @@ fn excerpt(s: &str, words: usize) -> String {
     out.join(" ")
 }
 
-fn copy_json(ws: &Workspace, o: &Occurrence, source: &Occurrence) -> serde_json::Value {
+/// One copy of a reuse group as `--format json` prints it (`isnad report` reads the same).
+pub(super) fn copy_json(ws: &Workspace, o: &Occurrence, source: &Occurrence) -> serde_json::Value {
     let doc = ws.doc(o.doc).expect("grouped documents exist");
     let (line, column) = doc.line_col(o.span.start);
     let (end_line, end_column) = doc.line_col(o.span.end);
