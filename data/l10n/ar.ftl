@@ -113,6 +113,8 @@ rename-bad-name = يجب أن يكون الاسم الجديد سطرًا واح
 
 server-config-ignored = isnad: { $origin }: { $error } (أُهمل)
 server-bad-globs = isnad: { $error }؛ تُستعمل أنماط المجموعة الافتراضية
+server-config-defaults = isnad: { $error } (تُستعمل الإعدادات الافتراضية)
+server-config-unreadable = isnad: تعذّرت قراءة { $path }: { $error } (تُستعمل الإعدادات الافتراضية)
 
 ## سطر الأوامر
 
@@ -377,3 +379,5 @@ cli-report-no-output = isnad: يحتاج التقرير إلى ملف يُكتب
 cli-report-folder = isnad: { $path }: مجلد؛ اذكر الملف الذي يُكتب فيه، مثل { $example }
 cli-report-no-folder = isnad: { $path }: لا مجلد بهذا الاسم للتقرير
 cli-report-over-article = isnad: { $path }: مقال من المجموعة؛ يُكتب التقرير في ملف خاص به
+cli-no-such-path = { $path }: لا ملف ولا مجلد بهذا الاسم
+cli-no-command = isnad: لم يُذكر أمر؛ جرّب `isnad check <المجلد>` أو `isnad lsp` (انظر --help)

@@ -83,6 +83,8 @@ rename-bad-name = the new name must be a non-empty single line
 
 server-config-ignored = isnad: { $origin }: { $error } (ignored)
 server-bad-globs = isnad: { $error }; using the default corpus globs
+server-config-defaults = isnad: { $error } (running on defaults)
+server-config-unreadable = isnad: cannot read { $path }: { $error } (running on defaults)
 
 ## Command line
 
@@ -294,3 +296,5 @@ cli-report-no-output = isnad: report needs an output file: isnad report { $path 
 cli-report-folder = isnad: { $path }: is a folder; give the file to write, e.g. { $example }
 cli-report-no-folder = isnad: { $path }: no such folder for the report
 cli-report-over-article = isnad: { $path }: a document of the corpus; the report is written to a file of its own
+cli-no-such-path = { $path }: no such file or folder
+cli-no-command = isnad: no command given; try `isnad check <folder>` or `isnad lsp` (see --help)

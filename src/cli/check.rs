@@ -73,7 +73,7 @@ pub fn read(paths: &[PathBuf]) -> Result<(Config, Vec<(String, PathBuf, String)>
             let reason = read_text_file(p, filter.max_file_size).err().unwrap_or_else(|| "not a regular file".into());
             return Err(format!("{}: {reason}", p.display()));
         } else {
-            return Err(format!("{}: no such file or folder", p.display()));
+            return Err(tr_args(lang, "cli-no-such-path", &[("path", p.display().to_string().into())]));
         }
     }
     Ok((config, files, warnings))

@@ -105,7 +105,7 @@ pub fn main() -> i32 {
     match cli.command {
         None if cli.stdio => lsp_entry(),
         None => {
-            eprintln!("isnad: no command given; try `isnad check <folder>` or `isnad lsp` (see --help)");
+            eprintln!("{}", crate::l10n::tr(crate::l10n::Lang::from_env(), "cli-no-command"));
             2
         }
         Some(Command::Lsp { .. }) => lsp_entry(),

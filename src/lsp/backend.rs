@@ -226,7 +226,7 @@ fn set_editor_settings(st: &mut State, value: &serde_json::Value, origin: &str) 
 /// Re-read `isnad.toml` of the first root into the file layer.
 fn load_config_file(st: &mut State) {
     let Some(root) = st.roots.first().map(|r| r.path.clone()) else { return };
-    let (config, error) = read_config_file(&root);
+    let (config, error) = read_config_file(&root, st.ui.lang());
     if let Some(e) = error {
         st.log.show(MessageType::ERROR, e);
     }

@@ -285,15 +285,18 @@ fn real_path(path: &Path) -> Option<PathBuf> {
 }
 
 /// `isnad.toml` of a root: (config, error message). A missing file is the defaults.
-pub fn read_config_file(root: &Path) -> (Config, Option<String>) {
+pub fn read_config_file(root: &Path, lang: Lang) -> (Config, Option<String>) {
     let path = root.join(CONFIG_FILE);
     match crate::corpus::scan::read_config_text(&path) {
         Ok(Some(text)) => match Config::from_toml(&text) {
             Ok(c) => (c, None),
-            Err(e) => (Config::default(), Some(format!("isnad: {e} (running on defaults)"))),
+            Err(e) => (Config::default(), Some(tr_args(lang, "server-config-defaults", &[("error", e.to_string().into())]))),
         },
         Ok(None) => (Config::default(), None),
-        Err(e) => (Config::default(), Some(format!("isnad: cannot read {}: {e} (running on defaults)", path.display()))),
+        Err(e) => {
+            let args = [("path", path.display().to_string().into()), ("error", e.to_string().into())];
+            (Config::default(), Some(tr_args(lang, "server-config-unreadable", &args)))
+        }
     }
 }
 
