@@ -15,7 +15,7 @@
    <script>, <link>, <img>, <iframe>, no url() or @import in styles);
 3. a tiny corpus whose quotes hold markup (`<script>`, `<img onerror>`) written to a page under
    target/report/: the browser builds no element from it and shows it as text;
-4. a screenshot `target/report/seeds.png` (1280x2400) as an artifact, checked to be a PNG of that
+4. a screenshot `target/report/seeds.png` (1280x5200) as an artifact, checked to be a PNG of that
    size with real content (not a blank page).
 
 Exit 0 when everything holds, 1 with every failure listed.
@@ -351,11 +351,11 @@ def main():
         shot = os.path.join(OUT, "seeds.png")
         if os.path.exists(shot):
             os.remove(shot)
-        run(chromium_cmd(a.chromium, profile, f"--screenshot={shot}", "--window-size=1280,2400", "--hide-scrollbars", pathlib.Path(os.path.abspath(page)).as_uri()), timeout=180)
+        run(chromium_cmd(a.chromium, profile, f"--screenshot={shot}", "--window-size=1280,5200", "--hide-scrollbars", pathlib.Path(os.path.abspath(page)).as_uri()), timeout=180)
     facts = png_facts(shot) if os.path.isfile(shot) else None
     if facts is None:
         fail(f"no screenshot PNG at {shot}")
-    elif facts[:2] != (1280, 2400) or facts[2] < 200 or os.path.getsize(shot) < 30_000:
+    elif facts[:2] != (1280, 5200) or facts[2] < 200 or os.path.getsize(shot) < 30_000:
         fail(f"screenshot {shot}: {facts[0]}x{facts[1]}, {facts[2]} distinct rows, {os.path.getsize(shot):,} bytes: blank or wrong size")
     else:
         ok(f"screenshot {os.path.relpath(shot, ROOT)}: {facts[0]}x{facts[1]}, {facts[2]} distinct rows, {os.path.getsize(shot):,} bytes")
