@@ -175,6 +175,7 @@ fn client_caps(c: &ClientCapabilities) -> ClientCaps {
             .and_then(|t| t.publish_diagnostics.as_ref())
             .and_then(|p| p.related_information)
             .unwrap_or(false),
+        definition_links: c.text_document.as_ref().and_then(|t| t.definition.as_ref()).and_then(|d| d.link_support).unwrap_or(false),
     }
 }
 
@@ -636,7 +637,7 @@ impl LanguageServer for Backend {
                 ..Default::default()
             })),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
-            definition_provider: Some(OneOf::Left(super::quotes::set_link_support(Arc::as_ptr(&self.shared) as usize, &params.capabilities))),
+            definition_provider: Some(OneOf::Left(true)),
             code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
             references_provider: Some(OneOf::Left(true)),
             rename_provider: Some(OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })),
@@ -826,8 +827,8 @@ impl LanguageServer for Backend {
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        let links = super::quotes::link_support(Arc::as_ptr(&self.shared) as usize);
         let mut st = self.shared.lock();
+        let links = st.caps.definition_links;
         let log = st.log.clone();
         let uri = &p.text_document.uri;
         let r = guarded(&log, "definition", || st.in_scope(uri, |st| super::quotes::definition(st, uri, p.position, links)));

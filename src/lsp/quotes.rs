@@ -10,9 +10,6 @@
 //! vscode-languageclient converts them with `client.protocol2CodeConverter` (asUri,
 //! asPosition, asLocation) in a middleware before running the command.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use tower_lsp_server::ls_types::{
     CodeLens, Command, GotoDefinitionResponse, Hover, HoverContents, Location, LocationLink, MarkupContent, MarkupKind,
     Position, Range, Uri,
@@ -27,22 +24,6 @@ use super::state::{State, file_path};
 
 /// The command a code lens runs (VS Code's built-in references peek).
 pub const SHOW_REFERENCES: &str = "editor.action.showReferences";
-
-/// `textDocument.definition.linkSupport` per server (keyed by the server's shared state),
-/// recorded while answering `initialize`.
-static LINK_SUPPORT: Mutex<Option<HashMap<usize, bool>>> = Mutex::new(None);
-
-pub fn set_link_support(server: usize, caps: &tower_lsp_server::ls_types::ClientCapabilities) -> bool {
-    let links = caps.text_document.as_ref().and_then(|t| t.definition.as_ref()).and_then(|d| d.link_support).unwrap_or(false);
-    if let Ok(mut m) = LINK_SUPPORT.lock() {
-        m.get_or_insert_with(HashMap::new).insert(server, links);
-    }
-    true
-}
-
-pub fn link_support(server: usize) -> bool {
-    LINK_SUPPORT.lock().ok().and_then(|m| m.as_ref().and_then(|m| m.get(&server).copied())).unwrap_or(false)
-}
 
 /// Workspace document of a URI: an open document, or a file of the corpus on disk.
 fn doc_of(st: &State, uri: &Uri) -> Option<DocId> {

@@ -96,6 +96,8 @@ pub struct ClientCaps {
     pub configuration: bool,
     pub watched_files_dynamic: bool,
     pub related_information: bool,
+    /// `textDocument.definition.linkSupport`: definitions answered as `LocationLink`s.
+    pub definition_links: bool,
 }
 
 /// How the server speaks to its user: the language of every message and label, and whether
