@@ -7,7 +7,6 @@
 //! into sentences in English or Arabic for both front ends. See ARCHITECTURE.md.
 
 pub mod analysis;
-pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod l10n;

@@ -1265,7 +1265,7 @@ impl<'a> Analyzer<'a> {
     }
 
     /// `references` reading every document whole: the reference the literal search is
-    /// checked against (tests, `isnad bench`).
+    /// checked against (tests, `isnad-bench bench`).
     pub fn references_full_scan(&self, key: &EntityKey) -> Vec<Mention> {
         let canonical = match key {
             EntityKey::Cluster(canonical) => canonical,

@@ -1,5 +1,5 @@
-//! Command-line front ends on the same core: `lsp`, `check`, `quotes`, `explain`, `report`,
-//! `gen-corpus`, `bench`.
+//! Command-line front ends on the same core: `lsp`, `check`, `quotes`, `explain`, `report`.
+//! (The benchmark corpus generator and the benchmark are `isnad-bench`, src/bin/isnad-bench.)
 
 pub mod check;
 pub mod quotes;
@@ -75,22 +75,6 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write a deterministic synthetic corpus for benchmarks.
-    GenCorpus {
-        out: PathBuf,
-        #[arg(long, default_value_t = 30_000)]
-        articles: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
-    /// Benchmark cold indexing, didChange → diagnostics latency and memory on a corpus.
-    Bench {
-        /// Corpus folder (see gen-corpus).
-        corpus: PathBuf,
-        /// Number of edits for the latency measurement (0: measure indexing only).
-        #[arg(long, default_value_t = 200)]
-        edits: usize,
-    },
 }
 
 pub fn main() -> i32 {
@@ -113,8 +97,6 @@ pub fn main() -> i32 {
         Some(Command::Quotes { paths, format }) => quotes::run(&paths, format),
         Some(Command::Report { path, output }) => report::run(&path, output.as_deref()),
         Some(Command::Explain { corpus, words, format }) => check::explain(&corpus, &words, format),
-        Some(Command::GenCorpus { out, articles, seed }) => crate::bench::run_generate(&out, articles, seed),
-        Some(Command::Bench { corpus, edits }) => crate::bench::run_bench(&corpus, edits),
     }
 }
 

@@ -1,4 +1,4 @@
-//! `isnad gen-corpus` and `isnad bench`.
+//! `isnad-bench gen-corpus` and `isnad-bench bench`.
 //!
 //! The benchmark measures what a user feels, on the core the server runs: cold indexing of
 //! the whole corpus (scan + read + summarise + aggregate), and the time from one edit of an
@@ -9,9 +9,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::analysis::Workspace;
-use crate::corpus::config::Config;
-use crate::corpus::scan::{scan, FileFilter};
+use isnad::analysis::Workspace;
+use isnad::corpus::config::Config;
+use isnad::corpus::scan::{scan, FileFilter};
 
 use super::generate::{generate, GenOptions};
 
@@ -65,7 +65,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 pub fn run_bench(corpus: &Path, edits: usize) -> i32 {
     if !corpus.is_dir() {
-        eprintln!("isnad: {} is not a folder (make one with `isnad gen-corpus`)", corpus.display());
+        eprintln!("isnad: {} is not a folder (make one with `isnad-bench gen-corpus`)", corpus.display());
         return 2;
     }
     let config = Config::default();
@@ -154,7 +154,7 @@ fn bench_entities(ws: &Workspace, open: &[u32]) {
     // what the server does in the background after its first diagnostics
     let t = Instant::now();
     let warmed = ws.with_analyzer(|an| {
-        let keys = an.widespread_entities(crate::analysis::entities::WARM_MIN_DOCS, crate::analysis::entities::WARM_LIMIT);
+        let keys = an.widespread_entities(isnad::analysis::entities::WARM_MIN_DOCS, isnad::analysis::entities::WARM_LIMIT);
         for k in &keys {
             std::hint::black_box(an.references(k));
         }
@@ -228,7 +228,7 @@ fn bench_entities(ws: &Workspace, open: &[u32]) {
 /// Repeated quotes: index size, definition/references latency (the core call the server makes:
 /// the quote's group), and an edit inside a reprinted quote followed by a lookup.
 fn bench_quotes(ws: &mut Workspace) {
-    use crate::analysis::quotes::group_at;
+    use isnad::analysis::quotes::group_at;
     let (docs, quotes, words, postings, bytes) = ws.quotes().sizes();
     println!(
         "quote index: {quotes} quotes in {docs} documents, {words} word fingerprints, {postings} postings, ~{:.0} MiB",
@@ -238,10 +238,10 @@ fn bench_quotes(ws: &mut Workspace) {
     // what quotes add to the cold index: extraction (parallel in `load`) and insertion, on a sample
     let sample: Vec<u32> = order.iter().step_by(10).copied().collect();
     let t = Instant::now();
-    let extracted: Vec<_> = sample.iter().filter_map(|&d| ws.doc(d)).map(|d| crate::analysis::quotes::extract(d, ws.lexicon())).collect();
+    let extracted: Vec<_> = sample.iter().filter_map(|&d| ws.doc(d)).map(|d| isnad::analysis::quotes::extract(d, ws.lexicon())).collect();
     let t_extract = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let mut fresh = crate::analysis::quotes::QuoteIndex::default();
+    let mut fresh = isnad::analysis::quotes::QuoteIndex::default();
     for (d, q) in sample.iter().zip(extracted) {
         fresh.insert(*d, q);
     }
@@ -281,7 +281,7 @@ fn bench_quotes(ws: &mut Workspace) {
     for (i, (d, span)) in linked.iter().take(100).enumerate() {
         let Some(doc) = ws.doc(*d).cloned() else { continue };
         let mut text = doc.text.to_string();
-        let at = crate::corpus::document::floor_char_boundary(&text, (span.start + span.end) / 2);
+        let at = isnad::corpus::document::floor_char_boundary(&text, (span.start + span.end) / 2);
         text.insert_str(at, if i % 2 == 0 { "ب" } else { " كلمة " });
         let t = Instant::now();
         ws.upsert(doc.rel_path.clone(), doc.abs_path.clone(), Arc::from(text.as_str()));

@@ -2000,7 +2000,7 @@ mod tests {
             let parts: Vec<u32> = date.split('-').map(|p| p.parse().unwrap()).collect();
             assert_eq!(date.len(), 10);
             assert!((2019..=2024).contains(&parts[0]) && (1..=12).contains(&parts[1]) && (1..=31).contains(&parts[2]));
-            let (meta, start) = crate::corpus::document::parse_front_matter(t);
+            let (meta, start) = isnad::corpus::document::parse_front_matter(t);
             assert_eq!(meta.date.as_deref(), Some(date));
             assert!(start > 0 && t[start..].len() > 1_000);
         }
