@@ -32,8 +32,11 @@ use super::state::{
     split_ui_settings,
 };
 
-/// Quiet time after the last edit before diagnostics are computed.
+/// Quiet time after the last edit before diagnostics are computed, once publishing costs
+/// more than `CHEAP` or edits pile up.
 const DEBOUNCE: Duration = Duration::from_millis(10);
+/// A round of publication this fast goes out at once after the next edit.
+const CHEAP: Duration = Duration::from_millis(5);
 /// Under a continuous stream of edits, publish at least this often.
 const MAX_DELAY: Duration = Duration::from_millis(250);
 /// Skipped files logged one by one, up to this many.
@@ -460,9 +463,13 @@ async fn publish_now(shared: &Arc<Shared>, edited_only: bool) -> bool {
     }
 }
 
-/// Publish diagnostics after changes settle (see `DEBOUNCE`); the last state is always
-/// published, with its version.
+/// Publish diagnostics; the last state is always published, with its version. Publishing
+/// adapts to its cost: while a round is cheap (`CHEAP`) and no edit came in during it, the
+/// next change is published at once; once rounds cost more, or edits pile up during one,
+/// the publisher waits for the edits to settle (`DEBOUNCE`, at most `MAX_DELAY`), so that a
+/// storm of keystrokes costs one round.
 async fn publisher(shared: Arc<Shared>) {
+    let mut settle = false;
     loop {
         let stopping = shared.stop.notified();
         if shared.stopped.load(Ordering::SeqCst) {
@@ -473,7 +480,7 @@ async fn publisher(shared: Arc<Shared>) {
             _ = stopping => return,
         }
         let start = Instant::now();
-        loop {
+        while settle {
             let seen = shared.changes.load(Ordering::SeqCst);
             tokio::time::sleep(DEBOUNCE).await;
             if shared.changes.load(Ordering::SeqCst) == seen || start.elapsed() >= MAX_DELAY {
@@ -482,9 +489,11 @@ async fn publisher(shared: Arc<Shared>) {
         }
         // the edited documents first, then the others their edits may have changed
         let round = shared.changes.load(Ordering::SeqCst);
+        let began = Instant::now();
         if publish_now(&shared, true).await && shared.changes.load(Ordering::SeqCst) == round {
             publish_now(&shared, false).await;
         } // else more edits came: the next round covers everything
+        settle = began.elapsed() >= CHEAP || shared.changes.load(Ordering::SeqCst) != round;
     }
 }
 
