@@ -1,8 +1,8 @@
 //! `isnad-bench`: the synthetic benchmark corpus and the in-process benchmark, a development
 //! tool kept out of the product binary (`isnad`): the generator alone is 2,000 lines.
 //!
-//!     cargo run --release --bin isnad-bench -- gen-corpus /tmp/isnad-bench-corpus
-//!     cargo run --release --bin isnad-bench -- bench /tmp/isnad-bench-corpus --edits 100
+//!     cargo run --release --features bench --bin isnad-bench -- gen-corpus /tmp/isnad-bench-corpus
+//!     cargo run --release --features bench --bin isnad-bench -- bench /tmp/isnad-bench-corpus --edits 100
 
 mod generate;
 mod run;
