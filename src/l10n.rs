@@ -7,6 +7,7 @@
 //! Fluent's own bidi isolation is off, because only some clients render the isolate
 //! characters (the server wraps names itself where they do).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -58,14 +59,21 @@ impl Lang {
             other => Err(format!("unknown language «{other}» (auto, ar or en)")),
         }
     }
+
+    /// The language's BCP 47 tag (its plural rules in the catalogue).
+    fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
 }
 
 /// One argument of a message: text, a number (numbers choose the plural form), or another
 /// message of the catalogue (a kind's name inside a sentence), put in the same language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg<'a> {
-    Text(&'a str),
-    Owned(String),
+    Text(Cow<'a, str>),
     Number(f64),
     Message(&'static str),
 }
@@ -102,19 +110,19 @@ impl serde::Serialize for Said {
 
 impl<'a> From<&'a str> for Arg<'a> {
     fn from(s: &'a str) -> Self {
-        Arg::Text(s)
+        Arg::Text(Cow::Borrowed(s))
     }
 }
 
 impl<'a> From<&'a String> for Arg<'a> {
     fn from(s: &'a String) -> Self {
-        Arg::Text(s)
+        Arg::Text(Cow::Borrowed(s))
     }
 }
 
 impl From<String> for Arg<'_> {
     fn from(s: String) -> Self {
-        Arg::Owned(s)
+        Arg::Text(Cow::Owned(s))
     }
 }
 
@@ -159,11 +167,7 @@ fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
     // a broken catalogue is caught by the unit tests below; at run time the entries that
     // parsed are kept and a missing message falls back to its id
     let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let tag = match lang {
-        Lang::En => "en",
-        Lang::Ar => "ar",
-    };
-    let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().unwrap_or_default()]);
+    let mut bundle = FluentBundle::new_concurrent(vec![lang.tag().parse().unwrap_or_default()]);
     bundle.set_use_isolating(false);
     let _ = bundle.add_function("PLURAL", move |positional: &[FluentValue], _: &FluentArgs| match positional.first() {
         Some(FluentValue::Number(n)) => FluentValue::from(plural_category(lang, n.value)),
@@ -189,8 +193,7 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         let value = match value {
-            Arg::Text(s) => FluentValue::from(*s),
-            Arg::Owned(s) => FluentValue::from(s.as_str()),
+            Arg::Text(s) => FluentValue::from(s.as_ref()),
             Arg::Number(n) => FluentValue::from(*n),
             Arg::Message(id) => FluentValue::from(tr(lang, id)),
         };

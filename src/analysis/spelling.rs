@@ -172,17 +172,28 @@ pub struct ExplainedCluster {
     pub spellings: Vec<String>,
 }
 
-/// A look-alike spelling weighed against a word: linked, or kept apart and why.
-#[derive(Debug, Clone, serde::Serialize)]
+/// A look-alike spelling weighed against a word: linked (`rule` is `None`), or kept apart by
+/// the rule named by its catalogue id (`why-*`).
+#[derive(Debug, Clone)]
 pub struct LookAlike {
     pub spelling: String,
-    pub linked: bool,
-    /// The rule that kept it apart, in words (English in JSON) …
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kept_apart_because: Option<Said>,
-    /// … and as the catalogue's id of that rule, stable for tools.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<&'static str>,
+}
+
+/// In JSON: `spelling`, `linked`, and for a pair kept apart the rule in words
+/// (`kept_apart_because`, English) and as its id (`rule`, stable for tools).
+impl serde::Serialize for LookAlike {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("LookAlike", if self.rule.is_some() { 4 } else { 2 })?;
+        s.serialize_field("spelling", &self.spelling)?;
+        s.serialize_field("linked", &self.rule.is_none())?;
+        if let Some(rule) = self.rule {
+            s.serialize_field("kept_apart_because", &Said::new(rule))?;
+            s.serialize_field("rule", rule)?;
+        }
+        s.end()
+    }
 }
 
 impl Explanation {
@@ -200,9 +211,9 @@ impl Explanation {
         let look_alikes: String = self
             .look_alikes
             .iter()
-            .map(|l| match &l.kept_apart_because {
+            .map(|l| match l.rule {
                 None => format!("\n    {}: {}", l.spelling, t("explain-linked")),
-                Some(why) => format!("\n    {}: {}", l.spelling, tr_args(lang, "explain-apart", &[("why", why.render(lang).into())])),
+                Some(rule) => format!("\n    {}: {}", l.spelling, tr_args(lang, "explain-apart", &[("why", t(rule).into())])),
             })
             .collect();
         let evidence: Vec<String> = self.evidence.iter().map(|e| e.render(lang)).collect();
@@ -1008,7 +1019,7 @@ impl<'a> Analyzer<'a> {
                         Err(why) if Self::FAR_APART.contains(&why) => continue,
                         Err(why) => Some(why),
                     };
-                    weighed.push(LookAlike { spelling: other.to_string(), linked: rule.is_none(), kept_apart_because: rule.map(Said::new), rule });
+                    weighed.push(LookAlike { spelling: other.to_string(), rule });
                 }
             }
         }

@@ -426,7 +426,6 @@ struct ExplainedWord {
 #[derive(serde::Serialize)]
 struct ExplainedEntity {
     name: String,
-    #[serde(serialize_with = "kind_label")]
     kind: EntityKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     latin: Option<String>,
@@ -439,11 +438,6 @@ struct EntitySpelling {
     spelling: String,
     mentions: u32,
     documents: u32,
-}
-
-/// An entity's kind in `isnad explain --format json`: its stable English label.
-fn kind_label<S: serde::Serializer>(kind: &EntityKind, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(kind.label())
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ impl Labels {
             .zip(&markers)
             .map(|((k, v), m)| (*k, match v {
                 Val::Num(n) => Arg::from(*n),
-                Val::Html(_) => Arg::Text(m),
+                Val::Html(_) => Arg::from(m),
             }))
             .collect();
         let text = tr_args(self.lang, id, &args);
@@ -258,8 +258,9 @@ struct Facts<'w> {
 /// `isnad report PATH -o FILE` (`-o -`: standard output).
 pub fn run(path: &Path, output: Option<&Path>) -> i32 {
     let started = std::time::Instant::now();
+    let lang = Lang::from_env();
     let Some(output) = output else {
-        eprintln!("{}", tr_args(Lang::from_env(), "cli-report-no-output", &[("path", path.display().to_string().into())]));
+        eprintln!("{}", tr_args(lang, "cli-report-no-output", &[("path", path.display().to_string().into())]));
         return 2;
     };
     let to_stdout = output == Path::new("-");
@@ -267,25 +268,28 @@ pub fn run(path: &Path, output: Option<&Path>) -> i32 {
     if !to_stdout {
         if output.is_dir() {
             let args = [("path", output.display().to_string().into()), ("example", output.join("report.html").display().to_string().into())];
-            eprintln!("{}", tr_args(Lang::from_env(), "cli-report-folder", &args));
+            eprintln!("{}", tr_args(lang, "cli-report-folder", &args));
             return 2;
         }
         let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         if !parent.is_dir() {
-            eprintln!("{}", tr_args(Lang::from_env(), "cli-report-no-folder", &[("path", parent.display().to_string().into())]));
+            eprintln!("{}", tr_args(lang, "cli-report-no-folder", &[("path", parent.display().to_string().into())]));
             return 2;
         }
     }
     let Some((ws, warnings)) = super::check::load_reporting(std::slice::from_ref(&path.to_path_buf())) else { return 2 };
     // `-o article.txt` by a slip of the hand would put HTML over an article of the corpus
-    if let Ok(out) = output.canonicalize() {
-        if ws.docs_in_order().into_iter().filter_map(|d| ws.doc(d)).any(|d| d.abs_path.canonicalize().is_ok_and(|p| p == out)) {
-            eprintln!("{}", tr_args(Lang::from_env(), "cli-report-over-article", &[("path", output.display().to_string().into())]));
+    // (only the articles of the output's file name are asked for their real path: an archive
+    // is tens of thousands of them)
+    if let (Ok(out), Some(name)) = (output.canonicalize(), output.file_name()) {
+        let same_name = |d: &&Document| d.abs_path.file_name() == Some(name);
+        if ws.docs_in_order().into_iter().filter_map(|d| ws.doc(d)).filter(same_name).any(|d| d.abs_path.canonicalize().is_ok_and(|p| p == out)) {
+            eprintln!("{}", tr_args(lang, "cli-report-over-article", &[("path", output.display().to_string().into())]));
             return 2;
         }
     }
     let facts = gather(&ws);
-    let page = render(&facts, &Labels::new(Lang::from_env()), path, &warnings);
+    let page = render(&facts, &Labels::new(lang), path, &warnings);
     let written = if to_stdout {
         use std::io::Write;
         std::io::stdout().lock().write_all(page.as_bytes())
@@ -296,7 +300,6 @@ pub fn run(path: &Path, output: Option<&Path>) -> i32 {
         eprintln!("isnad: {}: {e}", output.display());
         return 2;
     }
-    let lang = Lang::from_env();
     let target = if to_stdout { tr(lang, "cli-report-stdout") } else { output.display().to_string() };
     let args = [
         ("docs", facts.total.docs.into()),
@@ -319,7 +322,7 @@ fn gather(ws: &Workspace) -> Facts<'_> {
     let (spellings, mut groups) = rayon::join(|| read_findings(ws), || all_groups(ws));
     let Spellings { total, by_outlet, by_year, dates, clusters } = spellings;
     // most reprinted first (documents that print it), then source order (kept: stable sort)
-    groups.sort_by_key(|g| Reverse(distinct_docs(g)));
+    groups.sort_by_cached_key(|g| Reverse(distinct_docs(g)));
     let mut outlet_order: Vec<Option<&str>> = by_outlet.keys().copied().collect();
     outlet_order.sort_by_key(|o| (o.is_none(), Reverse(by_outlet.get(o).map_or(0, |t| t.docs)), *o));
     let mut year_order: Vec<Option<&str>> = by_year.keys().copied().collect();
@@ -645,10 +648,9 @@ fn render_clusters(h: &mut String, f: &Facts, l: &Labels) {
                 num(s.docs.len())
             );
             for (i, (keys, other)) in cols.iter().enumerate() {
-                let shown: usize = keys.iter().map(|k| row[i].get(k).copied().unwrap_or(0)).sum();
                 let mut cells: Vec<usize> = keys.iter().map(|k| row[i].get(k).copied().unwrap_or(0)).collect();
                 if *other {
-                    cells.push(s.docs.len().saturating_sub(shown));
+                    cells.push(s.docs.len().saturating_sub(cells.iter().sum()));
                 }
                 for (j, n) in cells.into_iter().enumerate() {
                     let first = if j == 0 { " first" } else { "" };

@@ -131,8 +131,8 @@ pub fn split_ui_settings(section: &serde_json::Value) -> (Result<(Option<Lang>, 
     let mut rest = section.clone();
     let Some(map) = rest.as_object_mut() else { return (Ok((None, false)), rest) };
     let language = map.remove("language");
-    let isolates = map.remove("bidiIsolates").or_else(|| map.remove("bidi_isolates"));
-    map.remove("bidi_isolates");
+    let (camel, snake) = (map.remove("bidiIsolates"), map.remove("bidi_isolates"));
+    let isolates = camel.or(snake);
     let language = match language {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => Lang::from_setting(&s),
