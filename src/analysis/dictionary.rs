@@ -219,6 +219,23 @@ pub fn ordinary_restored(word: &str) -> bool {
     accepts_restored(word) && !proper_name_only(word)
 }
 
+/// `ordinary_restored`, remembered per spelling for the threads that read a batch of
+/// documents: the name readers ask it of the same words again and again (reading a
+/// 31k-article archive asks it millions of times of a few hundred thousand spellings).
+#[derive(Default)]
+pub struct OrdinaryVerdicts(dashmap::DashMap<Box<str>, bool, rustc_hash::FxBuildHasher>);
+
+impl OrdinaryVerdicts {
+    pub fn ordinary_restored(&self, word: &str) -> bool {
+        if let Some(v) = self.0.get(word) {
+            return *v;
+        }
+        let v = ordinary_restored(word);
+        self.0.insert(word.into(), v);
+        v
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{accepts, accepts_restored, accepts_restored_whole, accepts_whole, proclitic_readings, proper_name_only};

@@ -54,9 +54,9 @@ pub(crate) fn spelling_keys(l0: &str) -> (String, String, String) {
 
 /// A document's summary: with the name evidence, or (a words-only workspace) only which
 /// words it holds.
-fn summarize_doc(doc: &Document, lexicon: &Lexicon, names_indexed: bool) -> DocSummary {
+fn summarize_doc(doc: &Document, lexicon: &Lexicon, names_indexed: bool, ordinary: &dyn Fn(&str) -> bool) -> DocSummary {
     if names_indexed {
-        names::summarize(&doc.text, doc.body_start, lexicon)
+        names::summarize(&doc.text, doc.body_start, lexicon, ordinary)
     } else {
         names::summarize_words(&doc.text, doc.body_start)
     }
@@ -80,8 +80,8 @@ pub struct Workspace {
     /// Repeated quotes, kept in step with the documents.
     pub(crate) quotes: QuoteIndex,
     /// Derived results (clusters, evidence, related mentions), shared by requests and
-    /// invalidated precisely when the statistics they read change.
-    caches: Mutex<Caches>,
+    /// threads and invalidated precisely when the statistics they read change.
+    caches: Caches,
     /// Each document's rank in source order (by id), computed when first needed and dropped
     /// when a document is added or removed or its date or path changes. Sorting thousands of
     /// documents by rank instead of by (date, path) strings keeps references fast.
@@ -110,7 +110,7 @@ impl Workspace {
             by_bag: FxHashMap::default(),
             generation: 0,
             quotes: QuoteIndex::default(),
-            caches: Mutex::new(Caches::default()),
+            caches: Caches::default(),
             source_ranks: Mutex::new(None),
             hits: Mutex::new(HitCache::default()),
             names_indexed: true,
@@ -132,7 +132,7 @@ impl Workspace {
 
     /// A document's summary, as this workspace gathers them.
     fn summarize(&self, doc: &Document) -> DocSummary {
-        summarize_doc(doc, &self.lexicon, self.names_indexed)
+        summarize_doc(doc, &self.lexicon, self.names_indexed, &super::dictionary::ordinary_restored)
     }
 
     /// Whether name evidence was gathered (not a [`Workspace::load_words_only`] workspace).
@@ -168,6 +168,8 @@ impl Workspace {
         // worth is alive at a time while the aggregate is updated. Looking up the ids of
         // already-known spellings happens in the parallel part; only new spellings and the
         // counters are handled sequentially.
+        let verdicts = super::dictionary::OrdinaryVerdicts::default();
+        let ordinary = |w: &str| verdicts.ordinary_restored(w);
         let mut files = files.into_iter().peekable();
         while files.peek().is_some() {
             let chunk: Vec<_> = files.by_ref().take(1024).collect();
@@ -176,7 +178,7 @@ impl Workspace {
                 .into_par_iter()
                 .map(|(rel, abs, text)| {
                     let doc = Document::new(rel, abs, Arc::from(text));
-                    let summary = summarize_doc(&doc, &lexicon, names_indexed);
+                    let summary = summarize_doc(&doc, &lexicon, names_indexed, &ordinary);
                     let ids = summary.words.iter().map(|(w, _)| words.get(w.as_str()).copied()).collect();
                     let quotes = quotes::extract(&doc, &lexicon);
                     (doc, summary, ids, quotes)
@@ -303,14 +305,16 @@ impl Workspace {
     }
 
     fn clear_caches(&self) {
-        if let Ok(mut c) = self.caches.lock() {
-            *c = Caches::default();
-        }
+        self.caches.clear();
+    }
+
+    pub(crate) fn caches(&self) -> &Caches {
+        &self.caches
     }
 
     /// Drop cached results that read the statistics of any of `changed`, or positions in `doc`.
     fn invalidate(&self, changed: &[&str], doc: DocId) {
-        let Ok(mut caches) = self.caches.lock() else { return };
+        let caches = &self.caches;
         if caches.is_empty() {
             return;
         }
@@ -504,17 +508,17 @@ impl Workspace {
         self.with_analyzer(|an| an.findings(doc))
     }
 
-    /// Run `f` with an analyzer that shares this workspace's cached results: the caches are
-    /// taken out while it runs (a concurrent request meanwhile starts empty) and what it
-    /// learnt is merged back.
+    /// Spelling findings of many documents, in their order, on every core (the analyzers
+    /// of the threads share the workspace's caches).
+    pub fn spelling_findings_of(&self, docs: &[DocId]) -> Vec<Vec<super::Finding>> {
+        use rayon::prelude::*;
+        debug_assert!(self.names_indexed, "names are not indexed in a words-only workspace");
+        docs.par_iter().map_init(|| super::spelling::Analyzer::new(self), |an, &doc| an.findings(doc)).collect()
+    }
+
+    /// Run `f` with an analyzer that shares this workspace's cached results.
     pub fn with_analyzer<R>(&self, f: impl FnOnce(&super::spelling::Analyzer) -> R) -> R {
         debug_assert!(self.names_indexed, "names are not indexed in a words-only workspace");
-        let caches = self.caches.lock().map(|mut c| std::mem::take(&mut *c)).unwrap_or_default();
-        let an = super::spelling::Analyzer::with_caches(self, caches);
-        let r = f(&an);
-        if let Ok(mut slot) = self.caches.lock() {
-            slot.merge(an.into_caches());
-        }
-        r
+        f(&super::spelling::Analyzer::new(self))
     }
 }

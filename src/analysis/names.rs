@@ -332,7 +332,8 @@ pub fn summarize_words(text: &str, body_start: usize) -> DocSummary {
     DocSummary { words: order, literal: literal(text, &words) }
 }
 
-pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
+/// (`ordinary`: `dictionary::ordinary_restored`, or a memo of it.)
+pub fn summarize(text: &str, body_start: usize, lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> DocSummary {
     let words = scan_words(text, body_start);
     let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
     map.reserve(words.len());
@@ -543,9 +544,9 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon) -> DocSummary {
     // the words of the people and organisations this document names at one mention, read
     // with the dictionary and the lists only (the corpus's names are not known yet); an
     // organisation's head noun (حزب, شركة) is not its name
-    let people = super::person_names::person_names(&words, lex, &super::dictionary::ordinary_restored);
+    let people = super::person_names::person_names(&words, lex, ordinary);
     let person_words: Vec<&str> = people.iter().flat_map(|p| name_words(&words, p.words.clone(), p.prefix_chars)).collect();
-    let orgs = super::org_names::org_names(text, &words, lex, &super::dictionary::ordinary_restored, &|_| false);
+    let orgs = super::org_names::org_names(text, &words, lex, ordinary, &|_| false);
     let org_words: Vec<&str> = orgs.iter().flat_map(|o| name_words(&words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
     let person: fn(&mut WordCounts) = |c| c.person_docs = 1;
     let org: fn(&mut WordCounts) = |c| c.org_docs = 1;
@@ -566,7 +567,7 @@ mod tests {
 
     fn counts(text: &str, word: &str) -> WordCounts {
         let lex = Lexicon::with_config(&Config::default());
-        let s = summarize(text, 0, &lex);
+        let s = summarize(text, 0, &lex, &crate::analysis::dictionary::ordinary_restored);
         s.words.iter().find(|(w, _)| w == word).map(|(_, c)| *c).unwrap_or_default()
     }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use super::{CheckFormat, Format};
-use crate::analysis::{Finding, Workspace};
+use crate::analysis::{DocId, Finding, Workspace};
 use crate::corpus::config::{Config, EntityKind, Severity, CONFIG_FILE};
 use crate::corpus::scan::{read_text_file, scan, FileFilter};
 use crate::l10n::{tr, tr_args, Arg, Lang};
@@ -195,13 +195,11 @@ pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
     let mut all: Vec<(String, (usize, usize), (usize, usize), Finding)> = Vec::new();
     let mut documents = 0u32;
     let mut with_findings = 0u32;
-    for id in ws.docs_in_order() {
+    let ids: Vec<DocId> = ws.docs_in_order().into_iter().filter(|&id| ws.doc(id).is_some_and(|d| chosen.contains(&d.rel_path))).collect();
+    let found = ws.spelling_findings_of(&ids);
+    for (&id, findings) in ids.iter().zip(found) {
         let doc = ws.doc(id).expect("listed documents exist");
-        if !chosen.contains(&doc.rel_path) {
-            continue;
-        }
         documents += 1;
-        let findings = ws.spelling_findings(id);
         with_findings += u32::from(!findings.is_empty());
         for f in findings {
             let start = doc.line_col(f.span.start);

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::quotes::{all_groups, Group};
-use crate::analysis::{DocId, Finding, Workspace};
+use crate::analysis::{DocId, Workspace};
 use crate::corpus::document::Document;
 use crate::l10n::{tr, tr_args, Arg, Lang};
 
@@ -315,10 +315,9 @@ pub fn run(path: &Path, output: Option<&Path>) -> i32 {
 }
 
 fn gather(ws: &Workspace) -> Facts<'_> {
-    // The findings are asked document by document on one thread, as `isnad check` asks them
-    // (the analyzer's caches pass through one lock); the quote groups are found on the other
-    // threads meanwhile, so the report costs little more than `check` alone. (The groups are
-    // those of `isnad quotes`: the full workspace's quote index is the words-only one's.)
+    // The findings and the quote groups are found at once, on the same pool of threads, so
+    // the report costs little more than `check` alone. (The groups are those of `isnad
+    // quotes`: the full workspace's quote index is the words-only one's.)
     let (spellings, mut groups) = rayon::join(|| read_findings(ws), || all_groups(ws));
     let Spellings { total, by_outlet, by_year, dates, clusters } = spellings;
     // most reprinted first (documents that print it), then source order (kept: stable sort)
@@ -349,9 +348,9 @@ fn read_findings(ws: &Workspace) -> Spellings<'_> {
     let mut dates: Option<(&str, &str)> = None;
     // canonical → (its mentions in the corpus, variant → (mentions, documents))
     let mut clusters: BTreeMap<String, (u32, Variants)> = BTreeMap::new();
-    for id in ws.docs_in_order() {
+    let ids = ws.docs_in_order();
+    for (&id, findings) in ids.iter().zip(ws.spelling_findings_of(&ids)) {
         let Some(doc) = ws.doc(id) else { continue };
-        let findings: Vec<Finding> = ws.spelling_findings(id);
         let words = doc.body().split_whitespace().count();
         for t in [&mut total, by_outlet.entry(outlet_of(doc)).or_default(), by_year.entry(year_of(doc)).or_default()] {
             t.docs += 1;
