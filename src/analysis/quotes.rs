@@ -31,7 +31,9 @@
 //! [`PASSAGE_MIN_WORDS`] words. Where the shorter quote is only a part of the longer one, the
 //! link needs more: the part has [`PART_MIN_WORDS`] words at least and the longer one holds
 //! [`PART_MIN_WEIGHT`] of its weight (words weighed by how few documents quote them, so the
-//! telling words, not the common ones), and the part belongs to one quotation only: a short
+//! telling words, not the common ones) in one stretch of it ([`PART_MIN_STRETCH`]: words
+//! gathered across a quotation are another quotation, unless the part marks an elision «…»),
+//! and the part belongs to one quotation only: a short
 //! quote that different quotations hold (a stock phrase) is a copy of none of them. A short
 //! quote (under [`PASSAGE_MIN_WORDS`] words) that other documents write as it stands outside
 //! quote marks is an expression of the press («لا أساس لها من الصحة»): it links to nothing.
@@ -675,7 +677,9 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     let weigh = Weights::of(ws);
     // longer quotations holding this quote (its telling words): theirs only when they are one
     // quotation
-    let longer: Vec<Match> = if m >= PART_MIN_WORDS { longer.into_iter().filter(|x| weigh.part_of(&q, &x.fps)).collect() } else { Vec::new() };
+    let q_elided = elided(ws, occ);
+    let longer: Vec<Match> =
+        if m >= PART_MIN_WORDS { longer.into_iter().filter(|x| weigh.part_of(&q, &x.fps) && in_one_stretch(&q, &x.fps, q_elided)).collect() } else { Vec::new() };
     if let Some(best) = longer.iter().max_by(|a, b| (a.common * b.fps.len()).cmp(&(b.common * a.fps.len()))) {
         if longer.iter().all(|x| std::ptr::eq(x, best) || copies_of_one(&x.fps, &best.fps, min)) {
             kept.extend(longer);
@@ -683,11 +687,37 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     }
     // shorter quotes this one holds: copies of it unless another quotation holds them too
     for x in shorter {
-        if x.fps.len() >= PART_MIN_WORDS && weigh.part_of(&x.fps, &q) && held_by_this_quotation_only(ws, &weigh, &x, occ, &q) {
+        if x.fps.len() >= PART_MIN_WORDS
+            && weigh.part_of(&x.fps, &q)
+            && in_one_stretch(&x.fps, &q, elided(ws, &x.occ))
+            && held_by_this_quotation_only(ws, &weigh, &x, occ, &q)
+        {
             kept.push(x);
         }
     }
     kept.into_iter().map(|x| x.occ).collect()
+}
+
+/// Share of the words a part has in common with a longer quotation that one stretch of it
+/// must hold, at least: a part is a piece of the quotation cut out whole (a word or two edited
+/// or left out), not words gathered across it (بالتغير الكبير في موقف الولايات المتحدة is not
+/// in «…وتغير الموقف في العالم بصورة كبيرة. روسيا والولايات المتحدة…»).
+const PART_MIN_STRETCH: f64 = 0.8;
+
+/// Whether the words `part` has in common with `whole`, in order, lie in one stretch of it
+/// (its best local alignment holds [`PART_MIN_STRETCH`] of them). A part that marks an
+/// elision («…», (...)) leaves words out on purpose: it may gather them.
+fn in_one_stretch(part: &[u32], whole: &[u32], elided: bool) -> bool {
+    if elided {
+        return true;
+    }
+    let common = lcs_len(part, whole);
+    best_alignment(part, whole, &WordSet::new(part)).is_some_and(|al| al.matched as f64 >= PART_MIN_STRETCH * common as f64)
+}
+
+/// Whether a quote marks an elision: «…», "...", (...), [...].
+fn elided(ws: &Workspace, occ: &Occurrence) -> bool {
+    ws.doc(occ.doc).and_then(|d| d.text.get(occ.span.clone())).is_some_and(|t| t.contains('…') || t.contains(".."))
 }
 
 /// Documents looked at for a short quote written outside quote marks.
@@ -1315,6 +1345,23 @@ mod tests {
         let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
         assert_eq!(docs, ["a.txt", "d.txt"], "a part of a alone is its copy; the stock phrase and b are not");
         assert!(at(&w, "f.txt", "صعبة").is_none(), "four words are too few for a part");
+    }
+
+    #[test]
+    fn a_part_is_one_stretch_of_the_quotation_unless_it_marks_an_elision() {
+        let putin = "الحرب الباردة انتهت منذ أمد طويل وتغير الموقف في العالم بصورة كبيرة. روسيا والولايات المتحدة تواجهان تحديات جديدة";
+        let w = ws(&[
+            // words gathered from two places of Putin's quotation, no elision marked
+            ("a.txt", "وأشاد «انتهت منذ أمد روسيا والولايات المتحدة» أمس."),
+            ("b.txt", &format!("وقال بوتين «{putin}».")),
+            // a piece cut out whole, and the ends of the quotation with the elision marked
+            ("c.txt", "وقال «انتهت منذ أمد طويل وتغير الموقف في العالم» أمس."),
+            ("d.txt", "وقال «الحرب الباردة انتهت (...) تواجهان تحديات جديدة» أمس."),
+        ]);
+        assert!(at(&w, "a.txt", "روسيا").is_none(), "words gathered across a quotation are no part of it");
+        let g = at(&w, "b.txt", "روسيا").expect("b's group");
+        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
+        assert_eq!(docs, ["b.txt", "c.txt", "d.txt"]);
     }
 
     #[test]
