@@ -113,7 +113,8 @@ step "VS Code extension: unit tests (node --test)"
 (cd editors/vscode && npm run --silent test:unit) || die "VS Code extension unit tests (editors/vscode: npm run test:unit)"
 
 step "VS Code extension: npm run package + .vsix check"
-(cd editors/vscode && rm -f isnad-linux-x64.vsix && npm run --silent package && npm run --silent test:package) ||
+# (with the binary the tests just ran; a user's `npm run package` builds the installed profile)
+(cd editors/vscode && rm -f isnad-linux-x64.vsix && ISNAD_BINARY="$ROOT/target/release/isnad" npm run --silent package && npm run --silent test:package) ||
   die "VS Code packaging or the .vsix check (editors/vscode: npm run package && npm run test:package)"
 
 step "Neovim: headless real-client test (editors/nvim/tests/headless.lua)"
