@@ -223,16 +223,11 @@ pub fn ordinary_restored(word: &str) -> bool {
 /// documents: the name readers ask it of the same words again and again (reading a
 /// 31k-article archive asks it millions of times of a few hundred thousand spellings).
 #[derive(Default)]
-pub struct OrdinaryVerdicts(dashmap::DashMap<Box<str>, bool, rustc_hash::FxBuildHasher>);
+pub struct OrdinaryVerdicts(super::memo::Memo<bool>);
 
 impl OrdinaryVerdicts {
     pub fn ordinary_restored(&self, word: &str) -> bool {
-        if let Some(v) = self.0.get(word) {
-            return *v;
-        }
-        let v = ordinary_restored(word);
-        self.0.insert(word.into(), v);
-        v
+        self.0.get_or(word, || ordinary_restored(word))
     }
 }
 

@@ -7,6 +7,7 @@ pub mod entities;
 mod hits;
 pub mod index;
 pub mod lexicon;
+mod memo;
 pub mod names;
 pub mod org_names;
 pub mod person_names;

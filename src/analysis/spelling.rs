@@ -15,11 +15,11 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
-use dashmap::DashMap;
 use rustc_hash::FxHashMap;
 
 use super::index::{spelling_keys, DocId, WordId, Workspace};
 use super::dictionary;
+use super::memo::Memo;
 use super::lexicon::{inflection_ending, Lexicon};
 use super::names::{bigram_key, cue_form, is_full_name_pair, is_name_bigram, scan_words, Word};
 use crate::text::tokenize::Gap;
@@ -676,34 +676,6 @@ pub struct Caches {
     known_restored: Memo<bool>,
 }
 
-/// One kind of derived result by spelling: a concurrent map (dashmap: sharded locks, held
-/// only for the lookup or the insertion, never while a value is computed, so a computation
-/// may read other entries; two threads may compute one value, both get the same).
-struct Memo<V>(DashMap<String, V, rustc_hash::FxBuildHasher>);
-
-impl<V> Default for Memo<V> {
-    fn default() -> Self {
-        Memo(DashMap::default())
-    }
-}
-
-impl<V: Clone> Memo<V> {
-    fn get(&self, key: &str) -> Option<V> {
-        self.0.get(key).map(|v| v.value().clone())
-    }
-}
-
-impl<V> Memo<V> {
-    /// What `f` reads of a kept value, without cloning the whole of it.
-    fn read<R>(&self, key: &str, f: impl FnOnce(&V) -> R) -> Option<R> {
-        self.0.get(key).map(|v| f(v.value()))
-    }
-
-    fn insert(&self, key: &str, value: V) {
-        self.0.insert(key.to_string(), value);
-    }
-}
-
 /// The name-like words written right before and right after a spelling in the first
 /// documents that hold it (the given names a surname is seen with, the family names after a
 /// given name), with how often, and those documents.
@@ -805,13 +777,8 @@ impl<'a> Analyzer<'a> {
     /// Whether the dictionary accepts a spelling (L0) as an ordinary word, memoised. A word
     /// it knows only as a proper name is not one.
     fn known(&self, l0: &str) -> bool {
-        if let Some(k) = self.caches.known.get(l0) {
-            return k;
-        }
         // a word the dictionary files only as a proper name (الدنمارك, كولمبيا) is no ordinary word
-        let k = dictionary::accepts(l0) && !dictionary::proper_name_only(l0) && !self.proclitic_on_no_word(l0);
-        self.caches.known.insert(l0, k);
-        k
+        self.caches.known.get_or(l0, || dictionary::accepts(l0) && !dictionary::proper_name_only(l0) && !self.proclitic_on_no_word(l0))
     }
 
     /// Whether the dictionary reads a spelling (L0) only as a proclitic before a word the
@@ -837,18 +804,15 @@ impl<'a> Analyzer<'a> {
     /// letter that wire copy drops is put back (اعضاء, مستوي), memoised. Entities ask it of
     /// words with thin evidence: such a word names nothing without evidence at the mention.
     pub(crate) fn known_restored(&self, l0: &str) -> bool {
-        if let Some(k) = self.caches.known_restored.get(l0) {
-            return k;
-        }
-        let k = self.known(l0)
-            || if self.proclitic_on_no_word(l0) {
-                // (the wire forms of the word read whole: اوباما is no proclitic form either)
-                dictionary::accepts_restored_whole(l0) && !dictionary::proper_name_only(l0)
-            } else {
-                dictionary::ordinary_restored(l0)
-            };
-        self.caches.known_restored.insert(l0, k);
-        k
+        self.caches.known_restored.get_or(l0, || {
+            self.known(l0)
+                || if self.proclitic_on_no_word(l0) {
+                    // (the wire forms of the word read whole: اوباما is no proclitic form either)
+                    dictionary::accepts_restored_whole(l0) && !dictionary::proper_name_only(l0)
+                } else {
+                    dictionary::ordinary_restored(l0)
+                }
+        })
     }
 
     /// Whether a cluster is a name beyond doubt for entities: a spelling the dictionary does
