@@ -300,7 +300,7 @@ mod tests {
                 let text = std::fs::read_to_string(&path).expect("source is UTF-8");
                 // this file's own tests ask for missing ids on purpose
                 let text = if path.ends_with("l10n.rs") { text.split("#[cfg(test)]").next().unwrap_or_default().to_string() } else { text };
-                for call in ["tr(", "tr_args(", "say(", "Said::new(", "Arg::Message(", "Err(", "&'static str = "] {
+                for call in ["tr(", "tr_args(", "say(", "label(", "Said::new(", "Arg::Message(", "Err(", "&'static str = "] {
                     for (at, _) in text.match_indices(call) {
                         // a call of ours, not str(…) or attr(…)
                         if text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {

@@ -22,87 +22,20 @@ use crate::corpus::document::Document;
 use crate::l10n::{tr, tr_args, Arg, Lang};
 
 /// Every visible label and heading of the page, from the message catalogue (`report-*` in
-/// `data/l10n/*.ftl`), in the language of the command line. Labels with values are messages
-/// formatted by [`Labels::say`], where numbers choose the plural form.
+/// `data/l10n/*.ftl`), in the language of the command line ([`Labels::label`]). Labels with
+/// values are messages formatted by [`Labels::say`], where numbers choose the plural form.
 pub struct Labels {
     lang: Lang,
-    pub page_title: String,
-    pub heading: String,
-    pub totals: String,
-    pub documents: String,
-    pub words: String,
-    pub findings: String,
-    pub documents_with_findings: String,
-    pub variant_clusters: String,
-    pub quote_groups: String,
-    pub outlets: String,
-    pub date_range: String,
-    pub no_dates: String,
-    pub outlet: String,
-    pub no_outlets: String,
-    pub no_years: String,
-    pub year: String,
-    pub share_with_findings: String,
-    pub unknown: String,
-    pub other: String,
-    pub clusters: String,
-    pub clusters_intro: String,
-    pub no_clusters: String,
-    pub spelling: String,
-    pub canonical: String,
-    pub mentions: String,
-    pub documents_by_outlet: String,
-    pub documents_by_year: String,
-    pub quotes: String,
-    pub quotes_intro: String,
-    pub no_quotes: String,
-    pub source: String,
-    pub copy: String,
-    pub undated: String,
-    pub unquoted: String,
-    pub warnings: String,
 }
 
 impl Labels {
     pub fn new(lang: Lang) -> Labels {
-        Labels {
-            lang,
-            page_title: tr(lang, "report-page-title"),
-            heading: tr(lang, "report-heading"),
-            totals: tr(lang, "report-totals"),
-            documents: tr(lang, "report-documents"),
-            words: tr(lang, "report-words"),
-            findings: tr(lang, "report-findings"),
-            documents_with_findings: tr(lang, "report-documents-with-findings"),
-            variant_clusters: tr(lang, "report-variant-clusters"),
-            quote_groups: tr(lang, "report-quote-groups"),
-            outlets: tr(lang, "report-outlets"),
-            date_range: tr(lang, "report-date-range"),
-            no_dates: tr(lang, "report-no-dates"),
-            outlet: tr(lang, "report-outlet"),
-            no_outlets: tr(lang, "report-no-outlets"),
-            no_years: tr(lang, "report-no-years"),
-            year: tr(lang, "report-year"),
-            share_with_findings: tr(lang, "report-share-with-findings"),
-            unknown: tr(lang, "report-unknown"),
-            other: tr(lang, "report-other"),
-            clusters: tr(lang, "report-clusters"),
-            clusters_intro: tr(lang, "report-clusters-intro"),
-            no_clusters: tr(lang, "report-no-clusters"),
-            spelling: tr(lang, "report-spelling"),
-            canonical: tr(lang, "report-canonical"),
-            mentions: tr(lang, "report-mentions"),
-            documents_by_outlet: tr(lang, "report-documents-by-outlet"),
-            documents_by_year: tr(lang, "report-documents-by-year"),
-            quotes: tr(lang, "report-quotes"),
-            quotes_intro: tr(lang, "report-quotes-intro"),
-            no_quotes: tr(lang, "report-no-quotes"),
-            source: tr(lang, "report-source"),
-            copy: tr(lang, "report-copy"),
-            undated: tr(lang, "report-undated"),
-            unquoted: tr(lang, "report-unquoted"),
-            warnings: tr(lang, "report-warnings"),
-        }
+        Labels { lang }
+    }
+
+    /// A label of the page, from the catalogue (a `report-*` id).
+    fn label(&self, id: &str) -> String {
+        tr(self.lang, id)
     }
 
     /// A message with values as HTML: the sentence escaped and isolated (see [`bdi`]), numbers
@@ -474,23 +407,23 @@ fn render(f: &Facts, l: &Labels, corpus: &Path, warnings: &[String]) -> String {
     let mut h = String::with_capacity(1 << 20);
     h.push_str("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(h, "<title>{} — {}</title>", esc(&l.page_title), esc(&corpus.display().to_string()));
+    let _ = writeln!(h, "<title>{} — {}</title>", esc(&l.label("report-page-title")), esc(&corpus.display().to_string()));
     let _ = writeln!(h, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
     // the corpus path goes in as an LTR token of its own, not as part of the sentence
     let written_by = l.say("report-written-by", &[("version", Val::Html(esc(env!("CARGO_PKG_VERSION")))), ("path", Val::Html(ltr(&corpus.display().to_string())))]);
     let _ = writeln!(
         h,
         "<header><h1>{}</h1><p class=\"sub\">{written_by}</p>\n<nav><a href=\"#totals\">{}</a><a href=\"#clusters\">{}</a><a href=\"#quotes\">{}</a></nav></header>",
-        bdi(&l.heading),
-        bdi(&l.totals),
-        bdi(&l.clusters),
-        bdi(&l.quotes)
+        bdi(&l.label("report-heading")),
+        bdi(&l.label("report-totals")),
+        bdi(&l.label("report-clusters")),
+        bdi(&l.label("report-quotes"))
     );
     render_totals(&mut h, f, l);
     render_clusters(&mut h, f, l);
     render_quotes(&mut h, f, l, corpus);
     if !warnings.is_empty() {
-        let _ = writeln!(h, "<section id=\"warnings\"><h2>{} ({})</h2><ul>", bdi(&l.warnings), num(warnings.len()));
+        let _ = writeln!(h, "<section id=\"warnings\"><h2>{} ({})</h2><ul>", bdi(&l.label("report-warnings")), num(warnings.len()));
         for w in warnings.iter().take(MAX_WARNINGS) {
             let _ = writeln!(h, "<li>{}</li>", ltr(w));
         }
@@ -509,32 +442,32 @@ fn card(h: &mut String, value: &str, key: &str) {
 
 fn render_totals(h: &mut String, f: &Facts, l: &Labels) {
     let t = &f.total;
-    let _ = writeln!(h, "<section id=\"totals\"><h2>{}</h2><div class=\"cards\">", bdi(&l.totals));
-    card(h, &num(t.docs), &l.documents);
-    card(h, &num(t.words), &l.words);
-    card(h, &num(t.findings), &l.findings);
-    card(h, &num(t.docs_with_findings), &l.documents_with_findings);
-    card(h, &num(f.clusters.len()), &l.variant_clusters);
-    card(h, &num(f.groups.len()), &l.quote_groups);
-    card(h, &num(f.by_outlet.keys().filter(|o| o.is_some()).count()), &l.outlets);
+    let _ = writeln!(h, "<section id=\"totals\"><h2>{}</h2><div class=\"cards\">", bdi(&l.label("report-totals")));
+    card(h, &num(t.docs), &l.label("report-documents"));
+    card(h, &num(t.words), &l.label("report-words"));
+    card(h, &num(t.findings), &l.label("report-findings"));
+    card(h, &num(t.docs_with_findings), &l.label("report-documents-with-findings"));
+    card(h, &num(f.clusters.len()), &l.label("report-variant-clusters"));
+    card(h, &num(f.groups.len()), &l.label("report-quote-groups"));
+    card(h, &num(f.by_outlet.keys().filter(|o| o.is_some()).count()), &l.label("report-outlets"));
     let range = match f.dates {
         Some((a, b)) if a == b => ltr(a),
         Some((a, b)) => ltr(&format!("{a} – {b}")),
-        None => bdi(&l.no_dates),
+        None => bdi(&l.label("report-no-dates")),
     };
-    let _ = write!(h, "<div class=\"card\"><span class=\"v small\">{range}</span><span class=\"k\">{}</span></div>", bdi(&l.date_range));
+    let _ = write!(h, "<div class=\"card\"><span class=\"v small\">{range}</span><span class=\"k\">{}</span></div>", bdi(&l.label("report-date-range")));
     h.push_str("</div>\n<div class=\"tables\">\n");
     for (dim, order) in [(Dim::Outlet, &f.outlet_order), (Dim::Year, &f.year_order)] {
         let (head, tallies, none) = match dim {
-            Dim::Outlet => (&l.outlet, &f.by_outlet, &l.no_outlets),
-            Dim::Year => (&l.year, &f.by_year, &l.no_years),
+            Dim::Outlet => (&l.label("report-outlet"), &f.by_outlet, &l.label("report-no-outlets")),
+            Dim::Year => (&l.label("report-year"), &f.by_year, &l.label("report-no-years")),
         };
         if no_metadata(order) {
             let _ = writeln!(h, "<p class=\"meta\">{}</p>", bdi(none));
             continue;
         }
         let _ = write!(h, "<table class=\"{}\"><thead><tr><th>{}</th>", match dim { Dim::Outlet => "by-outlet", Dim::Year => "by-year" }, bdi(head));
-        for k in [&l.documents, &l.words, &l.documents_with_findings, &l.share_with_findings, &l.findings] {
+        for k in [&l.label("report-documents"), &l.label("report-words"), &l.label("report-documents-with-findings"), &l.label("report-share-with-findings"), &l.label("report-findings")] {
             let _ = write!(h, "<th class=\"n\">{}</th>", bdi(k));
         }
         h.push_str("</tr></thead><tbody>\n");
@@ -568,7 +501,7 @@ fn no_metadata(order: &[Option<&str>]) -> bool {
 fn key_label(key: Option<&str>, l: &Labels) -> String {
     match key {
         Some(k) => bdi(k),
-        None => format!("<span class=\"more\">{}</span>", bdi(&l.unknown)),
+        None => format!("<span class=\"more\">{}</span>", bdi(&l.label("report-unknown"))),
     }
 }
 
@@ -588,9 +521,9 @@ fn columns<'w>(order: &[Option<&'w str>], counts: &HashMap<Option<&'w str>, usiz
 }
 
 fn render_clusters(h: &mut String, f: &Facts, l: &Labels) {
-    let _ = writeln!(h, "<section id=\"clusters\"><h2>{}</h2><p class=\"intro\">{}</p>", bdi(&l.clusters), bdi(&l.clusters_intro));
+    let _ = writeln!(h, "<section id=\"clusters\"><h2>{}</h2><p class=\"intro\">{}</p>", bdi(&l.label("report-clusters")), bdi(&l.label("report-clusters-intro")));
     if f.clusters.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", bdi(&l.no_clusters));
+        let _ = writeln!(h, "<p>{}</p>", bdi(&l.label("report-no-clusters")));
     }
     for c in f.clusters.iter().take(MAX_CLUSTERS) {
         // documents of every spelling, per outlet and per year
@@ -619,8 +552,8 @@ fn render_clusters(h: &mut String, f: &Facts, l: &Labels) {
         // a second header row names the outlets and years, when the corpus gives any
         let two_rows = cols.iter().any(|(keys, other)| !keys.is_empty() || *other);
         let rs = if two_rows { " rowspan=\"2\"" } else { "" };
-        let _ = write!(h, "<table><thead><tr><th{rs}>{}</th><th{rs} class=\"n\">{}</th><th{rs} class=\"n\">{}</th>", bdi(&l.spelling), bdi(&l.mentions), bdi(&l.documents));
-        for ((keys, other), head) in cols.iter().zip([&l.documents_by_outlet, &l.documents_by_year]) {
+        let _ = write!(h, "<table><thead><tr><th{rs}>{}</th><th{rs} class=\"n\">{}</th><th{rs} class=\"n\">{}</th>", bdi(&l.label("report-spelling")), bdi(&l.label("report-mentions")), bdi(&l.label("report-documents")));
+        for ((keys, other), head) in cols.iter().zip([&l.label("report-documents-by-outlet"), &l.label("report-documents-by-year")]) {
             if !keys.is_empty() || *other {
                 let _ = write!(h, "<th class=\"cols\" colspan=\"{}\">{}</th>", keys.len() + usize::from(*other), bdi(head));
             }
@@ -633,12 +566,12 @@ fn render_clusters(h: &mut String, f: &Facts, l: &Labels) {
                 let _ = write!(h, "<th class=\"n\">{}</th>", key_label(*k, l));
             }
             if *other {
-                let _ = write!(h, "<th class=\"n\">{}</th>", bdi(&l.other));
+                let _ = write!(h, "<th class=\"n\">{}</th>", bdi(&l.label("report-other")));
             }
         }
         h.push_str("</tr></thead><tbody>\n");
         for (s, row) in c.spellings.iter().zip(&per_row) {
-            let (class, badge) = if s.canonical { ("canonical", format!("<span class=\"badge\">{}</span>", bdi(&l.canonical))) } else { ("variant", String::new()) };
+            let (class, badge) = if s.canonical { ("canonical", format!("<span class=\"badge\">{}</span>", bdi(&l.label("report-canonical")))) } else { ("variant", String::new()) };
             let _ = write!(
                 h,
                 "<tr class=\"{class}\"><td class=\"sp\"><span lang=\"ar\">{}</span>{badge}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>",
@@ -677,9 +610,9 @@ fn shown_path(corpus: &Path, path: &str) -> String {
 }
 
 fn render_quotes(h: &mut String, f: &Facts, l: &Labels, corpus: &Path) {
-    let _ = writeln!(h, "<section id=\"quotes\"><h2>{}</h2><p class=\"intro\">{}</p>", bdi(&l.quotes), bdi(&l.quotes_intro));
+    let _ = writeln!(h, "<section id=\"quotes\"><h2>{}</h2><p class=\"intro\">{}</p>", bdi(&l.label("report-quotes")), bdi(&l.label("report-quotes-intro")));
     if f.groups.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", bdi(&l.no_quotes));
+        let _ = writeln!(h, "<p>{}</p>", bdi(&l.label("report-no-quotes")));
     }
     for g in f.groups.iter().take(MAX_GROUPS) {
         let source = g.source();
@@ -701,14 +634,14 @@ fn render_quotes(h: &mut String, f: &Facts, l: &Labels, corpus: &Path) {
         }
         h.push_str("</div>\n<ol class=\"timeline\">\n");
         for (k, (v, o)) in copies.iter().zip(&g.copies).enumerate() {
-            let (class, badge) = if k == 0 { ("source", format!("<span class=\"badge\">{}</span>", bdi(&l.source))) } else { ("copy", format!("<span class=\"badge copy\">{}</span>", bdi(&l.copy))) };
-            let date = v["date"].as_str().map_or_else(|| format!("<span class=\"more\">{}</span>", bdi(&l.undated)), ltr);
-            let outlet = v["outlet"].as_str().map(str::trim).filter(|o| !o.is_empty()).map_or_else(|| format!("<span class=\"more\">{}</span>", bdi(&l.unknown)), bdi);
+            let (class, badge) = if k == 0 { ("source", format!("<span class=\"badge\">{}</span>", bdi(&l.label("report-source")))) } else { ("copy", format!("<span class=\"badge copy\">{}</span>", bdi(&l.label("report-copy")))) };
+            let date = v["date"].as_str().map_or_else(|| format!("<span class=\"more\">{}</span>", bdi(&l.label("report-undated"))), ltr);
+            let outlet = v["outlet"].as_str().map(str::trim).filter(|o| !o.is_empty()).map_or_else(|| format!("<span class=\"more\">{}</span>", bdi(&l.label("report-unknown"))), bdi);
             let place = format!("{}:{}", shown_path(corpus, v["path"].as_str().unwrap_or("")), v["line"]);
             // one item each, so that a line that wraps never breaks an item
             let _ = write!(h, "<li class=\"{class}\"><div class=\"meta row\">{badge}<span>{date}</span><span>{outlet}</span><code>{}</code>", ltr(&place));
             if o.quote.is_none() {
-                let _ = write!(h, "<span class=\"badge warn\">{}</span>", bdi(&l.unquoted));
+                let _ = write!(h, "<span class=\"badge warn\">{}</span>", bdi(&l.label("report-unquoted")));
             }
             let (added, removed) = (v["words_added"].as_array().map_or(0, Vec::len), v["words_removed"].as_array().map_or(0, Vec::len));
             if added + removed > 0 {
