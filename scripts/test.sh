@@ -68,7 +68,7 @@ step "cargo test --release: build"
 cargo test --release --no-run || die "cargo test --release --no-run"
 [ -x target/release/isnad ] || cargo build --release --bin isnad || die "cargo build --release"
 
-# the one check of the whole archive runs while the tests run (it is mostly one thread)
+# the one check of the whole archive runs while the tests run (on every core: the two share them)
 wait "$UNPACK_PID" || die "unpacking the archive (target/ant-unpack.log)"
 python3 scripts/archive_eval.py --check-only target/ant/check.json >target/ant-check.log 2>&1 &
 CHECK_PID=$!
