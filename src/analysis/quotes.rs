@@ -84,6 +84,8 @@ pub struct Quote {
     pub span: Range<usize>,
     /// Fingerprints of its words, in order.
     pub fps: Vec<u32>,
+    /// Its words' bits ([`WordBits`]): which words it may hold, read without its words.
+    bits: WordBits,
     /// Between quote marks (false: after a verb of saying and a colon).
     pub marked: bool,
     /// The marks never closed: capped at the paragraph.
@@ -384,7 +386,8 @@ pub fn extract_text(text: &str, from: usize) -> DocQuotes {
         let after_end = sentence_end(text, bytes.end.min(text.len()));
         let after = words_in(text, bytes.end.min(after_end), after_end, &mut buf);
         let speaker = speaker_of(text, &before, &after);
-        quotes.push(Quote { span, fps: words.iter().map(|w| w.fp).collect(), marked, unbalanced, depth, speaker, name: false });
+        let fps: Vec<u32> = words.iter().map(|w| w.fp).collect();
+        quotes.push(Quote { span, bits: WordBits::of(&fps), fps, marked, unbalanced, depth, speaker, name: false });
     }
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes.dedup_by(|a, b| a.span == b.span);
@@ -601,12 +604,33 @@ pub fn group_of(ws: &Workspace, doc: DocId, qi: usize) -> Option<Group> {
     Some(Group { copies, origin })
 }
 
-/// Body words of a document (what a passage is aligned against).
+/// Where a document's body starts (what a passage is aligned against), on a char boundary.
+fn body_from(d: &Document) -> usize {
+    let from = d.body_start.min(d.text.len());
+    if d.text.is_char_boundary(from) {
+        from
+    } else {
+        0
+    }
+}
+
+/// Body words of a document.
 fn body_words(ws: &Workspace, doc: DocId) -> Vec<W> {
     let Some(d) = ws.doc(doc) else { return Vec::new() };
-    let from = d.body_start.min(d.text.len());
-    let from = if d.text.is_char_boundary(from) { from } else { 0 };
-    words_in(&d.text, from, d.text.len(), &mut String::new())
+    words_in(&d.text, body_from(d), d.text.len(), &mut String::new())
+}
+
+/// The fingerprints of [`body_words`], in order: a fraction of its cost, for the many
+/// documents a quote is aligned against and the few it matches.
+fn body_fps(ws: &Workspace, doc: DocId) -> Vec<u32> {
+    let Some(d) = ws.doc(doc) else { return Vec::new() };
+    let mut buf = String::new();
+    crate::text::tokenize::word_spans(&d.text, body_from(d), d.text.len())
+        .map(|(a, b)| {
+            normalize_word(&d.text[a..b], &mut buf);
+            fingerprint(&buf)
+        })
+        .collect()
 }
 
 /// The words of an occurrence's span, in order (none when the span does not fit its text).
@@ -830,11 +854,36 @@ impl<'w> Weights<'w> {
     }
 }
 
+/// 256 bits, one per word (fingerprint) hashed: a bit clear means the word is not among
+/// those the bits were made of; a bit set, that it may be.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordBits([u64; 4]);
+
+impl WordBits {
+    fn of(words: &[u32]) -> WordBits {
+        let mut bits = [0u64; 4];
+        for &w in words {
+            let b = Self::bit(w);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        WordBits(bits)
+    }
+
+    fn bit(w: u32) -> usize {
+        (w.wrapping_mul(0x9E37_79B9) >> 24) as usize
+    }
+
+    fn may_hold(&self, w: u32) -> bool {
+        let b = Self::bit(w);
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
+}
+
 /// A quote's words (fingerprints) for membership tests against many other texts: sorted,
-/// behind a 256-bit filter that answers most "no"s with one bit.
+/// behind [`WordBits`] that answer most "no"s with one bit.
 struct WordSet {
     sorted: Vec<u32>,
-    filter: [u64; 4],
+    bits: WordBits,
 }
 
 impl WordSet {
@@ -842,21 +891,11 @@ impl WordSet {
         let mut sorted = words.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
-        let mut filter = [0u64; 4];
-        for &w in &sorted {
-            let b = Self::bit(w);
-            filter[b / 64] |= 1 << (b % 64);
-        }
-        WordSet { sorted, filter }
-    }
-
-    fn bit(w: u32) -> usize {
-        (w.wrapping_mul(0x9E37_79B9) >> 24) as usize
+        WordSet { bits: WordBits::of(&sorted), sorted }
     }
 
     fn contains(&self, w: u32) -> bool {
-        let b = Self::bit(w);
-        self.filter[b / 64] & (1 << (b % 64)) != 0 && self.sorted.binary_search(&w).is_ok()
+        self.bits.may_hold(w) && self.sorted.binary_search(&w).is_ok()
     }
 }
 
@@ -907,8 +946,10 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
             .filter(|(_, oq)| oq.linkable(min))
             .filter_map(|(i, oq)| {
                 let shorter = m.min(oq.words());
-                // (the words in common bound the common subsequence: most pairs stop here)
-                if (shared_words(&q_words, &oq.fps) as f64) < MIN_CONTAINMENT * shorter as f64 {
+                // (the words in common bound the common subsequence: most pairs stop here,
+                // the most at the first test, which reads the other quote's bits, not its words)
+                let need = MIN_CONTAINMENT * shorter as f64;
+                if (q.iter().filter(|&&t| oq.bits.may_hold(t)).count() as f64) < need || (shared_words(&q_words, &oq.fps) as f64) < need {
                     return None;
                 }
                 let lcs = lcs_len(q, &oq.fps);
@@ -966,12 +1007,12 @@ fn candidate_copies(ws: &Workspace, occ: &Occurrence, q: &[u32]) -> Vec<Match> {
     cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     cands.truncate(PASSAGE_CANDIDATES);
     for (_, d) in cands {
-        let body = body_words(ws, d);
-        let t: Vec<u32> = body.iter().map(|w| w.fp).collect();
+        let t = body_fps(ws, d);
         let Some(al) = best_alignment(q, &t, &q_words) else { continue };
         if al.matched < PASSAGE_MIN_MATCHED || (al.matched as f64) < MIN_CONTAINMENT * m as f64 {
             continue;
         }
+        let body = body_words(ws, d);
         let span = body[al.t.start as usize].start..body[al.t.end as usize - 1].end;
         // inside a quote of that document: the quote path above decided
         let quoted = idx.doc(d).is_some_and(|dq| {

@@ -55,12 +55,15 @@ pub fn for_each_split(word: &str, min_chars: usize, mut f: impl FnMut(usize, &st
     let mut found: [(usize, &str, bool); 12] = [(0, "", false); 12];
     let mut n = 0;
     for conj in CONJ {
+        // (the conjunction tested once, not once per preposition: every word of a corpus
+        // comes here)
+        let Some(after_conj) = word.strip_prefix(conj) else { continue };
         for prep in PREP {
             let prefix_len = conj.chars().count() + prep.chars().count();
             if prefix_len == 0 {
                 continue;
             }
-            let Some(rest) = word.strip_prefix(conj).and_then(|r| r.strip_prefix(prep)) else { continue };
+            let Some(rest) = after_conj.strip_prefix(prep) else { continue };
             let lil = prep == "ل" && rest.starts_with('ل');
             if total - prefix_len >= min_chars && n < found.len() {
                 found[n] = (prefix_len, rest, lil);

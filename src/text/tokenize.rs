@@ -97,37 +97,47 @@ fn classify_gap(gap: &str) -> Gap {
     g
 }
 
-/// Tokenize `text[from..to]` (byte offsets, on char boundaries).
-pub fn tokenize_range(text: &str, from: usize, to: usize) -> Vec<Token> {
-    let slice = &text[from..to];
-    let mut tokens = Vec::with_capacity(slice.len() / 8);
-    let mut prev_end = 0usize;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_word_core(c) {
-            continue;
-        }
-        let start = i;
-        let mut end = i + c.len_utf8();
+/// The words of `text[from..to]` (byte offsets, on char boundaries) as byte spans of
+/// `text`, in order: the tokens of [`tokenize_range`] without their script and gap, for what
+/// reads only the words.
+pub fn word_spans(text: &str, from: usize, to: usize) -> WordSpans<'_> {
+    WordSpans { from, iter: text[from..to].char_indices().peekable() }
+}
+
+/// The iterator of [`word_spans`].
+pub struct WordSpans<'t> {
+    from: usize,
+    iter: std::iter::Peekable<std::str::CharIndices<'t>>,
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (start, c) = self.iter.by_ref().find(|&(_, c)| is_word_core(c))?;
+        let mut end = start + c.len_utf8();
         // extend over word chars, and over format chars that sit between word chars
         // (a format char consumed at the word's edge is simply left outside the span)
-        while let Some(&(j, d)) = iter.peek() {
+        while let Some(&(j, d)) = self.iter.peek() {
             if is_word_core(d) {
-                iter.next();
+                self.iter.next();
                 end = j + d.len_utf8();
             } else if is_format_char(d) {
-                iter.next();
+                self.iter.next();
             } else {
                 break;
             }
         }
-        let word = &slice[start..end];
-        tokens.push(Token {
-            start: from + start,
-            end: from + end,
-            script: script_of(word),
-            gap_before: classify_gap(&slice[prev_end..start]),
-        });
+        Some((self.from + start, self.from + end))
+    }
+}
+
+/// Tokenize `text[from..to]` (byte offsets, on char boundaries).
+pub fn tokenize_range(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity((to - from) / 8);
+    let mut prev_end = from;
+    for (start, end) in word_spans(text, from, to) {
+        tokens.push(Token { start, end, script: script_of(&text[start..end]), gap_before: classify_gap(&text[prev_end..start]) });
         prev_end = end;
     }
     tokens
