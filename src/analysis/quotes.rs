@@ -33,7 +33,9 @@
 //! [`PART_MIN_WEIGHT`] of its weight (words weighed by how few documents quote them, so the
 //! telling words, not the common ones) in one stretch of it ([`PART_MIN_STRETCH`]: words
 //! gathered across a quotation are another quotation, unless the part marks an elision «…»),
-//! and the part belongs to one quotation only: a short
+//! most of those words written alike in both ([`PART_SAME_FORMS`]: a talking point said again
+//! recasts its words' proclitics and articles, a piece cut out keeps them), and the part
+//! belongs to one quotation only: a short
 //! quote that different quotations hold (a stock phrase) is a copy of none of them. A short
 //! quote (under [`PASSAGE_MIN_WORDS`] words) that other documents write as it stands outside
 //! quote marks is an expression of the press («لا أساس لها من الصحة»): it links to nothing.
@@ -125,6 +127,12 @@ const SPEAKER_STOPS: &str = include_str!("../../data/lexicon/speaker_stops.txt")
 
 /// Normalised form of one word into `buf` (see the module docs).
 fn normalize_word(word: &str, buf: &mut String) {
+    written_form(word, buf);
+    strip_proclitics(buf);
+}
+
+/// [`normalize_word`] before its proclitic strip: the word as written, its spelling folded.
+fn written_form(word: &str, buf: &mut String) {
     buf.clear();
     for c in word.chars() {
         let c = match c {
@@ -142,6 +150,9 @@ fn normalize_word(word: &str, buf: &mut String) {
         };
         buf.push(c);
     }
+}
+
+fn strip_proclitics(buf: &mut String) {
     // light proclitic strip, identical on every side so it only ever helps matching
     let strip = ["وال", "بال", "فال", "كال", "لل", "ال"]
         .iter()
@@ -702,8 +713,11 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     // longer quotations holding this quote (its telling words): theirs only when they are one
     // quotation
     let q_elided = elided(ws, occ);
-    let longer: Vec<Match> =
-        if m >= PART_MIN_WORDS { longer.into_iter().filter(|x| weigh.part_of(&q, &x.fps) && in_one_stretch(&q, &x.fps, q_elided)).collect() } else { Vec::new() };
+    let longer: Vec<Match> = if m >= PART_MIN_WORDS {
+        longer.into_iter().filter(|x| weigh.part_of(&q, &x.fps) && in_one_stretch(&q, &x.fps, q_elided) && written_alike(ws, occ, &x.occ, x.common)).collect()
+    } else {
+        Vec::new()
+    };
     if let Some(best) = longer.iter().max_by(|a, b| (a.common * b.fps.len()).cmp(&(b.common * a.fps.len()))) {
         if longer.iter().all(|x| std::ptr::eq(x, best) || copies_of_one(&x.fps, &best.fps, min)) {
             kept.extend(longer);
@@ -714,6 +728,7 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
         if x.fps.len() >= PART_MIN_WORDS
             && weigh.part_of(&x.fps, &q)
             && in_one_stretch(&x.fps, &q, elided(ws, &x.occ))
+            && written_alike(ws, &x.occ, occ, x.common)
             && held_by_this_quotation_only(ws, &weigh, &x, occ, &q)
         {
             kept.push(x);
@@ -737,6 +752,32 @@ fn in_one_stretch(part: &[u32], whole: &[u32], elided: bool) -> bool {
     }
     let common = lcs_len(part, whole);
     best_alignment(part, whole, &WordSet::new(part)).is_some_and(|al| al.matched as f64 >= PART_MIN_STRETCH * common as f64)
+}
+
+/// Share of the words a part has in common with a longer quotation (proclitics aside) that
+/// must be written alike in both (the same proclitics and article): a part cut out of a
+/// quotation keeps its words' forms, while the same talking point said again on another day
+/// recasts them («التزويد بالوقود والمشاركة بالمعلومات» against «إعادة تزويد الوقود …
+/// ومشاركة المعلومات»).
+const PART_SAME_FORMS: f64 = 0.6;
+
+/// Whether the words `part` has in common with `whole` are written alike in both, as
+/// [`PART_SAME_FORMS`] asks.
+fn written_alike(ws: &Workspace, part: &Occurrence, whole: &Occurrence, common: usize) -> bool {
+    let (p, w) = (written_forms(ws, part), written_forms(ws, whole));
+    lcs_len(&p, &w) as f64 >= PART_SAME_FORMS * common as f64
+}
+
+/// The fingerprints of an occurrence's words as written (proclitics kept), in order.
+fn written_forms(ws: &Workspace, occ: &Occurrence) -> Vec<u32> {
+    let Some(text) = ws.doc(occ.doc).map(|d| &*d.text).filter(|t| t.get(occ.span.clone()).is_some()) else { return Vec::new() };
+    let mut buf = String::new();
+    crate::text::tokenize::word_spans(text, occ.span.start, occ.span.end)
+        .map(|(a, b)| {
+            written_form(&text[a..b], &mut buf);
+            fingerprint(&buf)
+        })
+        .collect()
 }
 
 /// Whether a quote marks an elision: «…», "...", (...), [...].
@@ -1403,6 +1444,32 @@ mod tests {
         let g = at(&w, "b.txt", "روسيا").expect("b's group");
         let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
         assert_eq!(docs, ["b.txt", "c.txt", "d.txt"]);
+    }
+
+    #[test]
+    fn a_part_keeps_the_forms_of_its_words_a_talking_point_said_again_does_not() {
+        let mut files = vec![
+            // March: the same words after their proclitics, every one written otherwise
+            ("a.txt", "وقال البنتاغون إنه يدعم التحالف «عن طريق التزويد بالوقود والمشاركة بالمعلومات الاستخباراتية» في اليمن."),
+            ("b.txt", "وقال المتحدث «ولدينا عدد من القوات هناك يقومون بالمساعدة، وكما قلنا في السابق بعمليات إعادة تزويد الوقود والأمور اللوجستية ومشاركة المعلومات الاستخباراتية ومساعدتهم على حماية حدودهم»."),
+            // a piece of May's statement cut out as it was written
+            ("c.txt", "وأكد أن قواته تقوم «بعمليات إعادة تزويد الوقود والأمور اللوجستية ومشاركة المعلومات الاستخباراتية» هناك."),
+        ];
+        // other quotations, so that «عن طريق» is the common phrase it is and the other words
+        // weigh as telling ones
+        files.extend([
+            ("d.txt", "وقال «نحل الخلاف عن طريق الحوار بين الطرفين» أمس."),
+            ("e.txt", "وقال «نصل إلى الحل عن طريق المفاوضات المباشرة» أمس."),
+            ("f.txt", "وقال «جاء القرار عن طريق التصويت في المجلس» أمس."),
+            ("g.txt", "وقال «ندعم البلاد عن طريق المنح والقروض الميسرة» أمس."),
+            ("h.txt", "وقال «يتم التسجيل عن طريق الموقع الرسمي للوزارة» أمس."),
+            ("i.txt", "وقال «دخلوا البلاد عن طريق الحدود الشمالية ليلا» أمس."),
+        ]);
+        let w = ws(&files);
+        assert!(at(&w, "a.txt", "التزويد").is_none(), "the talking point recast is another quotation");
+        let g = at(&w, "c.txt", "اللوجستية").expect("c's group");
+        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
+        assert_eq!(docs, ["b.txt", "c.txt"]);
     }
 
     #[test]
