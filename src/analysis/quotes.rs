@@ -26,16 +26,16 @@
 //! **Matching** (on demand, so always as fresh as the documents): the rarest words of a quote
 //! select candidate documents (quotes sharing two of its twelve rarest quoted words; for
 //! passages, documents holding most of its six rarest words). Two quotes are copies when their
-//! longest common word subsequence covers ≥ [`MIN_CONTAINMENT`] of the shorter one; an
+//! longest common word subsequence covers ≥ [`MIN_CONTAINMENT`] of the shorter one and most
+//! of those words are written alike in both ([`SAME_FORMS`]: a talking point said again, or a
+//! stock phrase, recasts its words' proclitics and articles, a reprint keeps them); an
 //! unquoted passage (a word-level local alignment) when it carries ≥ 0.6 of a quote of at least
 //! [`PASSAGE_MIN_WORDS`] words. Where the shorter quote is only a part of the longer one, the
 //! link needs more: the part has [`PART_MIN_WORDS`] words at least and the longer one holds
 //! [`PART_MIN_WEIGHT`] of its weight (words weighed by how few documents quote them, so the
 //! telling words, not the common ones) in one stretch of it ([`PART_MIN_STRETCH`]: words
 //! gathered across a quotation are another quotation, unless the part marks an elision «…»),
-//! most of those words written alike in both ([`PART_SAME_FORMS`]: a talking point said again
-//! recasts its words' proclitics and articles, a piece cut out keeps them), and the part
-//! belongs to one quotation only: a short
+//! and the part belongs to one quotation only: a short
 //! quote that different quotations hold (a stock phrase) is a copy of none of them. A short
 //! quote (under [`PASSAGE_MIN_WORDS`] words) that other documents write as it stands outside
 //! quote marks is an expression of the press («لا أساس لها من الصحة»): it links to nothing.
@@ -708,6 +708,8 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     // (most of the longer one in common: the same text, give or take an edit)
     let whole = |x: &Match| x.common as f64 >= MIN_CONTAINMENT * x.fps.len().max(m) as f64;
     let (mut kept, rest): (Vec<Match>, Vec<Match>) = raw.into_iter().partition(whole);
+    // (copies keep their words' forms: the test once the cheaper ones passed)
+    kept.retain(|x| written_alike(ws, occ, &x.occ, x.common));
     let (longer, shorter): (Vec<Match>, Vec<Match>) = rest.into_iter().partition(|x| x.fps.len() > m);
     let weigh = Weights::of(ws);
     // longer quotations holding this quote (its telling words): theirs only when they are one
@@ -754,18 +756,18 @@ fn in_one_stretch(part: &[u32], whole: &[u32], elided: bool) -> bool {
     best_alignment(part, whole, &WordSet::new(part)).is_some_and(|al| al.matched as f64 >= PART_MIN_STRETCH * common as f64)
 }
 
-/// Share of the words a part has in common with a longer quotation (proclitics aside) that
-/// must be written alike in both (the same proclitics and article): a part cut out of a
-/// quotation keeps its words' forms, while the same talking point said again on another day
-/// recasts them («التزويد بالوقود والمشاركة بالمعلومات» against «إعادة تزويد الوقود …
-/// ومشاركة المعلومات»).
-const PART_SAME_FORMS: f64 = 0.6;
+/// Share of the `common` words two copies have in common (proclitics aside) that must be
+/// written alike in both (the same proclitics and article): a reprint, whole or cut, keeps its
+/// words' forms, while the same talking point said again on another day recasts them
+/// («التزويد بالوقود والمشاركة بالمعلومات» against «إعادة تزويد الوقود … ومشاركة
+/// المعلومات»), as a stock phrase does («ممارسات تجارية غير عادلة», «الممارسات التجارية غير
+/// العادلة»).
+const SAME_FORMS: f64 = 0.6;
 
-/// Whether the words `part` has in common with `whole` are written alike in both, as
-/// [`PART_SAME_FORMS`] asks.
-fn written_alike(ws: &Workspace, part: &Occurrence, whole: &Occurrence, common: usize) -> bool {
-    let (p, w) = (written_forms(ws, part), written_forms(ws, whole));
-    lcs_len(&p, &w) as f64 >= PART_SAME_FORMS * common as f64
+/// Whether the `common` words of two copies are written alike in both, as [`SAME_FORMS`] asks.
+fn written_alike(ws: &Workspace, a: &Occurrence, b: &Occurrence, common: usize) -> bool {
+    let (a, b) = (written_forms(ws, a), written_forms(ws, b));
+    lcs_len(&a, &b) as f64 >= SAME_FORMS * common as f64
 }
 
 /// The fingerprints of an occurrence's words as written (proclitics kept), in order.
@@ -1447,7 +1449,7 @@ mod tests {
     }
 
     #[test]
-    fn a_part_keeps_the_forms_of_its_words_a_talking_point_said_again_does_not() {
+    fn a_copy_keeps_the_forms_of_its_words_a_talking_point_said_again_does_not() {
         let mut files = vec![
             // March: the same words after their proclitics, every one written otherwise
             ("a.txt", "وقال البنتاغون إنه يدعم التحالف «عن طريق التزويد بالوقود والمشاركة بالمعلومات الاستخباراتية» في اليمن."),
@@ -1470,6 +1472,15 @@ mod tests {
         let g = at(&w, "c.txt", "اللوجستية").expect("c's group");
         let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
         assert_eq!(docs, ["b.txt", "c.txt"]);
+        // whole quotes: a stock phrase in other forms, and a reprint
+        let w = ws(&[
+            ("a.txt", "وانتقد الوزير «ممارسات تجارية غير عادلة» أمس."),
+            ("b.txt", "وانتقد الرئيس «الممارسات التجارية غير العادلة» للصين."),
+            ("c.txt", "وكان الوزير انتقد «ممارسات تجارية غير عادلة» أمس."),
+        ]);
+        let g = at(&w, "a.txt", "تجارية").expect("a's group");
+        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
+        assert_eq!(docs, ["a.txt", "c.txt"]);
     }
 
     #[test]
