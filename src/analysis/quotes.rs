@@ -30,7 +30,8 @@
 //! of those words are written alike in both ([`SAME_FORMS`]: a talking point said again, or a
 //! stock phrase, recasts its words' proclitics and articles, a reprint keeps them); an
 //! unquoted passage (a word-level local alignment) when it carries ≥ 0.6 of a quote of at least
-//! [`PASSAGE_MIN_WORDS`] words. Where the shorter quote is only a part of the longer one, the
+//! [`PASSAGE_MIN_WORDS`] words. A short quote's copy has [`SHORT_MIN_WEIGHT`] of its weight
+//! (below), not only a stock phrase. Where the shorter quote is only a part of the longer one, the
 //! link needs more: the part has [`PART_MIN_WORDS`] words at least and the longer one holds
 //! [`PART_MIN_WEIGHT`] of its weight (words weighed by how few documents quote them, so the
 //! telling words, not the common ones) in one stretch of it ([`PART_MIN_STRETCH`]: words
@@ -65,6 +66,11 @@ pub const MIN_CONTAINMENT: f64 = 0.6;
 /// longer quotation holding it must have in order: a part of a quotation carries its telling
 /// words, a stock phrase shares only its common ones.
 pub const PART_MIN_WEIGHT: f64 = 0.8;
+/// Share of a short quote's weight (under [`PASSAGE_MIN_WORDS`] words) that a whole copy of it
+/// must have in order: «قطر أقوى من أي وقت مضى» and «بات أقرب من أي وقت مضى» share most of
+/// their words, but only the stock phrase's. (It costs some copies translated anew: «أتمنى أن
+/// تموت كل اسماك القرش» and «أتمنى أن يموت كل سمك القرش» no longer link.)
+pub const SHORT_MIN_WEIGHT: f64 = 0.6;
 /// Fewest words of a quote that counts as a part of a longer quotation (جاهزا بنسبة مئة بالمئة
 /// is said of many things).
 pub const PART_MIN_WORDS: usize = 6;
@@ -708,10 +714,15 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     // (most of the longer one in common: the same text, give or take an edit)
     let whole = |x: &Match| x.common as f64 >= MIN_CONTAINMENT * x.fps.len().max(m) as f64;
     let (mut kept, rest): (Vec<Match>, Vec<Match>) = raw.into_iter().partition(whole);
+    let weigh = Weights::of(ws);
+    // (a short quote's copy has its telling words, not only a stock phrase around others)
+    kept.retain(|x| {
+        let (short, long) = if x.fps.len() < m { (&x.fps[..], &q[..]) } else { (&q[..], &x.fps[..]) };
+        short.len() >= PASSAGE_MIN_WORDS || weigh.share_in(short, long).is_none_or(|share| share >= SHORT_MIN_WEIGHT)
+    });
     // (copies keep their words' forms: the test once the cheaper ones passed)
     kept.retain(|x| written_alike(ws, occ, &x.occ, x.common));
     let (longer, shorter): (Vec<Match>, Vec<Match>) = rest.into_iter().partition(|x| x.fps.len() > m);
-    let weigh = Weights::of(ws);
     // longer quotations holding this quote (its telling words): theirs only when they are one
     // quotation
     let q_elided = elided(ws, occ);
@@ -879,10 +890,16 @@ impl<'w> Weights<'w> {
 
     /// Whether `whole` has, in order, at least [`PART_MIN_WEIGHT`] of the weight of `part`.
     fn part_of(&self, part: &[u32], whole: &[u32]) -> bool {
+        self.share_in(part, whole).is_some_and(|share| share >= PART_MIN_WEIGHT)
+    }
+
+    /// The share of the weight of `part` that `whole` has in order; `None` when its words
+    /// weigh nothing (every one is in every quoting document, or short).
+    fn share_in(&self, part: &[u32], whole: &[u32]) -> Option<f64> {
         let w: Vec<f64> = part.iter().map(|&t| self.weight(t)).collect();
         let total: f64 = w.iter().sum();
         if total <= 0.0 {
-            return false;
+            return None;
         }
         // longest common subsequence by weight
         let mut prev = vec![0.0f64; whole.len() + 1];
@@ -893,7 +910,7 @@ impl<'w> Weights<'w> {
             }
             std::mem::swap(&mut prev, &mut cur);
         }
-        prev[whole.len()] >= PART_MIN_WEIGHT * total
+        Some(prev[whole.len()] / total)
     }
 }
 
@@ -1481,6 +1498,23 @@ mod tests {
         let g = at(&w, "a.txt", "تجارية").expect("a's group");
         let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
         assert_eq!(docs, ["a.txt", "c.txt"]);
+    }
+
+    #[test]
+    fn short_quotes_that_share_only_a_stock_phrase_are_no_copies() {
+        let w = ws(&[
+            ("a.txt", "وقال الأمير «قطر أقوى من أي وقت مضى» أمس."),
+            ("b.txt", "وقال الوزير إن الاتفاق «بات أقرب من أي وقت مضى» أمس."),
+            ("c.txt", "وكان الأمير قال «قطر أقوى من أي وقت مضى» أمس."),
+            // the phrase in other quotations, so that its words weigh little
+            ("d.txt", "وقال «نحتاج السلام اليوم أكثر من أي وقت مضى» أمس."),
+            ("e.txt", "وقال «الاقتصاد العالمي أضعف من أي وقت مضى» أمس."),
+            ("f.txt", "وقال «الخطر اليوم أكبر من أي وقت مضى» أمس."),
+        ]);
+        let g = at(&w, "a.txt", "أقوى").expect("a's group");
+        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
+        assert_eq!(docs, ["a.txt", "c.txt"]);
+        assert!(at(&w, "b.txt", "أقرب").is_none());
     }
 
     #[test]
