@@ -775,10 +775,36 @@ fn in_one_stretch(part: &[u32], whole: &[u32], elided: bool) -> bool {
 /// العادلة»).
 const SAME_FORMS: f64 = 0.6;
 
-/// Whether the `common` words of two copies are written alike in both, as [`SAME_FORMS`] asks.
+/// Whether the `common` words of two copies are written alike in both, as [`SAME_FORMS`] asks,
+/// and their figures agree: a reprint does not change a figure, while a statement made again
+/// from one template does («80 ألف ريال» in May, «112 ألف ريال» in August; «انتشال 11 جثة»,
+/// then «35 جثة»). Figures disagree when each copy has one the other lacks; a figure on one
+/// side only is a number spelt out on the other («3 مدنيين», «ثلاثة مدنيين») or cut off.
 fn written_alike(ws: &Workspace, a: &Occurrence, b: &Occurrence, common: usize) -> bool {
-    let (a, b) = (written_forms(ws, a), written_forms(ws, b));
-    lcs_len(&a, &b) as f64 >= SAME_FORMS * common as f64
+    let (fa, fb) = (written_forms(ws, a), written_forms(ws, b));
+    if (lcs_len(&fa, &fb) as f64) < SAME_FORMS * common as f64 {
+        return false;
+    }
+    let (fa, fb) = (figures(ws, a), figures(ws, b));
+    fa.iter().all(|f| fb.contains(f)) || fb.iter().all(|f| fa.contains(f))
+}
+
+/// The numbers written in figures in an occurrence, in ASCII digits (٨٠ and ۸۰ are 80).
+fn figures(ws: &Workspace, occ: &Occurrence) -> Vec<String> {
+    let Some(text) = ws.doc(occ.doc).map(|d| &*d.text).filter(|t| t.get(occ.span.clone()).is_some()) else { return Vec::new() };
+    crate::text::tokenize::word_spans(text, occ.span.start, occ.span.end)
+        .map(|(a, b)| &text[a..b])
+        .filter(|w| w.chars().all(|c| c.to_digit(10).is_some() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)))
+        .map(|w| {
+            w.chars()
+                .map(|c| match c {
+                    '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+                    '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+                    c => c,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The fingerprints of an occurrence's words as written (proclitics kept), in order.
@@ -1498,6 +1524,23 @@ mod tests {
         let g = at(&w, "a.txt", "تجارية").expect("a's group");
         let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
         assert_eq!(docs, ["a.txt", "c.txt"]);
+    }
+
+    #[test]
+    fn a_statement_made_again_with_other_figures_is_no_copy() {
+        let w = ws(&[
+            ("a.txt", "وقال التحالف «تم التصدي لها وحرفها عن مسارها ما تسبب بجرح 3 مدنيين» أمس."),
+            // the figure spelt out: a copy
+            ("b.txt", "وقال التحالف «تم التصدي لها وحرفها عن مسارها ما تسبب بجرح ثلاثة مدنيين» أمس."),
+            // another day, another figure: another statement
+            ("c.txt", "وقال التحالف «تم التصدي لها وحرفها عن مسارها ما تسبب بجرح 7 مدنيين» أمس."),
+        ]);
+        let g = at(&w, "a.txt", "مسارها").expect("a's group");
+        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
+        assert_eq!(docs, ["a.txt", "b.txt"]);
+        // digits of any script are one figure
+        let w = ws(&[("a.txt", "وقال «اعتقلت قوات الأمن الليلة الماضية ٢١ مطلوبا في المنطقة» أمس."), ("b.txt", "وقال «اعتقلت قوات الأمن الليلة الماضية 21 مطلوبا في المنطقة» أمس.")]);
+        assert!(at(&w, "a.txt", "الماضية").is_some());
     }
 
     #[test]
