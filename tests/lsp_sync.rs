@@ -211,3 +211,48 @@ async fn an_edit_republishes_other_open_documents_it_affects() {
     assert_ne!(d_pubs.first().unwrap().1, d_pubs.last().unwrap().1);
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+/// A request waiting behind a slow one (the state held, as a long analysis holds it) answers
+/// RequestCancelled as soon as the editor cancels it, without waiting for the state; one about
+/// a document edited after it arrived answers ContentModified, and the edit's diagnostics
+/// follow. Requests run off the async threads, so neither holds the protocol back.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cancelled_or_overtaken_request_answers_its_error_code() {
+    let dir = seed_like();
+    let c = TestClient::start_on(dir.path(), &["utf-16"]).await;
+    let a = c.open(&path_of(&dir, "a.txt"), 1).await;
+    c.diagnostics(&a, 1).await;
+    let name = u16len(&A[..A.find(CANONICAL).unwrap()]) + 2;
+    let at = json!({"textDocument": {"uri": a}, "position": {"line": 0, "character": name}, "context": {"includeDeclaration": true}});
+    let answer = c.request("textDocument/references", at.clone()).await;
+    assert!(answer["result"].as_array().is_some_and(|r| r.len() >= 2), "{answer}");
+    let in_time = |what: &'static str| move |r: Result<Result<Value, _>, _>| -> Value {
+        r.unwrap_or_else(|_| panic!("{what}: no answer")).unwrap_or_else(|_| panic!("{what}: dropped"))
+    };
+
+    // cancelled while it waits: answered at once, the state still held
+    let held = c.probe.hold_state();
+    let (id, pending) = c.send_request("textDocument/references", at.clone()).await;
+    c.notify("$/cancelRequest", json!({"id": id})).await;
+    let answer = in_time("cancelled")(tokio::time::timeout(std::time::Duration::from_secs(5), pending).await);
+    assert_eq!(answer["error"]["code"], -32800, "{answer}");
+    drop(held);
+
+    // overtaken by an edit of its document
+    let held = c.probe.hold_state();
+    let (_, pending) = c.send_request("textDocument/references", at.clone()).await;
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let end = json!({"line": 0, "character": u16len(A)});
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": a, "version": 2},
+        "contentChanges": [{"range": {"start": end, "end": end}, "text": " نعم"}]}))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    drop(held);
+    let answer = in_time("overtaken")(tokio::time::timeout(TIMEOUT, pending).await);
+    assert_eq!(answer["error"]["code"], -32801, "{answer}");
+    c.diagnostics(&a, 2).await;
+    // and a request after the edit is answered
+    let answer = c.request("textDocument/references", at).await;
+    assert!(answer["result"].as_array().is_some_and(|r| r.len() >= 2), "{answer}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}

@@ -1606,11 +1606,21 @@ struct Searched {
 /// `f` of every document, in order: on every core when there are enough documents to pay
 /// for it (the text searches of references).
 fn map_docs<T: Send>(docs: &[DocId], f: impl Fn(DocId) -> T + Sync) -> Vec<T> {
+    // (a request's answer may stop being wanted between two documents)
+    let interrupt = super::interrupt::current();
     if docs.len() >= 64 {
         use rayon::prelude::*;
-        docs.par_iter().map(|&d| f(d)).collect()
+        docs.par_iter().map(|&d| {
+            interrupt.check();
+            f(d)
+        })
+        .collect()
     } else {
-        docs.iter().map(|&d| f(d)).collect()
+        docs.iter().map(|&d| {
+            interrupt.check();
+            f(d)
+        })
+        .collect()
     }
 }
 

@@ -6,6 +6,7 @@ pub mod dictionary;
 pub mod entities;
 mod hits;
 pub mod index;
+pub mod interrupt;
 pub mod lexicon;
 mod memo;
 pub mod names;

@@ -2181,6 +2181,7 @@ impl<'a> Analyzer<'a> {
 
     /// Every spelling finding of a document, in text order.
     pub fn findings(&self, doc_id: DocId) -> Vec<Finding> {
+        super::interrupt::check();
         let Some(doc) = self.ws.doc(doc_id) else { return Vec::new() };
         let words = scan_words(&doc.text, doc.body_start);
         let mut out = Vec::new();

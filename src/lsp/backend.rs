@@ -3,10 +3,13 @@
 //!
 //! Notification handlers never `.await`: they lock the state, mutate, unlock and wake the
 //! publisher, all within their first poll, so they take effect in arrival order (see
-//! `state`). Anything that must wait for the client (progress tokens, configuration pulls,
+//! `state`). Requests are answered off the async threads ([`Backend::answer`]), under an
+//! interrupt that the editor's `$/cancelRequest` or an edit of the document they ask about
+//! raises. Anything that must wait for the client (progress tokens, configuration pulls,
 //! capability registration) runs in a spawned task, never in a handler, so a handler cannot
 //! hold up the framework's message queue while the client's answer waits in it.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -14,10 +17,11 @@ use std::time::{Duration, Instant};
 
 use ropey::Rope;
 use tokio::sync::Notify;
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use crate::analysis::interrupt::{self, Interrupt};
 use crate::analysis::Workspace;
 use crate::corpus::config::Config;
 use crate::corpus::scan::{self, FileFilter};
@@ -60,12 +64,28 @@ pub(crate) struct Shared {
     /// Held from computing a batch of diagnostics to sending it, so batches go out in the
     /// order they were computed (the publisher and the indexer both publish).
     publishing: tokio::sync::Mutex<()>,
+    /// Counts the edits of open documents as they arrive (before they wait for the state),
+    /// with the count at each document's last edit: a request about a document edited after
+    /// it arrived is stale.
+    edits: AtomicU64,
+    last_edit: Mutex<HashMap<Uri, u64>>,
 }
 
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, State> {
         // A panic while locked is already logged (see `guarded`); keep serving.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// An edit of `uri` arrived: requests about it that came before are stale.
+    fn editing(&self, uri: &Uri) {
+        let n = self.edits.fetch_add(1, Ordering::SeqCst) + 1;
+        self.last_edit.lock().unwrap_or_else(|e| e.into_inner()).insert(uri.clone(), n);
+    }
+
+    /// Whether `uri` was edited after the edit count was `since`.
+    fn edited_since(&self, uri: &Uri, since: u64) -> bool {
+        self.last_edit.lock().unwrap_or_else(|e| e.into_inner()).get(uri).is_some_and(|&n| n > since)
     }
 
     /// Something changed: (re)publish soon.
@@ -120,6 +140,11 @@ impl Probe {
     pub fn shutdown_received(&self) -> bool {
         self.0.shutdown.load(Ordering::SeqCst)
     }
+    /// Hold the state's lock until the value is dropped, as a slow request would: for tests
+    /// of what waits for it and what does not.
+    pub fn hold_state(&self) -> impl Drop + '_ {
+        self.0.lock()
+    }
     /// The session ended: stop the background tasks that would keep the state alive.
     pub fn stop_background_tasks(&self) {
         self.0.stopped.store(true, Ordering::SeqCst);
@@ -143,12 +168,59 @@ impl Backend {
                 stopped: AtomicBool::new(false),
                 stop: Notify::new(),
                 publishing: tokio::sync::Mutex::new(()),
+                edits: AtomicU64::new(0),
+                last_edit: Mutex::new(HashMap::new()),
             }),
         }
     }
 
     pub fn probe(&self) -> Probe {
         Probe(self.shared.clone())
+    }
+
+    /// Answer a request off the async threads: `f` runs on a blocking thread under the state
+    /// lock and under an interrupt (see `analysis::interrupt`) raised when the editor cancels
+    /// the request or edits `about` (the document whose positions it reads) after it arrived.
+    /// A cancelled request answers RequestCancelled (the framework does, once it drops this
+    /// future, which raises the interrupt), an overtaken one ContentModified; a failure is
+    /// logged and answers nothing.
+    async fn answer<T: Send + 'static>(&self, what: &'static str, about: Option<Uri>, f: impl FnOnce(&mut State) -> T + Send + 'static) -> Result<Option<T>> {
+        /// Raises the interrupt when the request's future is dropped: cancelled, or done.
+        struct RaiseOnDrop(Arc<AtomicBool>);
+        impl Drop for RaiseOnDrop {
+            fn drop(&mut self) {
+                self.0.store(true, Ordering::SeqCst);
+            }
+        }
+        let since = self.shared.edits.load(Ordering::SeqCst);
+        let dropped = Arc::new(AtomicBool::new(false));
+        let _raise = RaiseOnDrop(dropped.clone());
+        let shared = self.shared.clone();
+        let raised = {
+            let (shared, dropped) = (shared.clone(), dropped.clone());
+            move || dropped.load(Ordering::SeqCst) || about.as_ref().is_some_and(|uri| shared.edited_since(uri, since))
+        };
+        let work = tokio::task::spawn_blocking(move || {
+            let mut st = shared.lock();
+            let log = st.log.clone();
+            // (caught here, under the lock: an interruption leaves the state as it was)
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| guarded(&log, what, || {
+                interrupt::run(Interrupt::new(raised), || {
+                    // (edited while it waited: its positions are stale)
+                    interrupt::check();
+                    f(&mut st)
+                })
+            })))
+                .map_err(|_| ())
+        });
+        match work.await {
+            Ok(Ok(answer)) => Ok(answer),
+            Ok(Err(())) => Err(Error::new(ErrorCode::ContentModified)),
+            Err(e) => {
+                self.shared.log.log(MessageType::ERROR, format!("isnad: {what} failed: {e}"));
+                Ok(None)
+            }
+        }
     }
 
     /// `$/isnad/malformedMessage`: a frame that was not a JSON-RPC message (see `framing`).
@@ -693,6 +765,7 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
+        self.shared.editing(&doc.uri);
         let Some(path) = file_path(&doc.uri) else {
             self.shared.log.info(format!("isnad: ignoring {}: only file: documents are analysed", doc.uri.as_str()));
             return;
@@ -739,6 +812,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        self.shared.editing(&params.text_document.uri);
         {
             let mut st = self.shared.lock();
             let enc = st.encoding;
@@ -775,6 +849,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        self.shared.editing(&params.text_document.uri);
         let read = self.shared.lock().close(&params.text_document.uri);
         // (the disk is read without the lock)
         if let Some(file) = read.map(DiskRead::read) {
@@ -836,98 +911,84 @@ impl LanguageServer for Backend {
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        let mut st = self.shared.lock();
-        let links = st.caps.definition_links;
-        let log = st.log.clone();
-        let uri = &p.text_document.uri;
-        let r = guarded(&log, "definition", || st.in_scope(uri, |st| super::quotes::definition(st, uri, p.position, links)));
-        Ok(r.flatten())
+        let uri = p.text_document.uri;
+        self.answer("definition", Some(uri.clone()), move |st| {
+            let links = st.caps.definition_links;
+            st.in_scope(&uri, |st| super::quotes::definition(st, &uri, p.position, links))
+        })
+        .await
+        .map(Option::flatten)
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &params.text_document.uri;
-        let r = guarded(&log, "codeLens", || st.in_scope(uri, |st| super::quotes::code_lenses(st, uri)));
-        Ok(r.flatten())
+        let uri = params.text_document.uri;
+        self.answer("codeLens", Some(uri.clone()), move |st| st.in_scope(&uri, |st| super::quotes::code_lenses(st, &uri))).await.map(Option::flatten)
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &p.text_document.uri;
-        let r = guarded(&log, "hover", || {
-            st.in_scope(uri, |st| super::quotes::hover(st, uri, p.position).or_else(|| entities::hover(st, uri, p.position)))
-        });
-        Ok(r.flatten())
+        let uri = p.text_document.uri;
+        self.answer("hover", Some(uri.clone()), move |st| {
+            st.in_scope(&uri, |st| super::quotes::hover(st, &uri, p.position).or_else(|| entities::hover(st, &uri, p.position)))
+        })
+        .await
+        .map(Option::flatten)
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &p.text_document.uri;
-        let r = guarded(&log, "references", || {
-            st.in_scope(uri, |st| super::quotes::references(st, uri, p.position).or_else(|| entities::references(st, uri, p.position)))
-        });
-        Ok(r.flatten())
+        let uri = p.text_document.uri;
+        self.answer("references", Some(uri.clone()), move |st| {
+            st.in_scope(&uri, |st| super::quotes::references(st, &uri, p.position).or_else(|| entities::references(st, &uri, p.position)))
+        })
+        .await
+        .map(Option::flatten)
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &params.text_document.uri;
-        Ok(guarded(&log, "prepareRename", || st.in_scope(uri, |st| entities::prepare_rename(st, uri, params.position))).flatten())
+        let uri = params.text_document.uri;
+        self.answer("prepareRename", Some(uri.clone()), move |st| st.in_scope(&uri, |st| entities::prepare_rename(st, &uri, params.position)))
+            .await
+            .map(Option::flatten)
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &p.text_document.uri;
-        match guarded(&log, "rename", || st.in_scope(uri, |st| entities::rename(st, uri, p.position, &params.new_name))) {
+        let uri = p.text_document.uri;
+        let new_name = params.new_name;
+        match self.answer("rename", Some(uri.clone()), move |st| st.in_scope(&uri, |st| entities::rename(st, &uri, p.position, &new_name))).await? {
             Some(Ok(edit)) => Ok(edit),
-            Some(Err(message)) => Err(tower_lsp_server::jsonrpc::Error::invalid_params(message)),
+            Some(Err(message)) => Err(Error::invalid_params(message)),
             None => Ok(None),
         }
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &params.text_document.uri;
-        Ok(guarded(&log, "documentSymbol", || st.in_scope(uri, |st| entities::document_symbols(st, uri))).flatten())
+        let uri = params.text_document.uri;
+        self.answer("documentSymbol", Some(uri.clone()), move |st| st.in_scope(&uri, |st| entities::document_symbols(st, &uri))).await.map(Option::flatten)
     }
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let found = guarded(&log, "workspace/symbol", || entities::workspace_symbols(&mut st, &params.query)).unwrap_or_default();
-        Ok(Some(WorkspaceSymbolResponse::Flat(found)))
+        let found = self.answer("workspace/symbol", None, move |st| entities::workspace_symbols(st, &params.query)).await?;
+        Ok(Some(WorkspaceSymbolResponse::Flat(found.unwrap_or_default())))
     }
 
     async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &params.text_document.uri;
-        let t = guarded(&log, "semanticTokens/full", || st.in_scope(uri, |st| entities::semantic_tokens(st, uri, None))).flatten();
-        Ok(t.map(SemanticTokensResult::Tokens))
+        let uri = params.text_document.uri;
+        let t = self.answer("semanticTokens/full", Some(uri.clone()), move |st| st.in_scope(&uri, |st| entities::semantic_tokens(st, &uri, None))).await?;
+        Ok(t.flatten().map(SemanticTokensResult::Tokens))
     }
 
     async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &params.text_document.uri;
-        let t = guarded(&log, "semanticTokens/range", || st.in_scope(uri, |st| entities::semantic_tokens(st, uri, Some(params.range)))).flatten();
-        Ok(t.map(SemanticTokensRangeResult::Tokens))
+        let uri = params.text_document.uri;
+        let range = params.range;
+        let t = self.answer("semanticTokens/range", Some(uri.clone()), move |st| st.in_scope(&uri, |st| entities::semantic_tokens(st, &uri, Some(range)))).await?;
+        Ok(t.flatten().map(SemanticTokensRangeResult::Tokens))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let mut st = self.shared.lock();
-        let log = st.log.clone();
-        let uri = &params.text_document.uri;
-        let actions = guarded(&log, "computing code actions", || st.in_scope(uri, |st| actions::code_actions(st, &params)));
+        let uri = params.text_document.uri.clone();
+        let actions = self.answer("computing code actions", Some(uri.clone()), move |st| st.in_scope(&uri, |st| actions::code_actions(st, &params))).await?;
         Ok(Some(actions.unwrap_or_default()))
     }
 }

@@ -201,6 +201,15 @@ impl TestClient {
         tokio::time::timeout(TIMEOUT, rx).await.unwrap_or_else(|_| panic!("{method}: no answer")).unwrap()
     }
 
+    /// Send a request without waiting: its id, and where its response will arrive.
+    pub async fn send_request(&self, method: &str, params: Value) -> (i64, oneshot::Receiver<Value>) {
+        let id = self.next_id.fetch_add(1, Ordering::SeqCst);
+        let (tx, rx) = oneshot::channel();
+        self.pending.lock().await.insert(id, tx);
+        write_frame(&self.writer, &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        (id, rx)
+    }
+
     pub async fn notify(&self, method: &str, params: Value) {
         write_frame(&self.writer, &json!({"jsonrpc": "2.0", "method": method, "params": params})).await;
     }

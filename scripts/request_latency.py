@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Hover and references while typing goes on in another document, through the server, with a
+whole archive indexed (issue "archive-scale speed": hover p95 <= 10 ms, references p95 <= 50 ms
+while typing goes on in another document).
+
+Starts `isnad lsp` on the corpus as an editor does (../shared/eval/lsp_eval.py's client, which
+works on a copy of the corpus), waits until indexing and the background look-ups are done,
+opens the documents that name the most of the archive's frequent places and people, then
+types into the first of them (one keystroke every --every ms, --keystrokes in all) on one
+thread while another asks hover and references, one after the other, at those names in the
+other open documents. Prints p50 / p95 / max of each, and how many answered with an error
+(a request overtaken by an edit may answer ContentModified, -32801). Not run by the test
+command (it needs the archive and a few minutes); BENCHMARKS.md has the numbers.
+
+  scripts/request_latency.py --corpus /tmp/ant/ant2018 [--bin target/release/isnad]
+"""
+import argparse, importlib.util, json, os, re, threading, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# names the archive's stories are about: the requests that read the most documents
+NAMES = ["ترامب", "إيران", "السعودية", "روسيا", "بوتين", "إسرائيل", "سوريا", "الحوثي", "قطر", "تركيا", "أردوغان", "اليمن"]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/isnad"))
+    ap.add_argument("--eval", default=os.path.join(ROOT, "../shared/eval/lsp_eval.py"))
+    ap.add_argument("--open", type=int, default=8)
+    ap.add_argument("--keystrokes", type=int, default=100)
+    ap.add_argument("--every", type=float, default=50.0, help="ms between keystrokes")
+    ap.add_argument("--warm", type=float, default=8.0, help="seconds to wait after indexing settles")
+    a = ap.parse_args()
+    spec = importlib.util.spec_from_file_location("lsp_eval", a.eval)
+    le = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(le)
+    args = argparse.Namespace(server=a.bin + " lsp", corpus=os.path.abspath(a.corpus), truth=None, encoding="utf-16",
+                              settings=None, open="0", quiet=3.0, index_timeout=600)
+    ev = le.Eval(args)
+    ev.start()
+    settle = ev.report["settle_s"]
+    time.sleep(a.warm)
+    pattern = re.compile("|".join(NAMES))
+    ranked = sorted(ev.docs.items(), key=lambda kv: (-len(pattern.findall(kv[1].text)), kv[0]))[: a.open]
+    for _, d in ranked:
+        ev.client.notify("textDocument/didOpen", {"textDocument": {"uri": d.uri, "languageId": "plaintext", "version": 1, "text": d.text}})
+    ev.client.wait_quiet(quiet=2.0, limit=120.0)
+    typed, asked = ranked[0][1], [d for _, d in ranked[1:]]
+    at = [(d, m.start() + 1) for d in asked for m in pattern.finditer(d.text)]
+    done = threading.Event()
+
+    def typing():
+        end = typed.text.find("\n", len(typed.text) // 2)
+        off = end if end > 0 else len(typed.text)
+        for k in range(a.keystrokes):
+            ev.client.notify("textDocument/didChange", {"textDocument": {"uri": typed.uri, "version": k + 2},
+                                                        "contentChanges": [{"range": {"start": typed.pos(off), "end": typed.pos(off)}, "text": "ب"}]})
+            off += 1
+            time.sleep(a.every / 1000)
+        done.set()
+
+    times = {"textDocument/hover": [], "textDocument/references": []}
+    errors = {m: 0 for m in times}
+    t = threading.Thread(target=typing)
+    t.start()
+    i = 0
+    while not done.is_set() and at:
+        d, off = at[i % len(at)]
+        i += 1
+        for method in times:
+            params = {"textDocument": {"uri": d.uri}, "position": d.pos(off)}
+            if method.endswith("references"):
+                params["context"] = {"includeDeclaration": True}
+            _, err, dt = ev.client.request(method, params)
+            times[method].append(dt)
+            errors[method] += err is not None
+    t.join()
+    ev.client.request("shutdown", None)
+    ev.client.notify("exit", None)
+    out = {"settled_s": settle, "open": len(ranked), "keystrokes": a.keystrokes}
+    for method, ts in times.items():
+        ts.sort()
+        q = lambda p: round(1000 * ts[min(len(ts) - 1, int(p * len(ts)))], 1) if ts else None
+        out[method.split("/")[1]] = {"n": len(ts), "errors": errors[method], "p50_ms": q(0.5), "p95_ms": q(0.95), "max_ms": q(1.0)}
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
