@@ -28,6 +28,7 @@ const TEAM_CUES: &str = include_str!("../../data/lexicon/team_cues.txt");
 const GENERIC_CREDITS: &str = include_str!("../../data/lexicon/generic_credits.txt");
 const GENERIC_BODIES: &str = include_str!("../../data/lexicon/generic_bodies.txt");
 const STATEMENT_NOUNS: &str = include_str!("../../data/lexicon/statement_nouns.txt");
+const TITLE_NOUNS: &str = include_str!("../../data/lexicon/title_nouns.txt");
 const ORG_NAME_ADJECTIVES: &str = include_str!("../../data/lexicon/org_name_adjectives.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
@@ -169,6 +170,8 @@ pub struct Lexicon {
     generic_credits: FxHashSet<String>,
     generic_bodies: FxHashSet<String>,
     statement_nouns: FxHashSet<String>,
+    /// `title_nouns.txt`: read by the quotes only.
+    title_nouns: FxHashSet<String>,
     match_verbs: FxHashSet<String>,
     org_name_adjectives: FxHashSet<String>,
     /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
@@ -373,6 +376,7 @@ impl Lexicon {
             generic_credits: l1_set(GENERIC_CREDITS),
             generic_bodies: l1_set(GENERIC_BODIES),
             statement_nouns: l1_set(STATEMENT_NOUNS),
+            title_nouns: l1_set(TITLE_NOUNS),
             org_name_adjectives: l1_set(ORG_NAME_ADJECTIVES),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
@@ -447,6 +451,10 @@ impl Lexicon {
     /// A noun of a statement given to someone (تصريحات, مقابلة), L1.
     pub fn is_statement_noun(&self, l1: &str) -> bool {
         self.statement_nouns.contains(l1)
+    }
+    /// A noun that gives a thing its name between quote marks (كتاب, برنامج, حملة), L1.
+    pub fn is_title_noun(&self, l1: &str) -> bool {
+        self.title_nouns.contains(l1)
     }
     /// A stopword that still continues an organisation's name (الأعلى), L1.
     pub fn is_org_name_adjective(&self, l1: &str) -> bool {
@@ -874,6 +882,7 @@ mod tests {
             ("generic_credits", GENERIC_CREDITS),
             ("generic_bodies", GENERIC_BODIES),
             ("statement_nouns", STATEMENT_NOUNS),
+            ("title_nouns", TITLE_NOUNS),
             ("org_name_adjectives", ORG_NAME_ADJECTIVES),
             ("place_cues", PLACE_CUES),
             ("place_heads", PLACE_HEADS),

@@ -295,8 +295,24 @@ pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
         let latin = |w: &str| w.chars().all(|c| c.is_ascii_alphabetic()) && w.chars().count() <= LATIN_NAME_WORD_MAX_CHARS;
         let letters = words.iter().filter(|(w, l)| lex.is_letter_name(l) || latin(w)).count();
         let acronym = n <= NAME_MAX_WORDS && letters >= 2 && 2 * letters >= n;
-        q.name = listed || headed || acronym;
+        q.name = listed || headed || acronym || titled(text, q.span.start, lex);
     }
+}
+
+/// Whether the quote starting at `start` follows a noun that gives it as a name or title
+/// (كتاب «…», برنامج «…», بعنوان «…», حملة «…»: `title_nouns.txt`), indefinite, with a
+/// proclitic on the noun (وبرنامج, لصحيفة).
+fn titled(text: &str, start: usize, lex: &Lexicon) -> bool {
+    let before = text[..start].trim_end();
+    let Some(mark) = before.chars().next_back().filter(|&c| closers(c).is_some()) else { return false };
+    let before = before[..before.len() - mark.len_utf8()].trim_end().trim_end_matches(':').trim_end();
+    let word = before.rsplit(|c: char| !(c.is_alphanumeric() || is_arabic_mark(c) || is_format_char(c))).next().unwrap_or("");
+    let word = l1(word);
+    let after_conjunction = ["و", "ف"].iter().find_map(|p| word.strip_prefix(p)).filter(|r| r.chars().count() >= 2);
+    let forms = [Some(word.as_str()), after_conjunction];
+    forms.into_iter().flatten().any(|f| {
+        lex.is_title_noun(f) || ["ب", "ل", "ك"].iter().filter_map(|p| f.strip_prefix(p)).any(|r| r.chars().count() >= 2 && lex.is_title_noun(r))
+    })
 }
 
 /// A word with its fingerprint and cue flags.
@@ -1592,6 +1608,11 @@ mod tests {
         assert_eq!(names("قال «الحزب لن يشارك في الانتخابات»"), [false], "a short sentence about a body");
         assert_eq!(names("رفع «Make America Great Again» شعارا"), [false], "a slogan in English is no acronym");
         assert_eq!(names("وقال المتحدث: مجلس شورى مجاهدي درنة."), [false], "only between quote marks");
+        assert_eq!(names("فاز فيلمه «مثل الأب مثل الابن» بالجائزة"), [true], "a work's title");
+        assert_eq!(names("ورددوا هتافات «الشعب يريد إسقاط الحكومة» ليلا"), [true], "a chant");
+        assert_eq!(names("في دراسة بعنوان: «المرأة في زمن الفراعنة»"), [true], "a proclitic on the noun, a colon after it");
+        assert_eq!(names("وتابع أن الاتفاقية «تمنح عددا من الحقوق للعمال»"), [false], "a definite noun: the quotation goes on with what it says");
+        assert_eq!(names("وقال في بيان «نرفض هذه الاتهامات»"), [false], "a statement is quoted");
         // and the copies of a name are never linked
         let w = ws(&[
             ("a.txt", "باع بنك «إتش إس بي سي» حصته في الشركة."),
