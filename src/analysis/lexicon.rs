@@ -43,6 +43,7 @@ const GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.txt");
 const FULL_NAME_STARTS: &str = include_str!("../../data/lexicon/full_name_starts.txt");
 const PORTFOLIOS: &str = include_str!("../../data/lexicon/portfolios.tsv");
 const IRREGULAR_NISBAS: &str = include_str!("../../data/lexicon/irregular_nisbas.tsv");
+const NUMBER_WORDS: &str = include_str!("../../data/lexicon/number_words.tsv");
 const SHORT_PORTFOLIOS: &str = include_str!("../../data/lexicon/short_portfolios.txt");
 const SHORT_NAME_HEADS: &str = include_str!("../../data/lexicon/short_name_heads.txt");
 const NAME_PARTICLES: &str = include_str!("../../data/lexicon/name_particles.txt");
@@ -172,6 +173,8 @@ pub struct Lexicon {
     statement_nouns: FxHashSet<String>,
     /// `title_nouns.txt`: read by the quotes only.
     title_nouns: FxHashSet<String>,
+    /// `number_words.tsv`: a number written in words (L1) -> its value; read by the quotes.
+    number_words: FxHashMap<String, u32>,
     match_verbs: FxHashSet<String>,
     org_name_adjectives: FxHashSet<String>,
     /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
@@ -377,6 +380,7 @@ impl Lexicon {
             generic_bodies: l1_set(GENERIC_BODIES),
             statement_nouns: l1_set(STATEMENT_NOUNS),
             title_nouns: l1_set(TITLE_NOUNS),
+            number_words: entries(NUMBER_WORDS).filter_map(|l| l.split_once('\t')).filter_map(|(w, v)| Some((l1(w.trim()), v.trim().parse().ok()?))).collect(),
             org_name_adjectives: l1_set(ORG_NAME_ADJECTIVES),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
@@ -451,6 +455,13 @@ impl Lexicon {
     /// A noun of a statement given to someone (تصريحات, مقابلة), L1.
     pub fn is_statement_noun(&self, l1: &str) -> bool {
         self.statement_nouns.contains(l1)
+    }
+    /// The value of a number written in words (ثلاثة, السادسة, وأربعين: the article and a و
+    /// taken off), from its L1 form.
+    pub fn number_word(&self, l1: &str) -> Option<u32> {
+        let bare = |w: &str| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).to_string();
+        let found = |w: &str| self.number_words.get(&bare(w)).copied();
+        found(l1).or_else(|| l1.strip_prefix('و').filter(|r| r.chars().count() >= 2).and_then(found))
     }
     /// A noun that gives a thing its name between quote marks (كتاب, برنامج, حملة), L1.
     pub fn is_title_noun(&self, l1: &str) -> bool {

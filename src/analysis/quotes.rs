@@ -805,20 +805,27 @@ fn written_alike(ws: &Workspace, a: &Occurrence, b: &Occurrence, common: usize) 
     fa.iter().all(|f| fb.contains(f)) || fb.iter().all(|f| fa.contains(f))
 }
 
-/// The numbers written in figures in an occurrence, in ASCII digits (٨٠ and ۸۰ are 80).
+/// The numbers of an occurrence, written in figures (in ASCII digits: ٨٠ and ۸۰ are 80) or in
+/// words (ثلاثة is 3, السادسة 6: `number_words.tsv`).
 fn figures(ws: &Workspace, occ: &Occurrence) -> Vec<String> {
     let Some(text) = ws.doc(occ.doc).map(|d| &*d.text).filter(|t| t.get(occ.span.clone()).is_some()) else { return Vec::new() };
+    let lex = ws.lexicon();
     crate::text::tokenize::word_spans(text, occ.span.start, occ.span.end)
         .map(|(a, b)| &text[a..b])
-        .filter(|w| w.chars().all(|c| c.to_digit(10).is_some() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)))
-        .map(|w| {
-            w.chars()
-                .map(|c| match c {
-                    '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-                    '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-                    c => c,
-                })
-                .collect()
+        .filter_map(|w| {
+            if w.chars().all(|c| c.to_digit(10).is_some() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)) {
+                Some(
+                    w.chars()
+                        .map(|c| match c {
+                            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+                            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+                            c => c,
+                        })
+                        .collect(),
+                )
+            } else {
+                lex.number_word(&l1(w)).map(|v| v.to_string())
+            }
         })
         .collect()
 }
@@ -1554,6 +1561,12 @@ mod tests {
         let g = at(&w, "a.txt", "مسارها").expect("a's group");
         let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
         assert_eq!(docs, ["a.txt", "b.txt"]);
+        // numbers in words are figures too: a template statement re-issued at another hour
+        let w = ws(&[
+            ("a.txt", "وقال التحالف «في تمام الساعة الرابعة من مساء اليوم رصدت قوات الدفاع الجوي إطلاق صاروخ باليستي» أمس."),
+            ("b.txt", "وقال التحالف «في تمام الساعة السادسة من مساء اليوم رصدت قوات الدفاع الجوي إطلاق صاروخ باليستي» أمس."),
+        ]);
+        assert!(at(&w, "a.txt", "رصدت").is_none(), "the fourth hour is not the sixth");
         // digits of any script are one figure
         let w = ws(&[("a.txt", "وقال «اعتقلت قوات الأمن الليلة الماضية ٢١ مطلوبا في المنطقة» أمس."), ("b.txt", "وقال «اعتقلت قوات الأمن الليلة الماضية 21 مطلوبا في المنطقة» أمس.")]);
         assert!(at(&w, "a.txt", "الماضية").is_some());
