@@ -41,6 +41,8 @@ use super::state::{
 const DEBOUNCE: Duration = Duration::from_millis(10);
 /// A round of publication this fast goes out at once after the next edit.
 const CHEAP: Duration = Duration::from_millis(5);
+/// The background look-up of references waits for the editor to be this quiet.
+const WARM_QUIET: Duration = Duration::from_millis(300);
 /// Under a continuous stream of edits, publish at least this often.
 const MAX_DELAY: Duration = Duration::from_millis(250);
 /// Skipped files logged one by one, up to this many.
@@ -498,21 +500,40 @@ async fn warm_references(shared: Arc<Shared>, epoch: u64) {
     .await
     .unwrap_or_default();
     for key in keys {
-        if shared.shutdown.load(Ordering::SeqCst) {
-            break;
-        }
-        let s = shared.clone();
-        let current = tokio::task::spawn_blocking(move || {
-            let st = s.lock();
-            if st.index_epoch != epoch {
-                return false;
+        // Edits come first: each look-up starts once the editor has been quiet for a moment
+        // and yields the state to the next edit (interrupted, it starts again; what it had
+        // completed, the clusters it read, stays kept).
+        loop {
+            loop {
+                if shared.shutdown.load(Ordering::SeqCst) || shared.stopped.load(Ordering::SeqCst) {
+                    return;
+                }
+                let seen = shared.edits.load(Ordering::SeqCst);
+                tokio::time::sleep(WARM_QUIET).await;
+                if shared.edits.load(Ordering::SeqCst) == seen {
+                    break;
+                }
             }
-            guarded(&st.log, "looking up references ahead", || st.workspace.with_analyzer(|an| an.references(&key))).is_some()
-        })
-        .await
-        .unwrap_or(false);
-        if !current {
-            break;
+            let since = shared.edits.load(Ordering::SeqCst);
+            let (s, key) = (shared.clone(), key.clone());
+            let looked_up = tokio::task::spawn_blocking(move || {
+                let st = s.lock();
+                if st.index_epoch != epoch {
+                    return None;
+                }
+                let watched = s.clone();
+                let raised = move || watched.edits.load(Ordering::SeqCst) != since || watched.shutdown.load(Ordering::SeqCst);
+                let work = || guarded(&st.log, "looking up references ahead", || interrupt::run(Interrupt::new(raised), || st.workspace.with_analyzer(|an| an.references(&key))));
+                // (Some(true): done, Some(false): interrupted by an edit)
+                Some(std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).is_ok())
+            })
+            .await
+            .unwrap_or(None);
+            match looked_up {
+                Some(true) => break,
+                Some(false) => continue,
+                None => return,
+            }
         }
     }
 }
