@@ -368,18 +368,15 @@ impl<'a> Analyzer<'a> {
         if let Some(d) = context.filter(|d| !docs.contains(d)) {
             docs.push(d);
         }
-        let mut out = Vec::new();
-        for d in docs {
-            let Some(doc) = ws.doc(d) else { continue };
+        // every document read on every core, each by an analyzer of its own (they share the
+        // workspace's caches)
+        let found = map_docs(&docs, |d| {
+            let an = Analyzer::new(ws);
+            let Some(doc) = ws.doc(d) else { return Vec::new() };
             let words = scan_words(&doc.text, doc.body_start);
-            for n in self.local_names(&doc.text, &words) {
-                let m = self.local_mention(d, &words, &n);
-                if m.key == key {
-                    out.push(m);
-                }
-            }
-        }
-        out
+            an.local_names(&doc.text, &words).into_iter().map(|n| an.local_mention(d, &words, &n)).filter(|m| m.key == key).collect::<Vec<_>>()
+        });
+        found.into_iter().flatten().collect()
     }
 
     /// A person mention right after a given name that is nothing but a name takes it in
