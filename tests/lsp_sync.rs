@@ -216,7 +216,9 @@ async fn an_edit_republishes_other_open_documents_it_affects() {
 /// RequestCancelled as soon as the editor cancels it, without waiting for the state; one about
 /// a document edited after it arrived answers ContentModified, and the edit's diagnostics
 /// follow. Requests run off the async threads, so neither holds the protocol back.
-#[tokio::test(flavor = "multi_thread")]
+// (While the test holds the state, the edit's handler waits for it on a worker thread: spare
+// workers keep the runtime's timers going, and the test waits with the thread's own sleep.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_cancelled_or_overtaken_request_answers_its_error_code() {
     let dir = seed_like();
     let c = TestClient::start_on(dir.path(), &["utf-16"]).await;
@@ -233,6 +235,8 @@ async fn a_cancelled_or_overtaken_request_answers_its_error_code() {
     // cancelled while it waits: answered at once, the state still held
     let held = c.probe.hold_state();
     let (id, pending) = c.send_request("textDocument/references", at.clone()).await;
+    // (once the server holds the request: a cancel for a request it does not know is ignored)
+    std::thread::sleep(std::time::Duration::from_millis(50));
     c.notify("$/cancelRequest", json!({"id": id})).await;
     let answer = in_time("cancelled")(tokio::time::timeout(std::time::Duration::from_secs(5), pending).await);
     assert_eq!(answer["error"]["code"], -32800, "{answer}");
@@ -241,12 +245,12 @@ async fn a_cancelled_or_overtaken_request_answers_its_error_code() {
     // overtaken by an edit of its document
     let held = c.probe.hold_state();
     let (_, pending) = c.send_request("textDocument/references", at.clone()).await;
-    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    std::thread::sleep(std::time::Duration::from_millis(50));
     let end = json!({"line": 0, "character": u16len(A)});
     c.notify("textDocument/didChange", json!({"textDocument": {"uri": a, "version": 2},
         "contentChanges": [{"range": {"start": end, "end": end}, "text": " نعم"}]}))
         .await;
-    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    std::thread::sleep(std::time::Duration::from_millis(50));
     drop(held);
     let answer = in_time("overtaken")(tokio::time::timeout(TIMEOUT, pending).await);
     assert_eq!(answer["error"]["code"], -32801, "{answer}");
