@@ -12,32 +12,22 @@ test command (it needs the archive and a few minutes); BENCHMARKS.md has the num
 
   scripts/quote_relink.py --corpus /tmp/ant/ant2018 [--bin target/release/isnad] [--n 60]
 """
-import argparse, importlib.util, json, os, random, subprocess, sys, time
+import argparse, json, os, random, subprocess, sys, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsp_session  # noqa: E402
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/isnad"))
-    ap.add_argument("--eval", default=os.path.join(ROOT, "../shared/eval/lsp_eval.py"))
+    lsp_session.add_arguments(ap)
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--warm", type=float, default=8.0, help="seconds to wait after indexing settles")
     a = ap.parse_args()
     corpus = os.path.abspath(a.corpus)
     out = subprocess.run([a.bin, "quotes", corpus, "--format", "json"], capture_output=True, check=True).stdout
     groups = json.loads(out)["groups"]
-    spec = importlib.util.spec_from_file_location("lsp_eval", a.eval)
-    le = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(le)
-    args = argparse.Namespace(server=a.bin + " lsp", corpus=corpus, truth=None, encoding="utf-16",
-                              settings=None, open="0", quiet=3.0, index_timeout=600)
-    ev = le.Eval(args)
-    ev.start()
-    settle = ev.report["settle_s"]
-    time.sleep(a.warm)
+    ev, settle = lsp_session.start(a)
     copies = [c for g in groups if len(g["copies"]) >= 2 for c in g["copies"] if c["quoted"]]
     random.seed(a.seed)
     random.shuffle(copies)

@@ -14,32 +14,23 @@ command (it needs the archive and a few minutes); BENCHMARKS.md has the numbers.
 
   scripts/request_latency.py --corpus /tmp/ant/ant2018 [--bin target/release/isnad]
 """
-import argparse, importlib.util, json, os, re, threading, time
+import argparse, json, os, re, sys, threading, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsp_session  # noqa: E402
+
 # names the archive's stories are about: the requests that read the most documents
 NAMES = ["ترامب", "إيران", "السعودية", "روسيا", "بوتين", "إسرائيل", "سوريا", "الحوثي", "قطر", "تركيا", "أردوغان", "اليمن"]
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/isnad"))
-    ap.add_argument("--eval", default=os.path.join(ROOT, "../shared/eval/lsp_eval.py"))
+    lsp_session.add_arguments(ap)
     ap.add_argument("--open", type=int, default=8)
     ap.add_argument("--keystrokes", type=int, default=100)
     ap.add_argument("--every", type=float, default=50.0, help="ms between keystrokes")
-    ap.add_argument("--warm", type=float, default=8.0, help="seconds to wait after indexing settles")
     a = ap.parse_args()
-    spec = importlib.util.spec_from_file_location("lsp_eval", a.eval)
-    le = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(le)
-    args = argparse.Namespace(server=a.bin + " lsp", corpus=os.path.abspath(a.corpus), truth=None, encoding="utf-16",
-                              settings=None, open="0", quiet=3.0, index_timeout=600)
-    ev = le.Eval(args)
-    ev.start()
-    settle = ev.report["settle_s"]
-    time.sleep(a.warm)
+    ev, settle = lsp_session.start(a)
     pattern = re.compile("|".join(NAMES))
     ranked = sorted(ev.docs.items(), key=lambda kv: (-len(pattern.findall(kv[1].text)), kv[0]))[: a.open]
     for _, d in ranked:

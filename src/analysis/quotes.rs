@@ -1398,6 +1398,11 @@ mod tests {
         w
     }
 
+    /// The documents of a group's copies, source first.
+    fn docs_of<'w>(w: &'w Workspace, g: &Group) -> Vec<&'w str> {
+        g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect()
+    }
+
     fn at(w: &Workspace, path: &str, needle: &str) -> Option<Group> {
         let d = w.doc_id(path)?;
         let off = w.doc(d)?.text.find(needle)? + needle.len() / 2;
@@ -1416,8 +1421,7 @@ mod tests {
             ("e.txt", "وقال آخر «كل المساعدة الضرورية لا تكفي لإنهاء هذه الحرب الطويلة والمدمرة»."),
         ]);
         let g = at(&w, "d.txt", "روسيا").expect("group");
-        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
-        assert_eq!(docs, vec!["a.txt", "b.txt", "c.txt", "d.txt"]);
+        assert_eq!(docs_of(&w, &g), ["a.txt", "b.txt", "c.txt", "d.txt"]);
         assert!(at(&w, "e.txt", "الحرب").is_none(), "a shared stock phrase does not link");
         let (added, removed) = diff(&w, &g.copies[0], &g.copies[2]);
         assert_eq!((added, removed), (vec!["اللازمة".to_string()], vec!["الضرورية".to_string()]));
@@ -1492,8 +1496,7 @@ mod tests {
         ]);
         assert!(at(&w, "c.txt", "الوحدة").is_none(), "a stock phrase links to neither quotation");
         let g = at(&w, "a.txt", "الأزمة").expect("a's group");
-        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
-        assert_eq!(docs, ["a.txt", "d.txt"], "a part of a alone is its copy; the stock phrase and b are not");
+        assert_eq!(docs_of(&w, &g), ["a.txt", "d.txt"], "a part of a alone is its copy; the stock phrase and b are not");
         assert!(at(&w, "f.txt", "صعبة").is_none(), "four words are too few for a part");
     }
 
@@ -1509,9 +1512,7 @@ mod tests {
             ("d.txt", "وقال «الحرب الباردة انتهت (...) تواجهان تحديات جديدة» أمس."),
         ]);
         assert!(at(&w, "a.txt", "روسيا").is_none(), "words gathered across a quotation are no part of it");
-        let g = at(&w, "b.txt", "روسيا").expect("b's group");
-        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
-        assert_eq!(docs, ["b.txt", "c.txt", "d.txt"]);
+        assert_eq!(docs_of(&w, &at(&w, "b.txt", "روسيا").expect("b's group")), ["b.txt", "c.txt", "d.txt"]);
     }
 
     #[test]
@@ -1535,18 +1536,14 @@ mod tests {
         ]);
         let w = ws(&files);
         assert!(at(&w, "a.txt", "التزويد").is_none(), "the talking point recast is another quotation");
-        let g = at(&w, "c.txt", "اللوجستية").expect("c's group");
-        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
-        assert_eq!(docs, ["b.txt", "c.txt"]);
+        assert_eq!(docs_of(&w, &at(&w, "c.txt", "اللوجستية").expect("c's group")), ["b.txt", "c.txt"]);
         // whole quotes: a stock phrase in other forms, and a reprint
         let w = ws(&[
             ("a.txt", "وانتقد الوزير «ممارسات تجارية غير عادلة» أمس."),
             ("b.txt", "وانتقد الرئيس «الممارسات التجارية غير العادلة» للصين."),
             ("c.txt", "وكان الوزير انتقد «ممارسات تجارية غير عادلة» أمس."),
         ]);
-        let g = at(&w, "a.txt", "تجارية").expect("a's group");
-        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
-        assert_eq!(docs, ["a.txt", "c.txt"]);
+        assert_eq!(docs_of(&w, &at(&w, "a.txt", "تجارية").expect("a's group")), ["a.txt", "c.txt"]);
     }
 
     #[test]
@@ -1558,9 +1555,7 @@ mod tests {
             // another day, another figure: another statement
             ("c.txt", "وقال التحالف «تم التصدي لها وحرفها عن مسارها ما تسبب بجرح 7 مدنيين» أمس."),
         ]);
-        let g = at(&w, "a.txt", "مسارها").expect("a's group");
-        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
-        assert_eq!(docs, ["a.txt", "b.txt"]);
+        assert_eq!(docs_of(&w, &at(&w, "a.txt", "مسارها").expect("a's group")), ["a.txt", "b.txt"]);
         // numbers in words are figures too: a template statement re-issued at another hour
         let w = ws(&[
             ("a.txt", "وقال التحالف «في تمام الساعة الرابعة من مساء اليوم رصدت قوات الدفاع الجوي إطلاق صاروخ باليستي» أمس."),
@@ -1583,9 +1578,7 @@ mod tests {
             ("e.txt", "وقال «الاقتصاد العالمي أضعف من أي وقت مضى» أمس."),
             ("f.txt", "وقال «الخطر اليوم أكبر من أي وقت مضى» أمس."),
         ]);
-        let g = at(&w, "a.txt", "أقوى").expect("a's group");
-        let docs: Vec<&str> = g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.as_str()).collect();
-        assert_eq!(docs, ["a.txt", "c.txt"]);
+        assert_eq!(docs_of(&w, &at(&w, "a.txt", "أقوى").expect("a's group")), ["a.txt", "c.txt"]);
         assert!(at(&w, "b.txt", "أقرب").is_none());
     }
 
