@@ -1792,6 +1792,8 @@ impl<'a> Analyzer<'a> {
                 if seen_keys.contains(&key) {
                     continue;
                 }
+                // (a large cluster reads many look-alikes: a request may stop wanting it)
+                super::interrupt::check();
                 let Some(cands) = index.get(key.as_str()) else {
                     seen_keys.push(key);
                     continue;

@@ -71,6 +71,8 @@ pub(crate) struct Shared {
     /// it arrived is stale.
     edits: AtomicU64,
     last_edit: Mutex<HashMap<Uri, u64>>,
+    /// Counts the requests as they arrive: background work gives way to them.
+    requests: AtomicU64,
 }
 
 impl Shared {
@@ -88,6 +90,11 @@ impl Shared {
     /// Whether `uri` was edited after the edit count was `since`.
     fn edited_since(&self, uri: &Uri, since: u64) -> bool {
         self.last_edit.lock().unwrap_or_else(|e| e.into_inner()).get(uri).is_some_and(|&n| n > since)
+    }
+
+    /// What the editor has sent that background work gives way to: edits and requests.
+    fn editor_activity(&self) -> (u64, u64) {
+        (self.edits.load(Ordering::SeqCst), self.requests.load(Ordering::SeqCst))
     }
 
     /// Something changed: (re)publish soon.
@@ -172,6 +179,7 @@ impl Backend {
                 publishing: tokio::sync::Mutex::new(()),
                 edits: AtomicU64::new(0),
                 last_edit: Mutex::new(HashMap::new()),
+                requests: AtomicU64::new(0),
             }),
         }
     }
@@ -194,6 +202,7 @@ impl Backend {
                 self.0.store(true, Ordering::SeqCst);
             }
         }
+        self.shared.requests.fetch_add(1, Ordering::SeqCst);
         let since = self.shared.edits.load(Ordering::SeqCst);
         let dropped = Arc::new(AtomicBool::new(false));
         let _raise = RaiseOnDrop(dropped.clone());
@@ -500,21 +509,21 @@ async fn warm_references(shared: Arc<Shared>, epoch: u64) {
     .await
     .unwrap_or_default();
     for key in keys {
-        // Edits come first: each look-up starts once the editor has been quiet for a moment
-        // and yields the state to the next edit (interrupted, it starts again; what it had
-        // completed, the clusters it read, stays kept).
+        // The editor comes first: each look-up starts once it has been quiet for a moment and
+        // yields the state to its next edit or request (interrupted, it starts again; what it
+        // had completed, the clusters it read, stays kept).
         loop {
             loop {
                 if shared.shutdown.load(Ordering::SeqCst) || shared.stopped.load(Ordering::SeqCst) {
                     return;
                 }
-                let seen = shared.edits.load(Ordering::SeqCst);
+                let seen = shared.editor_activity();
                 tokio::time::sleep(WARM_QUIET).await;
-                if shared.edits.load(Ordering::SeqCst) == seen {
+                if shared.editor_activity() == seen {
                     break;
                 }
             }
-            let since = shared.edits.load(Ordering::SeqCst);
+            let since = shared.editor_activity();
             let (s, key) = (shared.clone(), key.clone());
             let looked_up = tokio::task::spawn_blocking(move || {
                 let st = s.lock();
@@ -522,9 +531,9 @@ async fn warm_references(shared: Arc<Shared>, epoch: u64) {
                     return None;
                 }
                 let watched = s.clone();
-                let raised = move || watched.edits.load(Ordering::SeqCst) != since || watched.shutdown.load(Ordering::SeqCst);
+                let raised = move || watched.editor_activity() != since || watched.shutdown.load(Ordering::SeqCst);
                 let work = || guarded(&st.log, "looking up references ahead", || interrupt::run(Interrupt::new(raised), || st.workspace.with_analyzer(|an| an.references(&key))));
-                // (Some(true): done, Some(false): interrupted by an edit)
+                // (Some(true): done, Some(false): interrupted by an edit or a request)
                 Some(std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).is_ok())
             })
             .await
