@@ -1605,19 +1605,15 @@ struct Searched {
 fn map_docs<T: Send>(docs: &[DocId], f: impl Fn(DocId) -> T + Sync) -> Vec<T> {
     // (a request's answer may stop being wanted between two documents)
     let interrupt = super::interrupt::current();
+    let each = |&d: &DocId| {
+        interrupt.check();
+        f(d)
+    };
     if docs.len() >= 64 {
         use rayon::prelude::*;
-        docs.par_iter().map(|&d| {
-            interrupt.check();
-            f(d)
-        })
-        .collect()
+        docs.par_iter().map(each).collect()
     } else {
-        docs.iter().map(|&d| {
-            interrupt.check();
-            f(d)
-        })
-        .collect()
+        docs.iter().map(each).collect()
     }
 }
 

@@ -459,8 +459,7 @@ impl Lexicon {
     /// The value of a number written in words (ثلاثة, السادسة, وأربعين: the article and a و
     /// taken off), from its L1 form.
     pub fn number_word(&self, l1: &str) -> Option<u32> {
-        let bare = |w: &str| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).to_string();
-        let found = |w: &str| self.number_words.get(&bare(w)).copied();
+        let found = |w: &str| self.number_words.get(w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)).copied();
         found(l1).or_else(|| l1.strip_prefix('و').filter(|r| r.chars().count() >= 2).and_then(found))
     }
     /// A noun that gives a thing its name between quote marks (كتاب, برنامج, حملة), L1.

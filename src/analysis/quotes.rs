@@ -301,18 +301,17 @@ pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
 
 /// Whether the quote starting at `start` follows a noun that gives it as a name or title
 /// (كتاب «…», برنامج «…», بعنوان «…», حملة «…»: `title_nouns.txt`), indefinite, with a
-/// proclitic on the noun (وبرنامج, لصحيفة).
+/// proclitic on the noun (وبرنامج, بعنوان).
 fn titled(text: &str, start: usize, lex: &Lexicon) -> bool {
     let before = text[..start].trim_end();
     let Some(mark) = before.chars().next_back().filter(|&c| closers(c).is_some()) else { return false };
     let before = before[..before.len() - mark.len_utf8()].trim_end().trim_end_matches(':').trim_end();
     let word = before.rsplit(|c: char| !(c.is_alphanumeric() || is_arabic_mark(c) || is_format_char(c))).next().unwrap_or("");
     let word = l1(word);
-    let after_conjunction = ["و", "ف"].iter().find_map(|p| word.strip_prefix(p)).filter(|r| r.chars().count() >= 2);
-    let forms = [Some(word.as_str()), after_conjunction];
-    forms.into_iter().flatten().any(|f| {
-        lex.is_title_noun(f) || ["ب", "ل", "ك"].iter().filter_map(|p| f.strip_prefix(p)).any(|r| r.chars().count() >= 2 && lex.is_title_noun(r))
-    })
+    let mut titled = lex.is_title_noun(&word);
+    // (after و/ف then ب/ك/ل; not after لل, which is the article: definite)
+    crate::text::clitics::for_each_split(&word, 2, |_, rest, lil| titled |= !lil && lex.is_title_noun(rest));
+    titled
 }
 
 /// A word with its fingerprint and cue flags.
@@ -637,14 +636,9 @@ pub fn group_of(ws: &Workspace, doc: DocId, qi: usize) -> Option<Group> {
     Some(Group { copies, origin })
 }
 
-/// Where a document's body starts (what a passage is aligned against), on a char boundary.
+/// Where a document's body starts (what a passage is aligned against).
 fn body_from(d: &Document) -> usize {
-    let from = d.body_start.min(d.text.len());
-    if d.text.is_char_boundary(from) {
-        from
-    } else {
-        0
-    }
+    crate::corpus::document::floor_char_boundary(&d.text, d.body_start)
 }
 
 /// Body words of a document.
@@ -727,6 +721,9 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
         return Vec::new();
     }
     let min = min_words(ws);
+    // (this quote's words as written, read once and only if a candidate gets that far)
+    let own = std::cell::OnceCell::new();
+    let alike = |x: &Match| written_alike(own.get_or_init(|| written(ws, occ)), &written(ws, &x.occ), x.common);
     // (most of the longer one in common: the same text, give or take an edit)
     let whole = |x: &Match| x.common as f64 >= MIN_CONTAINMENT * x.fps.len().max(m) as f64;
     let (mut kept, rest): (Vec<Match>, Vec<Match>) = raw.into_iter().partition(whole);
@@ -737,13 +734,13 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
         short.len() >= PASSAGE_MIN_WORDS || weigh.share_in(short, long).is_none_or(|share| share >= SHORT_MIN_WEIGHT)
     });
     // (copies keep their words' forms: the test once the cheaper ones passed)
-    kept.retain(|x| written_alike(ws, occ, &x.occ, x.common));
+    kept.retain(alike);
     let (longer, shorter): (Vec<Match>, Vec<Match>) = rest.into_iter().partition(|x| x.fps.len() > m);
     // longer quotations holding this quote (its telling words): theirs only when they are one
     // quotation
     let q_elided = elided(ws, occ);
     let longer: Vec<Match> = if m >= PART_MIN_WORDS {
-        longer.into_iter().filter(|x| weigh.part_of(&q, &x.fps) && in_one_stretch(&q, &x.fps, q_elided) && written_alike(ws, occ, &x.occ, x.common)).collect()
+        longer.into_iter().filter(|x| weigh.part_of(&q, &x.fps) && in_one_stretch(&q, &x.fps, q_elided) && alike(x)).collect()
     } else {
         Vec::new()
     };
@@ -757,7 +754,7 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
         if x.fps.len() >= PART_MIN_WORDS
             && weigh.part_of(&x.fps, &q)
             && in_one_stretch(&x.fps, &q, elided(ws, &x.occ))
-            && written_alike(ws, &x.occ, occ, x.common)
+            && alike(&x)
             && held_by_this_quotation_only(ws, &weigh, &x, occ, &q)
         {
             kept.push(x);
@@ -796,50 +793,35 @@ const SAME_FORMS: f64 = 0.6;
 /// from one template does («80 ألف ريال» in May, «112 ألف ريال» in August; «انتشال 11 جثة»,
 /// then «35 جثة»). Figures disagree when each copy has one the other lacks; a figure on one
 /// side only is a number spelt out on the other («3 مدنيين», «ثلاثة مدنيين») or cut off.
-fn written_alike(ws: &Workspace, a: &Occurrence, b: &Occurrence, common: usize) -> bool {
-    let (fa, fb) = (written_forms(ws, a), written_forms(ws, b));
-    if (lcs_len(&fa, &fb) as f64) < SAME_FORMS * common as f64 {
-        return false;
-    }
-    let (fa, fb) = (figures(ws, a), figures(ws, b));
-    fa.iter().all(|f| fb.contains(f)) || fb.iter().all(|f| fa.contains(f))
+fn written_alike(a: &Written, b: &Written, common: usize) -> bool {
+    lcs_len(&a.forms, &b.forms) as f64 >= SAME_FORMS * common as f64
+        && (a.figures.iter().all(|f| b.figures.contains(f)) || b.figures.iter().all(|f| a.figures.contains(f)))
 }
 
-/// The numbers of an occurrence, written in figures (in ASCII digits: ٨٠ and ۸۰ are 80) or in
-/// words (ثلاثة is 3, السادسة 6: `number_words.tsv`).
-fn figures(ws: &Workspace, occ: &Occurrence) -> Vec<String> {
-    let Some(text) = ws.doc(occ.doc).map(|d| &*d.text).filter(|t| t.get(occ.span.clone()).is_some()) else { return Vec::new() };
+/// An occurrence's words as written, for [`written_alike`].
+struct Written {
+    /// Fingerprints of the words with their proclitics kept, in order.
+    forms: Vec<u32>,
+    /// Its numbers, in figures (ASCII digits: ٨٠ and ۸۰ are 80) or in words (ثلاثة is 3,
+    /// السادسة 6: `number_words.tsv`), in order.
+    figures: Vec<u32>,
+}
+
+fn written(ws: &Workspace, occ: &Occurrence) -> Written {
+    let mut out = Written { forms: Vec::new(), figures: Vec::new() };
+    let Some(text) = ws.doc(occ.doc).map(|d| &*d.text).filter(|t| t.get(occ.span.clone()).is_some()) else { return out };
     let lex = ws.lexicon();
-    crate::text::tokenize::word_spans(text, occ.span.start, occ.span.end)
-        .map(|(a, b)| &text[a..b])
-        .filter_map(|w| {
-            if w.chars().all(|c| c.to_digit(10).is_some() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)) {
-                Some(
-                    w.chars()
-                        .map(|c| match c {
-                            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-                            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-                            c => c,
-                        })
-                        .collect(),
-                )
-            } else {
-                lex.number_word(&l1(w)).map(|v| v.to_string())
-            }
-        })
-        .collect()
-}
-
-/// The fingerprints of an occurrence's words as written (proclitics kept), in order.
-fn written_forms(ws: &Workspace, occ: &Occurrence) -> Vec<u32> {
-    let Some(text) = ws.doc(occ.doc).map(|d| &*d.text).filter(|t| t.get(occ.span.clone()).is_some()) else { return Vec::new() };
     let mut buf = String::new();
-    crate::text::tokenize::word_spans(text, occ.span.start, occ.span.end)
-        .map(|(a, b)| {
-            written_form(&text[a..b], &mut buf);
-            fingerprint(&buf)
-        })
-        .collect()
+    for (a, b) in crate::text::tokenize::word_spans(text, occ.span.start, occ.span.end) {
+        let word = &text[a..b];
+        written_form(word, &mut buf);
+        out.forms.push(fingerprint(&buf));
+        // (L1 has the digits of every script in ASCII)
+        let folded = l1(word);
+        let figure = if !folded.is_empty() && folded.bytes().all(|c| c.is_ascii_digit()) { Some(fingerprint(&folded)) } else { lex.number_word(&folded).map(|v| fingerprint(&v.to_string())) };
+        out.figures.extend(figure);
+    }
+    out
 }
 
 /// Whether a quote marks an elision: «…», "...", (...), [...].

@@ -33,7 +33,7 @@ use super::entities;
 use super::position::{Encoding, rope_char};
 use super::state::{
     ClientCaps, ConfigChange, DiskRead, FileEvent, Logger, Note, OpenDoc, ReadFile, State, editor_settings, file_path, guarded, read_config_file,
-    split_ui_settings,
+    split_ui_settings, guarded_interruptible,
 };
 
 /// Quiet time after the last edit before diagnostics are computed, once publishing costs
@@ -214,15 +214,11 @@ impl Backend {
         let work = tokio::task::spawn_blocking(move || {
             let mut st = shared.lock();
             let log = st.log.clone();
-            // (caught here, under the lock: an interruption leaves the state as it was)
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| guarded(&log, what, || {
-                interrupt::run(Interrupt::new(raised), || {
-                    // (edited while it waited: its positions are stale)
-                    interrupt::check();
-                    f(&mut st)
-                })
-            })))
-                .map_err(|_| ())
+            guarded_interruptible(&log, what, Interrupt::new(raised), || {
+                // (edited while it waited: its positions are stale)
+                interrupt::check();
+                f(&mut st)
+            })
         });
         match work.await {
             Ok(Ok(answer)) => Ok(answer),
@@ -513,17 +509,7 @@ async fn warm_references(shared: Arc<Shared>, epoch: u64) {
         // yields the state to its next edit or request (interrupted, it starts again; what it
         // had completed, the clusters it read, stays kept).
         loop {
-            loop {
-                if shared.shutdown.load(Ordering::SeqCst) || shared.stopped.load(Ordering::SeqCst) {
-                    return;
-                }
-                let seen = shared.editor_activity();
-                tokio::time::sleep(WARM_QUIET).await;
-                if shared.editor_activity() == seen {
-                    break;
-                }
-            }
-            let since = shared.editor_activity();
+            let Some(since) = editor_quiet(&shared).await else { return };
             let (s, key) = (shared.clone(), key.clone());
             let looked_up = tokio::task::spawn_blocking(move || {
                 let st = s.lock();
@@ -532,9 +518,9 @@ async fn warm_references(shared: Arc<Shared>, epoch: u64) {
                 }
                 let watched = s.clone();
                 let raised = move || watched.editor_activity() != since || watched.shutdown.load(Ordering::SeqCst);
-                let work = || guarded(&st.log, "looking up references ahead", || interrupt::run(Interrupt::new(raised), || st.workspace.with_analyzer(|an| an.references(&key))));
+                let looked_up = guarded_interruptible(&st.log, "looking up references ahead", Interrupt::new(raised), || st.workspace.with_analyzer(|an| an.references(&key)));
                 // (Some(true): done, Some(false): interrupted by an edit or a request)
-                Some(std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).is_ok())
+                Some(looked_up.is_ok())
             })
             .await
             .unwrap_or(None);
@@ -543,6 +529,21 @@ async fn warm_references(shared: Arc<Shared>, epoch: u64) {
                 Some(false) => continue,
                 None => return,
             }
+        }
+    }
+}
+
+/// Wait until the editor has sent no edit and no request for `WARM_QUIET`; what it had sent
+/// by then (`Shared::editor_activity`), or `None` once the session ends.
+async fn editor_quiet(shared: &Shared) -> Option<(u64, u64)> {
+    loop {
+        if shared.shutdown.load(Ordering::SeqCst) || shared.stopped.load(Ordering::SeqCst) {
+            return None;
+        }
+        let seen = shared.editor_activity();
+        tokio::time::sleep(WARM_QUIET).await;
+        if shared.editor_activity() == seen {
+            return Some(seen);
         }
     }
 }

@@ -30,6 +30,7 @@ use std::sync::Arc;
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Diagnostic, FileChangeType, MessageType, Uri};
 
+use crate::analysis::interrupt::{self, Interrupt};
 use crate::analysis::{DocId, Finding, Workspace};
 use crate::corpus::config::{CONFIG_FILE, Config, Severity};
 use crate::corpus::scan::{self, FileFilter};
@@ -85,6 +86,12 @@ pub fn guarded<T>(log: &Logger, what: &str, f: impl FnOnce() -> T) -> Option<T> 
             None
         }
     }
+}
+
+/// [`guarded`] under an interrupt (see `analysis::interrupt`): `Err(())` when it was raised
+/// and the analysis stopped, caught here so that whoever holds the state keeps it as it was.
+pub fn guarded_interruptible<T>(log: &Logger, what: &str, interrupt: Interrupt, f: impl FnOnce() -> T) -> Result<Option<T>, ()> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| guarded(log, what, || interrupt::run(interrupt, f)))).map_err(|_| ())
 }
 
 /// What the client can do, read once from `initialize`.
