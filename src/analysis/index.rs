@@ -15,6 +15,7 @@ use crate::corpus::document::Document;
 
 use super::hits::HitCache;
 use super::lexicon::Lexicon;
+use super::dictionary::OrdinaryVerdicts;
 use super::names::{self, DocSummary, WordCounts};
 use super::quotes::{self, DocQuotes, QuoteIndex};
 use super::spelling::Caches;
@@ -91,6 +92,43 @@ pub struct Workspace {
     /// False for a workspace loaded by [`Workspace::load_words_only`]: its word statistics
     /// hold which documents carry which words, no name evidence and no look-alike keys.
     names_indexed: bool,
+    /// The dictionary's verdicts the name readers asked for, by spelling, for the life of the
+    /// workspace (a spelling's verdict never changes): the archive's load asks millions of
+    /// times of a few hundred thousand spellings, and every edit asks again of its words.
+    verdicts: OrdinaryVerdicts,
+    /// The word counts of the documents edited last, with the text they were read from: the
+    /// next edit of one subtracts them without reading the old text again.
+    recent: RecentCounts,
+}
+
+/// Word counts kept for the documents edited last (at most `RECENT_DOCS`, each of at most
+/// `RECENT_MAX_BYTES`), so that typing in a document summarises its text once per edit, not
+/// twice. A kept text is compared by identity (`Arc::ptr_eq`; held here, so its address
+/// cannot be reused): counts are only ever taken for the very text they were read from.
+#[derive(Default)]
+struct RecentCounts(Vec<(DocId, Arc<str>, Vec<(String, WordCounts)>)>);
+
+const RECENT_DOCS: usize = 8;
+const RECENT_MAX_BYTES: usize = 256 * 1024;
+
+impl RecentCounts {
+    fn keep(&mut self, id: DocId, text: &Arc<str>, words: Vec<(String, WordCounts)>) {
+        self.0.retain(|(d, _, _)| *d != id);
+        if text.len() > RECENT_MAX_BYTES {
+            return;
+        }
+        if self.0.len() == RECENT_DOCS {
+            self.0.remove(0);
+        }
+        self.0.push((id, text.clone(), words));
+    }
+
+    /// The counts read from exactly `text` of document `id`, taken out.
+    fn take(&mut self, id: DocId, text: &Arc<str>) -> Option<Vec<(String, WordCounts)>> {
+        let at = self.0.iter().position(|(d, _, _)| *d == id)?;
+        let (_, kept, words) = self.0.remove(at);
+        Arc::ptr_eq(&kept, text).then_some(words)
+    }
 }
 
 impl Workspace {
@@ -114,6 +152,8 @@ impl Workspace {
             source_ranks: Mutex::new(None),
             hits: Mutex::new(HitCache::default()),
             names_indexed: true,
+            verdicts: OrdinaryVerdicts::default(),
+            recent: RecentCounts::default(),
         }
     }
 
@@ -132,7 +172,7 @@ impl Workspace {
 
     /// A document's summary, as this workspace gathers them.
     fn summarize(&self, doc: &Document) -> DocSummary {
-        summarize_doc(doc, &self.lexicon, self.names_indexed, &super::dictionary::ordinary_restored)
+        summarize_doc(doc, &self.lexicon, self.names_indexed, &|w: &str| self.verdicts.ordinary_restored(w))
     }
 
     /// Whether name evidence was gathered (not a [`Workspace::load_words_only`] workspace).
@@ -148,6 +188,9 @@ impl Workspace {
     pub fn set_config(&mut self, config: Config) {
         self.lexicon = Arc::new(Lexicon::with_config(&config));
         self.config = config;
+        // (summaries read the lexicon the configuration builds: counts read with the old one
+        // are not what the new one would subtract)
+        self.recent = RecentCounts::default();
         // (the style guide's names are names between quote marks too)
         let docs = &self.docs;
         self.quotes.mark_names_again(|d| docs.get(d as usize).and_then(Option::as_ref).map(|e| &*e.doc.text), &self.lexicon);
@@ -168,11 +211,11 @@ impl Workspace {
         // worth is alive at a time while the aggregate is updated. Looking up the ids of
         // already-known spellings happens in the parallel part; only new spellings and the
         // counters are handled sequentially.
-        let verdicts = super::dictionary::OrdinaryVerdicts::default();
-        let ordinary = |w: &str| verdicts.ordinary_restored(w);
         let mut files = files.into_iter().peekable();
         while files.peek().is_some() {
             let chunk: Vec<_> = files.by_ref().take(1024).collect();
+            let verdicts = &self.verdicts;
+            let ordinary = |w: &str| verdicts.ordinary_restored(w);
             let words = &self.words;
             let summaries: Vec<(Document, DocSummary, Vec<Option<WordId>>, DocQuotes)> = chunk
                 .into_par_iter()
@@ -252,6 +295,7 @@ impl Workspace {
             None => (self.allocate(&doc.rel_path), None),
         };
         let order_changed = old.as_ref().is_some_and(|(_, key)| *key != order_key_of(&doc));
+        let text = doc.text.clone();
         for (word, counts) in &summary.words {
             let wid = self.intern(word);
             let st = &mut self.stats[wid as usize];
@@ -282,6 +326,7 @@ impl Workspace {
             changed.extend(old_words.iter().map(|(w, _)| w.as_str()).filter(|w| !after.contains_key(w)));
             self.invalidate(&changed, id);
         }
+        self.recent.keep(id, &text, summary.words);
         id
     }
 
@@ -290,9 +335,13 @@ impl Workspace {
         let entry = self.docs.get_mut(id as usize).and_then(Option::take)?;
         self.hit_cache().forget_doc(id);
         // The contribution is recomputed from the old text rather than stored: summarising
-        // one document costs far less than keeping every document's word list in memory.
-        let old = self.summarize(&entry.doc);
-        for (word, counts) in &old.words {
+        // one document costs far less than keeping every document's word list in memory
+        // (but for the few edited last).
+        let old_words = match self.recent.take(id, &entry.doc.text) {
+            Some(words) => words,
+            None => self.summarize(&entry.doc).words,
+        };
+        for (word, counts) in &old_words {
             let Some(&wid) = self.words.get(word.as_str()) else { continue };
             let st = &mut self.stats[wid as usize];
             st.counts.sub(counts);
@@ -301,7 +350,7 @@ impl Workspace {
             }
         }
         self.generation += 1;
-        Some((old.words, order_key_of(&entry.doc)))
+        Some((old_words, order_key_of(&entry.doc)))
     }
 
     fn clear_caches(&self) {
@@ -520,5 +569,58 @@ impl Workspace {
     pub fn with_analyzer<R>(&self, f: impl FnOnce(&super::spelling::Analyzer) -> R) -> R {
         debug_assert!(self.names_indexed, "names are not indexed in a words-only workspace");
         f(&super::spelling::Analyzer::new(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every spelling's counts and number of documents, as the index holds them.
+    fn counts(ws: &Workspace) -> Vec<(String, WordCounts, usize)> {
+        let mut out: Vec<_> = ws.word_text.iter().zip(&ws.stats).filter(|(_, s)| !s.docs.is_empty() || s.counts != WordCounts::default()).map(|(w, s)| (w.to_string(), s.counts, s.docs.len())).collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    fn fresh(texts: &[(&str, &str)], config: &Config) -> Workspace {
+        let mut ws = Workspace::new(config.clone());
+        ws.load(texts.iter().map(|(p, t)| (p.to_string(), PathBuf::from(format!("/c/{p}")), t.to_string())).collect());
+        ws
+    }
+
+    /// The counts kept for the documents edited last are subtracted in place of the old text's
+    /// summary: after edits, a removal and a reused id, the index is the one a fresh load of
+    /// the same texts gives.
+    #[test]
+    fn edits_subtract_exactly_what_the_old_text_added() {
+        let config = Config::default();
+        let mut ws = fresh(&[("a.txt", "قال الرئيس نيكول باشينيان"), ("b.txt", "الرئيس الأذري إلهام علييف")], &config);
+        for text in ["قال الرئيس نيكول باشينيان إن", "وقال الرئيس نيكول باشنيان", "قال رئيس الوزراء نيكول باشنيان في يريفان"] {
+            ws.upsert("a.txt".into(), PathBuf::from("/c/a.txt"), Arc::from(text));
+            assert_eq!(counts(&ws), counts(&fresh(&[("a.txt", text), ("b.txt", "الرئيس الأذري إلهام علييف")], &config)));
+        }
+        ws.upsert("a.txt".into(), PathBuf::from("/c/a.txt"), Arc::from("باشنيان"));
+        assert!(ws.remove("a.txt"));
+        ws.upsert("c.txt".into(), PathBuf::from("/c/c.txt"), Arc::from("وصل باشينيان إلى موسكو"));
+        ws.upsert("c.txt".into(), PathBuf::from("/c/c.txt"), Arc::from("وصل باشينيان إلى موسكو أمس"));
+        assert_eq!(counts(&ws), counts(&fresh(&[("b.txt", "الرئيس الأذري إلهام علييف"), ("c.txt", "وصل باشينيان إلى موسكو أمس")], &config)));
+    }
+
+    #[test]
+    fn at_most_a_few_documents_keep_their_counts() {
+        let mut recent = RecentCounts::default();
+        let texts: Vec<Arc<str>> = (0..RECENT_DOCS + 3).map(|i| Arc::from(format!("نص {i}"))).collect();
+        for (i, t) in texts.iter().enumerate() {
+            recent.keep(i as DocId, t, Vec::new());
+        }
+        assert_eq!(recent.0.len(), RECENT_DOCS);
+        assert!(recent.take(0, &texts[0]).is_none(), "the oldest went first");
+        let last = (RECENT_DOCS + 2) as DocId;
+        assert!(recent.take(last, &Arc::from("نص آخر")).is_none(), "another text of the same document is not the one counted");
+        assert!(recent.take(last, &texts[last as usize]).is_none(), "taken out even when refused");
+        let big: Arc<str> = Arc::from("ب".repeat(RECENT_MAX_BYTES));
+        recent.keep(1, &big, Vec::new());
+        assert!(recent.take(1, &big).is_none(), "a large document is summarised again instead");
     }
 }

@@ -183,6 +183,9 @@ pub struct Lexicon {
     title_modifiers: FxHashSet<String>,
     place_words: FxHashSet<String>,
     org_words: FxHashSet<String>,
+    /// Every word (L1) a reading of which the organisation reader looks at after a head:
+    /// club and team cues, team words, organisation words and heads, heads with the article.
+    org_reading_words: FxHashSet<String>,
     letter_names: FxHashSet<String>,
     sentence_particles: FxHashSet<String>,
     given_names: FxHashSet<String>,
@@ -345,6 +348,11 @@ impl Lexicon {
         for v in listed_by_skeleton.values_mut() {
             v.sort_unstable();
         }
+        let org_reading_words = [CLUB_CUES, TEAM_CUES, TEAM_WORDS, ORG_WORDS, ORG_HEADS]
+            .into_iter()
+            .flat_map(l1_set)
+            .chain(l1_set(ORG_HEADS).into_iter().map(|h| format!("ال{h}")))
+            .collect();
         let mut phrase_heads: FxHashSet<String> = phrases.keys().filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
         phrase_heads.insert(MINISTRY.to_string());
         phrase_heads.extend(words(SHORT_PORTFOLIOS).map(l1));
@@ -389,6 +397,7 @@ impl Lexicon {
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
+            org_reading_words,
             letter_names: l1_set(LETTER_NAMES),
             sentence_particles: l1_set(SENTENCE_PARTICLES),
             given_names: l1_set(GIVEN_NAMES),
@@ -499,6 +508,16 @@ impl Lexicon {
     }
     pub fn is_org_word(&self, l1: &str) -> bool {
         self.org_words.contains(l1)
+    }
+    /// Whether the word (L1), as written or after a proclitic, is one the organisation reader
+    /// looks at as a head or a cue (`org_reading_words`): most words are none, and are then
+    /// not split into readings at all.
+    pub fn may_head_org(&self, l1: &str) -> bool {
+        let mut any = self.org_reading_words.contains(l1);
+        crate::text::clitics::for_each_split(l1, 3, |_, rest, lil| {
+            any = any || if lil { self.org_reading_words.contains(&format!("ا{rest}")) } else { self.org_reading_words.contains(rest) };
+        });
+        any
     }
     /// The name of a Latin letter as an acronym spells it out (بي, سي, إتش).
     pub fn is_letter_name(&self, l1: &str) -> bool {
@@ -875,6 +894,34 @@ fn person_names() -> &'static PersonNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one look-up that lets the organisation reader skip a word answers as the reader's
+    /// own tests would, for every listed word, written alone, with the article and after each
+    /// proclitic, and for ordinary words.
+    #[test]
+    fn the_organisation_readers_prefilter_misses_no_reading() {
+        let lex = Lexicon::with_config(&Config::default());
+        let looked_at = |l1: &str| {
+            lex.is_club_cue(l1) || lex.is_team_cue(l1) || lex.is_team_word(l1) || lex.is_org_word(l1) || lex.is_org_head(l1)
+                || l1.strip_prefix("ال").is_some_and(|h| lex.is_org_head(h))
+        };
+        let by_readings = |l1: &str| {
+            let mut any = looked_at(l1);
+            crate::text::clitics::for_each_split(l1, 3, |_, rest, lil| any = any || looked_at(&if lil { format!("ا{rest}") } else { rest.to_string() }));
+            any
+        };
+        let mut forms = vec!["قال".to_string(), "والرئيس".into(), "بالمدينة".into(), "للسلام".into(), "في".into()];
+        for w in [CLUB_CUES, TEAM_CUES, TEAM_WORDS, ORG_WORDS, ORG_HEADS].into_iter().flat_map(words).map(l1) {
+            for form in [w.clone(), format!("ال{w}")] {
+                crate::text::clitics::for_each_proclitic_form(&form, |f| forms.push(f.to_string()));
+                forms.push(form);
+            }
+        }
+        for form in &forms {
+            assert_eq!(lex.may_head_org(form), by_readings(form), "{form}");
+        }
+        assert!(forms.len() > 1000 && forms.iter().filter(|f| lex.may_head_org(f)).count() > 1000);
+    }
 
     /// Every word list of `data/lexicon/`: a header, entries of Arabic letters as printed
     /// (no diacritics, no tatweel), no entry twice under its lookup key.

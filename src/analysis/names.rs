@@ -248,8 +248,9 @@ pub fn is_bigram_candidate(a: &Word, b: &Word, lex: &Lexicon) -> bool {
 pub fn is_full_name_pair(given: &Word, family: &Word, lex: &Lexicon) -> bool {
     let short = || family.letters() < 4 || crate::text::normalize::skeleton(std::iter::once(family.l0())).chars().count() < 3;
     // (a particle starts the family name: إبراهيم أبو خليل)
-    !given.tanween && family.token.gap_before == Gap::Space && family_name_like(family, lex) && short() && !lex.is_name_particle(&family.l1)
-        && (lex.starts_full_name(&given.l1) || lex.is_plain_foreign_given_name(&given.l1))
+    // (the given name first: one look-up, and most words are none)
+    !given.tanween && family.token.gap_before == Gap::Space && (lex.starts_full_name(&given.l1) || lex.is_plain_foreign_given_name(&given.l1))
+        && family_name_like(family, lex) && short() && !lex.is_name_particle(&family.l1)
 }
 
 /// A two-word spelling the spelling check counts and checks as one: a particle bigram, or
@@ -272,7 +273,7 @@ pub fn is_name_bigram(a: &Word, b: &Word, lex: &Lexicon) -> bool {
         return false;
     }
     let listed = || lex.is_listed_two_words(&a.l1, &b.l1) || lex.is_listed_two_word_variant((&a.l1, a.l0()), (&b.l1, b.l0()));
-    !lex.is_function_word(&a.l1) && !lex.is_function_word(&b.l1) && listed() || lex.is_split_listed_name(&a.l1, &b.l1)
+    listed() && !lex.is_function_word(&a.l1) && !lex.is_function_word(&b.l1) || lex.is_split_listed_name(&a.l1, &b.l1)
 }
 
 #[derive(Clone, Copy)]
@@ -370,10 +371,12 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon, ordinary: &dyn Fn
     // جلوشكوف): such names stand alone as surnames too (رونالدو إمكاناته "Ronaldo his abilities")
     for pair in words.windows(2) {
         let (given, family) = (&pair[0], &pair[1]);
-        if given.tanween || family.token.gap_before != Gap::Space || !family_name_like(family, lex) {
+        // (the given name first: one look-up, and most words are none)
+        let full = lex.starts_full_name(&given.l1);
+        if given.tanween || family.token.gap_before != Gap::Space || !full && !lex.is_plain_foreign_given_name(&given.l1) || !family_name_like(family, lex) {
             continue;
         }
-        if lex.starts_full_name(&given.l1) || lex.is_plain_foreign_given_name(&given.l1) && !super::dictionary::accepts_restored_whole(family.l0()) {
+        if full || !super::dictionary::accepts_restored_whole(family.l0()) {
             slot(family.l0(), &mut map, &mut order).after_given += 1;
         }
         // the full name itself, where it is counted as one spelling: a person's name

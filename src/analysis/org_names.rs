@@ -115,6 +115,9 @@ impl Reader<'_, '_, '_> {
         {
             return Some(OrgName { words: i..i + 2, prefix_chars: 0 });
         }
+        if !self.lex.may_head_org(&self.words[i].l1) {
+            return None;
+        }
         for (prefix_chars, l1) in readings(&self.words[i].l1) {
             // a club the gazetteer lists after a noun of its match or its people, whatever
             // else the word means (لاعب الأهلي, النادي الأهلي, مباراة السد)

@@ -51,6 +51,10 @@ pub fn for_each_proclitic_form(word: &str, mut f: impl FnMut(&str)) {
 /// where for the لل form the remainder lacks the elided alef (the name is ا + remainder).
 /// Same order and conditions as [`splits`].
 pub fn for_each_split(word: &str, min_chars: usize, mut f: impl FnMut(usize, &str, bool)) {
+    // (every proclitic starts with one of these letters; most words start with none)
+    if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+        return;
+    }
     let total = word.chars().count();
     let mut found: [(usize, &str, bool); 12] = [(0, "", false); 12];
     let mut n = 0;
