@@ -186,6 +186,13 @@ pub struct Lexicon {
     /// Every word (L1) a reading of which the organisation reader looks at after a head:
     /// club and team cues, team words, organisation words and heads, heads with the article.
     org_reading_words: FxHashSet<String>,
+    /// Unions of the lists above, one look-up where a reader asks whether a word is in any of
+    /// them (it asks of every word of an archive): `is_cue_word`'s lists; those and the verbs
+    /// of saying (`names::cue_form`); those, roles and team words (a person reader's closed
+    /// class).
+    cue_words: FxHashSet<String>,
+    cue_or_saying_words: FxHashSet<String>,
+    closed_class_words: FxHashSet<String>,
     letter_names: FxHashSet<String>,
     sentence_particles: FxHashSet<String>,
     given_names: FxHashSet<String>,
@@ -353,6 +360,11 @@ impl Lexicon {
             .flat_map(l1_set)
             .chain(l1_set(ORG_HEADS).into_iter().map(|h| format!("ال{h}")))
             .collect();
+        let union = |lists: &[&'static str]| lists.iter().copied().flat_map(l1_set).collect::<FxHashSet<String>>();
+        let cue_lists = [PERSON_TITLES, TITLE_MODIFIERS, PLACE_WORDS, ORG_WORDS];
+        let cue_words = union(&cue_lists);
+        let cue_or_saying_words = union(&[&cue_lists[..], &[SAYING_VERBS]].concat());
+        let closed_class_words = union(&[&cue_lists[..], &[PERSON_ROLES, SAYING_VERBS, TEAM_WORDS]].concat());
         let mut phrase_heads: FxHashSet<String> = phrases.keys().filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
         phrase_heads.insert(MINISTRY.to_string());
         phrase_heads.extend(words(SHORT_PORTFOLIOS).map(l1));
@@ -398,6 +410,9 @@ impl Lexicon {
             place_words: l1_set(PLACE_WORDS),
             org_words: l1_set(ORG_WORDS),
             org_reading_words,
+            cue_words,
+            cue_or_saying_words,
+            closed_class_words,
             letter_names: l1_set(LETTER_NAMES),
             sentence_particles: l1_set(SENTENCE_PARTICLES),
             given_names: l1_set(GIVEN_NAMES),
@@ -718,7 +733,15 @@ impl Lexicon {
     }
     /// Titles, ministries, place and organisation words: context for names, never names.
     pub fn is_cue_word(&self, l1: &str) -> bool {
-        self.is_person_title(l1) || self.is_title_modifier(l1) || self.is_place_word(l1) || self.is_org_word(l1)
+        self.cue_words.contains(l1)
+    }
+    /// A cue word or a verb of saying (L1).
+    pub fn is_cue_or_saying(&self, l1: &str) -> bool {
+        self.cue_or_saying_words.contains(l1)
+    }
+    /// A cue word, a role, a verb of saying or a team's noun (L1): never a person's name.
+    pub fn is_closed_class(&self, l1: &str) -> bool {
+        self.closed_class_words.contains(l1)
     }
     pub fn is_given_name(&self, l1: &str) -> bool {
         self.given_names.contains(l1)
@@ -898,6 +921,23 @@ mod tests {
     /// The one look-up that lets the organisation reader skip a word answers as the reader's
     /// own tests would, for every listed word, written alone, with the article and after each
     /// proclitic, and for ordinary words.
+    /// Each union of lists answers as asking each list would, for every word of every list.
+    #[test]
+    fn unions_of_lists_answer_as_the_lists() {
+        let lex = Lexicon::with_config(&Config::default());
+        let all = [PERSON_TITLES, TITLE_MODIFIERS, PLACE_WORDS, ORG_WORDS, PERSON_ROLES, SAYING_VERBS, TEAM_WORDS, STOPWORDS];
+        let mut n = 0;
+        for w in all.into_iter().flat_map(words).map(l1) {
+            let cue = lex.person_titles.contains(&w) || lex.title_modifiers.contains(&w) || lex.place_words.contains(&w) || lex.org_words.contains(&w);
+            assert_eq!(lex.is_cue_word(&w), cue, "{w}");
+            assert_eq!(lex.is_cue_or_saying(&w), cue || lex.is_saying_verb(&w), "{w}");
+            let closed = cue || lex.is_person_role(&w) || lex.is_saying_verb(&w) || lex.is_team_word(&w) || lex.is_org_word(&w);
+            assert_eq!(lex.is_closed_class(&w), closed, "{w}");
+            n += usize::from(closed);
+        }
+        assert!(n > 300, "{n}");
+    }
+
     #[test]
     fn the_organisation_readers_prefilter_misses_no_reading() {
         let lex = Lexicon::with_config(&Config::default());

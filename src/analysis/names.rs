@@ -198,7 +198,7 @@ pub fn high_vowel_share(l1: &str) -> bool {
 /// is the rest (وقال, والرئيس); a listed word that starts with و itself (وزيرا, وزيرة)
 /// keeps it.
 pub(super) fn cue_form<'w>(l1: &'w str, lex: &Lexicon) -> &'w str {
-    let listed = |w: &str| lex.is_cue_word(w) || lex.is_saying_verb(w);
+    let listed = |w: &str| lex.is_cue_or_saying(w);
     if listed(l1) {
         return l1;
     }

@@ -54,7 +54,7 @@ impl Reader<'_, '_, '_> {
     /// nouns that describe a team or an organisation before its name (نادي تشلسي: نادي is
     /// a given name too, but not before a club).
     fn closed_class(&self, l1: &str) -> bool {
-        let listed = |w: &str| self.lex.is_cue_word(w) || self.lex.is_person_role(w) || self.lex.is_saying_verb(w) || self.lex.is_team_word(w) || self.lex.is_org_word(w);
+        let listed = |w: &str| self.lex.is_closed_class(w);
         // also with a one-letter proclitic (لشركة, وزير is not و + زير: listed as written first)
         self.lex.is_function_word(l1) || listed(l1) || PROCLITICS.iter().any(|p| l1.strip_prefix(*p).is_some_and(|r| r.chars().count() >= 3 && listed(r)))
     }
@@ -129,9 +129,9 @@ impl Reader<'_, '_, '_> {
         // the given name as written or after its proclitic (وسيباستيان لوب)
         let is_given = |l1: &str| self.lex.is_foreign_given_name(l1) || self.lex.is_listed_given_name(l1);
         let prefix = usize::from(!is_given(&first.l1) && first.l1.starts_with(PROCLITICS));
-        let (first_l1, first_l0): (String, String) = (first.l1.chars().skip(prefix).collect(), first.l0().chars().skip(prefix).collect());
+        let (first_l1, first_l0) = (skip_chars(&first.l1, prefix), skip_chars(first.l0(), prefix));
         let l0 = w.l0();
-        is_given(&first_l1) && !(self.ordinary)(&first_l0) && !first_l0.starts_with("ال")
+        is_given(first_l1) && !(self.ordinary)(first_l0) && !first_l0.starts_with("ال")
             && w.letters() >= 3 && !w.tanween && !w.has_digit() && !self.closed_class(&w.l1) && !self.lex.country_adjective(&w.l1)
             && (!l0.starts_with("ال") || self.lex.is_listed_family_name(&w.l1))
             // و before a word after a given name is mostly "and" (ديفيد وزوجته); ف mostly
@@ -147,8 +147,8 @@ impl Reader<'_, '_, '_> {
         if w.tanween {
             return None;
         }
-        let l1: String = w.l1.chars().skip(prefix_chars).collect();
-        if matches!(l1.as_str(), "عبد" | "ابو" | "بن" | "ابن") && self.joined(k + 1) {
+        let l1 = skip_chars(&w.l1, prefix_chars);
+        if matches!(l1, "عبد" | "ابو" | "بن" | "ابن") && self.joined(k + 1) {
             let next = &self.words[k + 1];
             let divine = l1 == "عبد" && next.l0().starts_with("ال") && next.letters() >= 4;
             // a kunya or a nasab used as a name (أبو الغيط, بن شيبان): with a word that can
@@ -158,11 +158,10 @@ impl Reader<'_, '_, '_> {
                 return Some((2, false));
             }
         }
-        let rest: String = w.l0().chars().skip(prefix_chars).collect();
-        if !self.given(&l1) {
+        if !self.given(l1) {
             return None;
         }
-        let ordinary = (self.ordinary)(&rest) && !self.lex.starts_full_name(&l1);
+        let ordinary = (self.ordinary)(skip_chars(w.l0(), prefix_chars)) && !self.lex.starts_full_name(l1);
         Some((1, ordinary))
     }
 
@@ -230,6 +229,11 @@ impl Reader<'_, '_, '_> {
     }
 }
 
+/// `s` without its first `n` chars (all of it gone when it has fewer).
+fn skip_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or("", |(at, _)| &s[at..])
+}
+
 /// The people named in a document's words, in text order, none overlapping.
 pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> Vec<PersonName> {
     let r = Reader { words, lex, ordinary };
@@ -265,10 +269,7 @@ pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bo
         }
         // a given name (or its proclitic) and a family name: two words at least
         let w = &words[i];
-        let mut prefixes = vec![0];
-        if w.l1.starts_with(PROCLITICS) && !r.given(&w.l1) {
-            prefixes.push(1);
-        }
+        let prefixes = if w.l1.starts_with(PROCLITICS) && !r.given(&w.l1) { 0..2 } else { 0..1 };
         let found = prefixes.into_iter().find_map(|p| {
             let (n, ordinary_word) = r.first_element(i, p)?;
             let end = r.extend(i, i + n);
@@ -280,7 +281,7 @@ pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bo
             // not منصب مساعد)
             if ordinary_word && n == 1 {
                 let next = &words[i + 1];
-                let given_by_hand = r.lex.is_given_name(&words[i].l1.chars().skip(p).collect::<String>());
+                let given_by_hand = r.lex.is_given_name(skip_chars(&words[i].l1, p));
                 if (ordinary)(next.l0()) && !(given_by_hand && r.lex.is_listed_family_name(&next.l1)) {
                     return None;
                 }

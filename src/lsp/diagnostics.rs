@@ -124,18 +124,27 @@ pub fn diagnostic(f: &Finding, doc: &OpenDoc, loc: &mut Locator, with_related: b
 /// One publication: (document, version, diagnostics).
 pub type Publication = (Uri, Option<i32>, Vec<Diagnostic>);
 
+/// The diagnostics of one open document, from the workspace `st` holds now.
+fn document_diagnostics(st: &State, doc: &OpenDoc, loc: &mut Locator) -> Vec<Diagnostic> {
+    match corpus_id(st, doc) {
+        Some(id) => to_diagnostics(st, doc, &st.findings(id), loc),
+        None => Vec::new(),
+    }
+}
+
+/// The workspace document behind an open one, unless it is over the size cap.
+fn corpus_id(st: &State, doc: &OpenDoc) -> Option<DocId> {
+    doc.key.as_ref().and_then(|k| st.workspace.doc_id(k)).filter(|_| !doc.oversize)
+}
+
+fn to_diagnostics(st: &State, doc: &OpenDoc, findings: &[Finding], loc: &mut Locator) -> Vec<Diagnostic> {
+    findings.iter().filter_map(|f| diagnostic(f, doc, loc, st.caps.related_information, st.ui.lang())).collect()
+}
+
 /// What to publish now: clears for closed documents, then every open document whose
 /// (version, diagnostics) differ from what it last got, most recently edited first. With
 /// `edited_only`, only documents whose version was not published yet (the publisher sends
 /// those first, then looks at the others). Nothing before the initial index is complete.
-/// The diagnostics of one open document, from the workspace `st` holds now.
-fn document_diagnostics(st: &State, doc: &OpenDoc, loc: &mut Locator) -> Vec<Diagnostic> {
-    match doc.key.as_ref().and_then(|k| st.workspace.doc_id(k)) {
-        Some(id) if !doc.oversize => st.findings(id).iter().filter_map(|f| diagnostic(f, doc, loc, st.caps.related_information, st.ui.lang())).collect(),
-        _ => Vec::new(),
-    }
-}
-
 pub fn compute(st: &mut State, edited_only: bool) -> Vec<Publication> {
     if !st.indexed {
         st.to_clear.clear();
@@ -157,13 +166,15 @@ pub fn compute(st: &mut State, edited_only: bool) -> Vec<Publication> {
             .filter(|d| !edited_only || st.published.get(&d.uri).map(|p| p.0) != Some(Some(d.version)))
             .collect();
         order.sort_by_key(|d| std::cmp::Reverse(d.seq));
+        let (outside_docs, order): (Vec<&OpenDoc>, Vec<&OpenDoc>) = order.into_iter().partition(|d| d.outside);
+        outside.extend(outside_docs.into_iter().map(|d| d.uri.clone()));
+        // the findings of all of them at once, on every core; then their positions
+        let ids: Vec<Option<DocId>> = order.iter().map(|doc| corpus_id(st, doc)).collect();
+        let mut found = st.findings_of(&ids.iter().flatten().copied().collect::<Vec<_>>()).into_iter();
         let mut loc = Locator::new(st);
-        for doc in order {
-            if doc.outside {
-                outside.push(doc.uri.clone());
-                continue;
-            }
-            let entry = (Some(doc.version), document_diagnostics(st, doc, &mut loc));
+        for (doc, id) in order.into_iter().zip(ids) {
+            let findings = id.and_then(|_| found.next()).unwrap_or_default();
+            let entry = (Some(doc.version), to_diagnostics(st, doc, &findings, &mut loc));
             if st.published.get(&doc.uri) != Some(&entry) {
                 fresh.push((doc.uri.clone(), entry));
             }

@@ -615,6 +615,13 @@ impl State {
     }
 
     /// The findings of one document that are reported (severity not `off`).
+    /// [`State::findings`] of several documents, in their order, on every core (the first
+    /// diagnostics of the documents an editor opens are each a second of work on an archive).
+    pub fn findings_of(&self, ids: &[DocId]) -> Vec<Vec<Finding>> {
+        let found = guarded(&self.log, "computing findings", || self.workspace.spelling_findings_of(ids)).unwrap_or_else(|| vec![Vec::new(); ids.len()]);
+        found.into_iter().map(|fs| fs.into_iter().filter(|f| f.severity != Severity::Off).collect()).collect()
+    }
+
     pub fn findings(&self, id: DocId) -> Vec<Finding> {
         guarded(&self.log, "computing findings", || self.workspace.spelling_findings(id))
             .unwrap_or_default()
