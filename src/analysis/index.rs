@@ -208,33 +208,41 @@ impl Workspace {
         let lexicon = self.lexicon.clone();
         let names_indexed = self.names_indexed;
         // In chunks: summaries are large next to the text they describe, so only a chunk's
-        // worth is alive at a time while the aggregate is updated. Looking up the ids of
-        // already-known spellings happens in the parallel part; only new spellings and the
-        // counters are handled sequentially.
-        let mut files = files.into_iter().peekable();
-        while files.peek().is_some() {
-            let chunk: Vec<_> = files.by_ref().take(1024).collect();
-            let verdicts = &self.verdicts;
+        // worth is alive at a time. A chunk is added to the aggregate (one thread: the
+        // counters, new spellings) while the next one is summarised, so the cores are not
+        // left idle by the sequential part. (The verdicts are taken out meanwhile: the
+        // summaries read them while the aggregate is written.)
+        let verdicts = std::mem::take(&mut self.verdicts);
+        let summarize_chunk = |chunk: Vec<(String, PathBuf, String)>| -> Vec<(Document, DocSummary, DocQuotes)> {
             let ordinary = |w: &str| verdicts.ordinary_restored(w);
-            let words = &self.words;
-            let summaries: Vec<(Document, DocSummary, Vec<Option<WordId>>, DocQuotes)> = chunk
+            chunk
                 .into_par_iter()
                 .map(|(rel, abs, text)| {
                     let doc = Document::new(rel, abs, Arc::from(text));
                     let summary = summarize_doc(&doc, &lexicon, names_indexed, &ordinary);
-                    let ids = summary.words.iter().map(|(w, _)| words.get(w.as_str()).copied()).collect();
                     let quotes = quotes::extract(&doc, &lexicon);
-                    (doc, summary, ids, quotes)
+                    (doc, summary, quotes)
                 })
-                .collect();
-            for (doc, summary, ids, quotes) in summaries {
-                let id = if self.by_path.contains_key(&doc.rel_path) {
-                    self.insert(doc, summary)
-                } else {
-                    self.insert_new(doc, summary, ids)
-                };
-                self.quotes.insert(id, quotes);
+                .collect()
+        };
+        let mut files = files.into_iter();
+        let mut summarized = Vec::new();
+        loop {
+            let chunk: Vec<_> = files.by_ref().take(1024).collect();
+            if chunk.is_empty() && summarized.is_empty() {
+                break;
             }
+            let ready = std::mem::take(&mut summarized);
+            summarized = rayon::join(|| summarize_chunk(chunk), || self.add_summaries(ready)).0;
+        }
+        self.verdicts = verdicts;
+    }
+
+    /// Add summarised documents to the index, in their order.
+    fn add_summaries(&mut self, summaries: Vec<(Document, DocSummary, DocQuotes)>) {
+        for (doc, summary, quotes) in summaries {
+            let id = if self.by_path.contains_key(&doc.rel_path) { self.insert(doc, summary) } else { self.insert_new(doc, summary) };
+            self.quotes.insert(id, quotes);
         }
     }
 
@@ -252,13 +260,12 @@ impl Workspace {
         id
     }
 
-    /// Add a document that is not in the index yet, with the ids of spellings known when
-    /// its summary was made.
-    fn insert_new(&mut self, doc: Document, summary: DocSummary, ids: Vec<Option<WordId>>) -> DocId {
+    /// Add a document that is not in the index yet.
+    fn insert_new(&mut self, doc: Document, summary: DocSummary) -> DocId {
         let id = self.allocate(&doc.rel_path);
         let mut changed: Vec<&str> = Vec::new();
-        for ((word, counts), known) in summary.words.iter().zip(ids) {
-            let wid = known.unwrap_or_else(|| self.intern(word));
+        for (word, counts) in &summary.words {
+            let wid = self.intern(word);
             let st = &mut self.stats[wid as usize];
             st.counts.add(counts);
             match st.docs.last() {
