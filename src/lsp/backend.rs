@@ -39,8 +39,10 @@ use super::state::{
 /// Quiet time after the last edit before diagnostics are computed, once publishing costs
 /// more than `CHEAP` or edits pile up.
 const DEBOUNCE: Duration = Duration::from_millis(10);
-/// A round of publication this fast goes out at once after the next edit.
-const CHEAP: Duration = Duration::from_millis(5);
+/// A round of publication this fast goes out at once after the next edit (unless edits came
+/// in during it): well under the time between two keystrokes of a fast typist (60 ms and
+/// more), so waiting for more of them would only delay the diagnostics.
+const CHEAP: Duration = Duration::from_millis(30);
 /// The background look-up of references waits for the editor to be this quiet.
 const WARM_QUIET: Duration = Duration::from_millis(300);
 /// Under a continuous stream of edits, publish at least this often.
