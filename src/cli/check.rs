@@ -209,28 +209,21 @@ pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
     }
     all.sort_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // (buffered: stdout alone writes a line at a time, and a report has hundreds of thousands)
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let result = match format {
         CheckFormat::Text => all.iter().try_for_each(|(path, (l, c), _, f)| {
             writeln!(out, "{path}:{l}:{c}: {} {} {}", severity_label(f.severity), f.code.as_str(), f.message(lang))
         }),
         CheckFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&sarif_log(&all, lang)).unwrap_or_default()),
         CheckFormat::Json => {
-            let findings: Vec<_> = all
-                .iter()
-                .map(|(path, (l, c), (el, ec), f)| {
-                    json!({
-                        "file": path, "line": l, "column": c, "end_line": el, "end_column": ec,
-                        "byte_start": f.span.start, "byte_end": f.span.end,
-                        "severity": severity_label(f.severity), "code": f.code.as_str(), "message": f.message(lang),
-                        "variant": f.variant, "canonical": f.canonical, "replacement": f.replacement,
-                    })
-                })
-                .collect();
-            let doc = json!({"documents": documents, "corpus_documents": ws.doc_count(), "findings": findings, "warnings": warnings});
-            writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
+            // written as it is serialised, not built as one value first (a quarter of a GB
+            // for an archive's findings)
+            let report = JsonReport { corpus_documents: ws.doc_count(), documents, findings: JsonFindings(&all, lang), warnings: &warnings };
+            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|()| writeln!(out))
         }
     };
+    let result = result.and_then(|()| out.flush());
     if result.is_err() {
         return 2;
     }
@@ -253,6 +246,56 @@ pub fn run(paths: &[PathBuf], format: CheckFormat) -> i32 {
         0
     } else {
         1
+    }
+}
+
+/// `isnad check --format json`: the fields in the order they are printed (by name).
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    corpus_documents: usize,
+    documents: u32,
+    findings: JsonFindings<'a>,
+    warnings: &'a [String],
+}
+
+/// The findings of a JSON report, each serialised as it is written.
+struct JsonFindings<'a>(&'a [(String, (usize, usize), (usize, usize), Finding)], Lang);
+
+#[derive(serde::Serialize)]
+struct JsonFinding<'a> {
+    byte_end: usize,
+    byte_start: usize,
+    canonical: &'a str,
+    code: &'a str,
+    column: usize,
+    end_column: usize,
+    end_line: usize,
+    file: &'a str,
+    line: usize,
+    message: String,
+    replacement: &'a str,
+    severity: &'a str,
+    variant: &'a str,
+}
+
+impl serde::Serialize for JsonFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let lang = self.1;
+        serializer.collect_seq(self.0.iter().map(|(path, (line, column), (end_line, end_column), f)| JsonFinding {
+            byte_end: f.span.end,
+            byte_start: f.span.start,
+            canonical: &f.canonical,
+            code: f.code.as_str(),
+            column: *column,
+            end_column: *end_column,
+            end_line: *end_line,
+            file: path,
+            line: *line,
+            message: f.message(lang),
+            replacement: &f.replacement,
+            severity: severity_label(f.severity),
+            variant: &f.variant,
+        }))
     }
 }
 
