@@ -719,7 +719,11 @@ impl Caches {
     /// spellings), and related mentions of changed spellings or inside the changed document.
     pub fn invalidate(&self, keys: &rustc_hash::FxHashSet<String>, changed: &[&str], doc: DocId) {
         self.clusters.0.retain(|_, c| !c.deps.iter().any(|k| keys.contains(k)));
-        self.evidence.0.retain(|l1, _| !keys.contains(l1));
+        // (evidence is keyed by what it reads: removed by key, not by a walk through the
+        // hundred thousand kept on an archive)
+        for k in keys {
+            self.evidence.0.remove(k);
+        }
         self.related.0.retain(|canonical, r| !changed.contains(&canonical.as_str()) && !r.iter().any(|x| x.doc == doc));
         self.neighbours.0.retain(|spelling, g| !changed.contains(&spelling.as_str()) && !g.docs.contains(&doc));
         // (`changed` holds the proclitic forms of changed words too, see `dictionary_dependents`)
