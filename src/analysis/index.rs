@@ -13,9 +13,9 @@ use rustc_hash::FxHashMap;
 use crate::corpus::config::Config;
 use crate::corpus::document::Document;
 
+use super::dictionary::OrdinaryVerdicts;
 use super::hits::HitCache;
 use super::lexicon::Lexicon;
-use super::dictionary::OrdinaryVerdicts;
 use super::names::{self, DocSummary, WordCounts};
 use super::quotes::{self, DocQuotes, QuoteIndex};
 use super::spelling::Caches;

@@ -94,6 +94,11 @@ pub fn guarded_interruptible<T>(log: &Logger, what: &str, interrupt: Interrupt, 
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| guarded(log, what, || interrupt::run(interrupt, f)))).map_err(|_| ())
 }
 
+/// The findings the user sees: severity not `off`.
+fn reported(findings: Vec<Finding>) -> Vec<Finding> {
+    findings.into_iter().filter(|f| f.severity != Severity::Off).collect()
+}
+
 /// What the client can do, read once from `initialize`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ClientCaps {
@@ -614,20 +619,18 @@ impl State {
         if corpus_changed { ConfigChange::Corpus } else { ConfigChange::Analysis }
     }
 
-    /// The findings of one document that are reported (severity not `off`).
-    /// [`State::findings`] of several documents, in their order, on every core (the first
-    /// diagnostics of the documents an editor opens are each a second of work on an archive).
-    pub fn findings_of(&self, ids: &[DocId]) -> Vec<Vec<Finding>> {
-        let found = guarded(&self.log, "computing findings", || self.workspace.spelling_findings_of(ids)).unwrap_or_else(|| vec![Vec::new(); ids.len()]);
-        found.into_iter().map(|fs| fs.into_iter().filter(|f| f.severity != Severity::Off).collect()).collect()
+    /// The findings of one document that are reported (severity not `off`), on this thread
+    /// (under its interrupt: code actions ask for them).
+    pub fn findings(&self, id: DocId) -> Vec<Finding> {
+        reported(guarded(&self.log, "computing findings", || self.workspace.spelling_findings(id)).unwrap_or_default())
     }
 
-    pub fn findings(&self, id: DocId) -> Vec<Finding> {
-        guarded(&self.log, "computing findings", || self.workspace.spelling_findings(id))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|f| f.severity != Severity::Off)
-            .collect()
+    /// [`State::findings`] of several documents, in their order, on every core (the first
+    /// diagnostics of the documents an editor opens are each a second of work on an archive;
+    /// the threads of the pool do not see this thread's interrupt).
+    pub fn findings_of(&self, ids: &[DocId]) -> Vec<Vec<Finding>> {
+        let found = guarded(&self.log, "computing findings", || self.workspace.spelling_findings_of(ids)).unwrap_or_else(|| vec![Vec::new(); ids.len()]);
+        found.into_iter().map(reported).collect()
     }
 
     /// Run `f` on the workspace of the open document `uri`: the corpus, or for a document from
