@@ -126,6 +126,22 @@ pub fn parse_front_matter(text: &str) -> (Meta, usize) {
     }
 }
 
+impl Meta {
+    /// The date as a count of days (since 1970-01-01, proleptic Gregorian calendar), so that
+    /// two dates can be told apart by how far they are.
+    pub fn day_number(&self) -> Option<i64> {
+        let d = self.date.as_deref()?;
+        let (y, m, day): (i64, i64, i64) = (d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?);
+        // (days from the civil date: March-based years, so that February ends a year)
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(era * 146_097 + doe - 719_468)
+    }
+}
+
 /// Accept `YYYY-MM-DD` (also a longer ISO timestamp, of which the date is kept).
 fn valid_date(v: &str) -> Option<String> {
     let d = v.get(..10)?;
@@ -144,6 +160,17 @@ fn valid_date(v: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_count_days() {
+        let day = |d: &str| Meta { date: Some(d.into()), ..Default::default() }.day_number().unwrap();
+        assert_eq!(day("1970-01-01"), 0);
+        assert_eq!(day("2000-03-01") - day("2000-02-28"), 2, "2000 is a leap year");
+        assert_eq!(day("1900-03-01") - day("1900-02-28"), 1, "1900 is not");
+        assert_eq!(day("2019-01-01") - day("2018-01-01"), 365);
+        assert_eq!(day("2018-12-31"), 17_896);
+        assert_eq!(Meta::default().day_number(), None);
+    }
 
     #[test]
     fn front_matter_is_metadata_and_offsets_stay_exact() {
