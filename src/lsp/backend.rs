@@ -28,7 +28,7 @@ use crate::corpus::scan::{self, FileFilter};
 use crate::l10n::{tr, tr_args, Lang};
 
 use super::actions;
-use super::diagnostics;
+use super::diagnostics::{self, Round};
 use super::entities;
 use super::position::{Encoding, rope_char};
 use super::state::{
@@ -483,7 +483,7 @@ async fn index(shared: Arc<Shared>, epoch: u64) {
         shared.log.info(format!("isnad: ... and {} more skipped files", skipped.len() - MAX_SKIPPED_LOGGED));
     }
     // the open documents' diagnostics go out before the progress ends
-    publish_now(&shared, false).await;
+    publish_now(&shared, Round::All).await;
     if let Some(p) = progress {
         p.finish_with_message(tr_args(lang, "progress-done", &[("count", count.into()), ("seconds", format!("{secs:.2}").into())])).await;
     }
@@ -551,10 +551,10 @@ async fn editor_quiet(shared: &Shared) -> Option<(u64, u64)> {
 }
 
 /// Compute and send one batch of diagnostics (see `diagnostics::compute`). False on failure.
-async fn publish_now(shared: &Arc<Shared>, edited_only: bool) -> bool {
+async fn publish_now(shared: &Arc<Shared>, round: Round) -> bool {
     let _order = shared.publishing.lock().await;
     let s = shared.clone();
-    match tokio::task::spawn_blocking(move || diagnostics::compute(&mut s.lock(), edited_only)).await {
+    match tokio::task::spawn_blocking(move || diagnostics::compute(&mut s.lock(), &round)).await {
         Ok(batch) => {
             for (uri, version, diags) in batch {
                 shared.client.publish_diagnostics(uri, diags, version).await;
@@ -592,12 +592,20 @@ async fn publisher(shared: Arc<Shared>) {
                 break;
             }
         }
-        // the edited documents first, then the others their edits may have changed
+        // the edited documents first, then the others their edits may have changed, one by
+        // one (a request waits for one document's findings at most)
         let round = shared.changes.load(Ordering::SeqCst);
         let began = Instant::now();
-        if publish_now(&shared, true).await && shared.changes.load(Ordering::SeqCst) == round {
-            publish_now(&shared, false).await;
-        } // else more edits came: the next round covers everything
+        if publish_now(&shared, Round::Edited).await {
+            let s = shared.clone();
+            let others = tokio::task::spawn_blocking(move || s.lock().docs.keys().cloned().collect::<Vec<Uri>>()).await.unwrap_or_default();
+            for uri in others {
+                if shared.changes.load(Ordering::SeqCst) != round {
+                    break; // more edits came: the next round covers everything
+                }
+                publish_now(&shared, Round::One(uri)).await;
+            }
+        }
         settle = began.elapsed() >= CHEAP || shared.changes.load(Ordering::SeqCst) != round;
     }
 }

@@ -141,11 +141,22 @@ fn to_diagnostics(st: &State, doc: &OpenDoc, findings: &[Finding], loc: &mut Loc
     findings.iter().filter_map(|f| diagnostic(f, doc, loc, st.caps.related_information, st.ui.lang())).collect()
 }
 
-/// What to publish now: clears for closed documents, then every open document whose
-/// (version, diagnostics) differ from what it last got, most recently edited first. With
-/// `edited_only`, only documents whose version was not published yet (the publisher sends
-/// those first, then looks at the others). Nothing before the initial index is complete.
-pub fn compute(st: &mut State, edited_only: bool) -> Vec<Publication> {
+/// Which open documents a round of publication looks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Round {
+    /// Every open document.
+    All,
+    /// Only documents whose version was not published yet.
+    Edited,
+    /// One document (the publisher looks at the others after an edit one by one, so that a
+    /// request waits for one document's findings at most).
+    One(Uri),
+}
+
+/// What to publish now: clears for closed documents, then every open document of the round
+/// whose (version, diagnostics) differ from what it last got, most recently edited first.
+/// Nothing before the initial index is complete.
+pub fn compute(st: &mut State, round: &Round) -> Vec<Publication> {
     if !st.indexed {
         st.to_clear.clear();
         return Vec::new();
@@ -163,7 +174,11 @@ pub fn compute(st: &mut State, edited_only: bool) -> Vec<Publication> {
         let mut order: Vec<&OpenDoc> = st
             .docs
             .values()
-            .filter(|d| !edited_only || st.published.get(&d.uri).map(|p| p.0) != Some(Some(d.version)))
+            .filter(|d| match round {
+                Round::All => true,
+                Round::Edited => st.published.get(&d.uri).map(|p| p.0) != Some(Some(d.version)),
+                Round::One(uri) => d.uri == *uri,
+            })
             .collect();
         order.sort_by_key(|d| std::cmp::Reverse(d.seq));
         let (outside_docs, order): (Vec<&OpenDoc>, Vec<&OpenDoc>) = order.into_iter().partition(|d| d.outside);
