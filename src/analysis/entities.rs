@@ -1227,7 +1227,7 @@ impl<'a> Analyzer<'a> {
                 let w = scan_words_range(text, start, end).into_iter().next().filter(|w| !w.tanween && w.token.start == start && w.token.end == end)?;
                 let (prefix, spelling, lil) = self.resolve_word(&w);
                 // the text starts with the word's L0 form: its chars map to source chars one to one
-                members.contains(spelling.as_str()).then(|| (raw.char_indices().nth(prefix).map_or(raw.len(), |(i, _)| i), spelling.into(), lil))
+                members.contains(spelling.as_str()).then(|| (raw.len() - crate::text::clitics::without_prefix(raw, prefix).len(), spelling.into(), lil))
             });
             if let Some((prefix_bytes, spelling, lil)) = r {
                 out.push(Mention { doc: d, span: start + *prefix_bytes..end, spelling: spelling.clone(), lil: *lil, key: key.clone(), short: false });

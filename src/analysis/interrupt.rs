@@ -58,7 +58,7 @@ pub fn current() -> Interrupt {
 
 /// Unwind with [`Interrupted`] when this thread's interrupt is raised.
 pub fn check() {
-    CURRENT.with(|c| c.borrow().clone()).check();
+    CURRENT.with(|c| c.borrow().check());
 }
 
 /// Whether a caught unwinding payload is an interruption (not a failure).

@@ -149,8 +149,7 @@ pub fn name_words(words: &[Word], range: std::ops::Range<usize>, prefix_chars: u
     let start = range.start;
     range.map(move |k| {
         let l0 = words[k].l0();
-        let skip = if k == start { l0.char_indices().nth(prefix_chars).map_or(l0.len(), |(b, _)| b) } else { 0 };
-        &l0[skip..]
+        if k == start { clitics::without_prefix(l0, prefix_chars) } else { l0 }
     })
 }
 

@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
+use crate::text::clitics::without_prefix;
 use super::names::Word;
 use crate::text::tokenize::Gap;
 
@@ -129,7 +130,7 @@ impl Reader<'_, '_, '_> {
         // the given name as written or after its proclitic (وسيباستيان لوب)
         let is_given = |l1: &str| self.lex.is_foreign_given_name(l1) || self.lex.is_listed_given_name(l1);
         let prefix = usize::from(!is_given(&first.l1) && first.l1.starts_with(PROCLITICS));
-        let (first_l1, first_l0) = (skip_chars(&first.l1, prefix), skip_chars(first.l0(), prefix));
+        let (first_l1, first_l0) = (without_prefix(&first.l1, prefix), without_prefix(first.l0(), prefix));
         let l0 = w.l0();
         is_given(first_l1) && !(self.ordinary)(first_l0) && !first_l0.starts_with("ال")
             && w.letters() >= 3 && !w.tanween && !w.has_digit() && !self.closed_class(&w.l1) && !self.lex.country_adjective(&w.l1)
@@ -147,7 +148,7 @@ impl Reader<'_, '_, '_> {
         if w.tanween {
             return None;
         }
-        let l1 = skip_chars(&w.l1, prefix_chars);
+        let l1 = without_prefix(&w.l1, prefix_chars);
         if matches!(l1, "عبد" | "ابو" | "بن" | "ابن") && self.joined(k + 1) {
             let next = &self.words[k + 1];
             let divine = l1 == "عبد" && next.l0().starts_with("ال") && next.letters() >= 4;
@@ -161,7 +162,7 @@ impl Reader<'_, '_, '_> {
         if !self.given(l1) {
             return None;
         }
-        let ordinary = (self.ordinary)(skip_chars(w.l0(), prefix_chars)) && !self.lex.starts_full_name(l1);
+        let ordinary = (self.ordinary)(without_prefix(w.l0(), prefix_chars)) && !self.lex.starts_full_name(l1);
         Some((1, ordinary))
     }
 
@@ -229,11 +230,6 @@ impl Reader<'_, '_, '_> {
     }
 }
 
-/// `s` without its first `n` chars (all of it gone when it has fewer).
-fn skip_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or("", |(at, _)| &s[at..])
-}
-
 /// The people named in a document's words, in text order, none overlapping.
 pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> Vec<PersonName> {
     let r = Reader { words, lex, ordinary };
@@ -281,7 +277,7 @@ pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bo
             // not منصب مساعد)
             if ordinary_word && n == 1 {
                 let next = &words[i + 1];
-                let given_by_hand = r.lex.is_given_name(skip_chars(&words[i].l1, p));
+                let given_by_hand = r.lex.is_given_name(without_prefix(&words[i].l1, p));
                 if (ordinary)(next.l0()) && !(given_by_hand && r.lex.is_listed_family_name(&next.l1)) {
                     return None;
                 }

@@ -1448,10 +1448,9 @@ mod tests {
             ("d.txt", &dated("2020-01-01", long)),
             ("e.txt", &dated("2020-06-01", long)),
         ]);
-        let paths = |g: &Group| g.copies.iter().map(|c| w.doc(c.doc).unwrap().rel_path.clone()).collect::<Vec<_>>();
-        assert_eq!(paths(&at(&w, "b.txt", "الطاولة").expect("b's group")), ["a.txt", "b.txt"], "19 days apart: a reprint");
+        assert_eq!(docs_of(&w, &at(&w, "b.txt", "الطاولة").expect("b's group")), ["a.txt", "b.txt"], "19 days apart: a reprint");
         assert!(at(&w, "c.txt", "الطاولة").is_none(), "three months later: said again");
-        assert_eq!(paths(&at(&w, "e.txt", "جنيف").expect("a long quotation")), ["d.txt", "e.txt"], "a long quotation is one text whenever it is printed");
+        assert_eq!(docs_of(&w, &at(&w, "e.txt", "جنيف").expect("a long quotation")), ["d.txt", "e.txt"], "a long quotation is one text whenever it is printed");
     }
 
     #[test]

@@ -596,9 +596,10 @@ async fn publisher(shared: Arc<Shared>) {
         // one (a request waits for one document's findings at most)
         let round = shared.changes.load(Ordering::SeqCst);
         let began = Instant::now();
+        // (listed first: the edited ones were just looked at, in the same state)
+        let s = shared.clone();
+        let others = tokio::task::spawn_blocking(move || diagnostics::unedited(&s.lock())).await.unwrap_or_default();
         if publish_now(&shared, Round::Edited).await {
-            let s = shared.clone();
-            let others = tokio::task::spawn_blocking(move || s.lock().docs.keys().cloned().collect::<Vec<Uri>>()).await.unwrap_or_default();
             for uri in others {
                 if shared.changes.load(Ordering::SeqCst) != round {
                     break; // more edits came: the next round covers everything

@@ -153,6 +153,17 @@ pub enum Round {
     One(Uri),
 }
 
+/// Whether an open document's diagnostics went out for its current version.
+fn version_published(st: &State, doc: &OpenDoc) -> bool {
+    st.published.get(&doc.uri).map(|p| p.0) == Some(Some(doc.version))
+}
+
+/// The open documents whose current version's diagnostics went out: those an edit of another
+/// may have changed ([`Round::Edited`] looks at the rest).
+pub fn unedited(st: &State) -> Vec<Uri> {
+    st.docs.values().filter(|d| version_published(st, d)).map(|d| d.uri.clone()).collect()
+}
+
 /// What to publish now: clears for closed documents, then every open document of the round
 /// whose (version, diagnostics) differ from what it last got, most recently edited first.
 /// Nothing before the initial index is complete.
@@ -176,7 +187,7 @@ pub fn compute(st: &mut State, round: &Round) -> Vec<Publication> {
             .values()
             .filter(|d| match round {
                 Round::All => true,
-                Round::Edited => st.published.get(&d.uri).map(|p| p.0) != Some(Some(d.version)),
+                Round::Edited => !version_published(st, d),
                 Round::One(uri) => d.uri == *uri,
             })
             .collect();

@@ -75,7 +75,7 @@ pub fn guarded<T>(log: &Logger, what: &str, f: impl FnOnce() -> T) -> Option<T> 
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(v) => Some(v),
         // an interrupted request is no failure: its caller answers for it
-        Err(e) if crate::analysis::interrupt::is_interruption(&*e) => std::panic::resume_unwind(e),
+        Err(e) if interrupt::is_interruption(&*e) => std::panic::resume_unwind(e),
         Err(e) => {
             let msg = e
                 .downcast_ref::<&str>()

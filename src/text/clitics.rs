@@ -47,6 +47,12 @@ pub fn for_each_proclitic_form(word: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// `word` without its first `chars` chars (a proclitic of that many letters); empty when it has
+/// fewer.
+pub fn without_prefix(word: &str, chars: usize) -> &str {
+    word.char_indices().nth(chars).map_or("", |(at, _)| &word[at..])
+}
+
 /// Visit every split of an L0 word without allocating: `f(prefix_chars, remainder, lil)`,
 /// where for the لل form the remainder lacks the elided alef (the name is ا + remainder).
 /// Same order and conditions as [`splits`].
