@@ -176,6 +176,9 @@ pub struct Lexicon {
     /// `number_words.tsv`: a number written in words (L1) -> its value; read by the quotes.
     number_words: FxHashMap<String, u32>,
     match_verbs: FxHashSet<String>,
+    /// Every form `org_names` reads as a verb of a match's result (a listed verb with its
+    /// proclitics and attached pronouns: `org_names::match_verb_forms`): one look-up a word.
+    match_verb_forms: FxHashSet<String>,
     org_name_adjectives: FxHashSet<String>,
     /// `place_cues.txt`, `place_heads.txt`: read by the places of one mention only.
     place_cues: FxHashSet<String>,
@@ -402,6 +405,7 @@ impl Lexicon {
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
             match_verbs: l1_set(MATCH_VERBS),
+            match_verb_forms: super::org_names::match_verb_forms(&l1_set(MATCH_VERBS)),
             foreign_given_names: l1_set(FOREIGN_GIVEN_NAMES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),
@@ -506,6 +510,15 @@ impl Lexicon {
     /// A verb or noun of a match's result (فازت, تعادل), L1.
     pub fn is_match_verb(&self, l1: &str) -> bool {
         self.match_verbs.contains(l1)
+    }
+    #[cfg(test)]
+    pub(crate) fn match_verbs_for_tests(&self) -> &FxHashSet<String> {
+        &self.match_verbs
+    }
+    /// A listed verb or noun of a match's result with its proclitics and attached pronoun
+    /// (وفاز, بفوزه, خسارته), L1.
+    pub fn is_match_verb_form(&self, l1: &str) -> bool {
+        self.match_verb_forms.contains(l1)
     }
     /// A given name of people outside the Arab world as Arabic news writes it (ستيفن), L1:
     /// for reading a person's name at a mention, never for spelling.

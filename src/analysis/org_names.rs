@@ -220,15 +220,42 @@ impl Reader<'_, '_, '_> {
     }
 }
 
-/// A verb or noun of a match's result (L1), also with a proclitic and an attached pronoun:
-/// وفاز, بفوزه, وتعادلها, خسارته (its ة written ت before the pronoun).
+/// The proclitics and attached pronouns a verb or noun of a match's result is read with.
+const MATCH_VERB_PROCLITICS: [&str; 7] = ["", "و", "ف", "ب", "وب", "ل", "ول"];
+const MATCH_VERB_PRONOUNS: [&str; 4] = ["ه", "ها", "هم", "هما"];
+
+/// Every form of the listed verbs and nouns of a match's result (L1), with a proclitic and an
+/// attached pronoun: وفاز, بفوزه, وتعادلها, خسارته (its ة written ت before the pronoun; a stem
+/// of three letters at least before a pronoun). Built once, so that reading a word is one
+/// look-up (`Lexicon::is_match_verb_form`), not some seventy.
+pub(crate) fn match_verb_forms(verbs: &rustc_hash::FxHashSet<String>) -> rustc_hash::FxHashSet<String> {
+    let mut forms = rustc_hash::FxHashSet::default();
+    for verb in verbs {
+        let mut stems: Vec<String> = Vec::new();
+        if verb.chars().count() >= 3 {
+            stems.push(verb.clone());
+        }
+        if let Some(t) = verb.strip_suffix('ه') {
+            let stem = format!("{t}ت");
+            if stem.chars().count() >= 3 {
+                stems.push(stem);
+            }
+        }
+        for p in MATCH_VERB_PROCLITICS {
+            forms.insert(format!("{p}{verb}"));
+            for stem in &stems {
+                for s in MATCH_VERB_PRONOUNS {
+                    forms.insert(format!("{p}{stem}{s}"));
+                }
+            }
+        }
+    }
+    forms
+}
+
+/// A verb or noun of a match's result (L1), also with a proclitic and an attached pronoun.
 fn match_verb(l1: &str, lex: &Lexicon) -> bool {
-    ["", "و", "ف", "ب", "وب", "ل", "ول"].iter().filter_map(|p| l1.strip_prefix(p)).any(|rest| {
-        lex.is_match_verb(rest)
-            || ["ه", "ها", "هم", "هما"].iter().filter_map(|s| rest.strip_suffix(s)).filter(|stem| stem.chars().count() >= 3).any(|stem| {
-                lex.is_match_verb(stem) || stem.strip_suffix('ت').is_some_and(|t| lex.is_match_verb(&format!("{t}ه")))
-            })
-    })
+    lex.is_match_verb_form(l1)
 }
 
 /// Countries and cities that play a match (فازت الغابون على مدغشقر): the word right after a
@@ -466,6 +493,36 @@ pub fn quoted_org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dy
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_verbs_forms_are_its_readings_with_clitics() {
+        // the reading the forms replace: strip a proclitic, then an attached pronoun
+        let read = |l1: &str, lex: &Lexicon| {
+            MATCH_VERB_PROCLITICS.iter().filter_map(|p| l1.strip_prefix(p)).any(|rest| {
+                lex.is_match_verb(rest)
+                    || MATCH_VERB_PRONOUNS.iter().filter_map(|s| rest.strip_suffix(s)).filter(|stem| stem.chars().count() >= 3).any(|stem| {
+                        lex.is_match_verb(stem) || stem.strip_suffix('ت').is_some_and(|t| lex.is_match_verb(&format!("{t}ه")))
+                    })
+            })
+        };
+        let lex = Lexicon::with_config(&crate::corpus::config::Config::default());
+        let mut words: Vec<String> = vec!["وفاز".into(), "بفوزه".into(), "وتعادلها".into(), "خسارته".into(), "فازت".into(), "وخسارتها".into(), "فوزت".into()];
+        for dir in ["tests/corpus/seeds", "tests/corpus/ner/news"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for f in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")) {
+                words.extend(scan_words(&std::fs::read_to_string(f).unwrap(), 0).iter().map(|w| w.l1.clone()));
+            }
+        }
+        // every form, and each with a letter more at either end
+        let forms: Vec<String> = match_verb_forms(lex.match_verbs_for_tests()).into_iter().collect();
+        words.extend(forms.iter().flat_map(|f| [f.clone(), format!("و{f}"), format!("{f}ا"), format!("ل{f}")]));
+        let (mut verbs, mut others) = (0, 0);
+        for w in &words {
+            assert_eq!(match_verb(w, &lex), read(w, &lex), "{w}");
+            *if read(w, &lex) { &mut verbs } else { &mut others } += 1;
+        }
+        assert!(verbs >= 500 && others >= 1000, "{verbs} verb forms, {others} other words");
+    }
     use crate::analysis::dictionary::accepts_restored;
     use crate::analysis::names::scan_words;
     use crate::corpus::config::Config;
