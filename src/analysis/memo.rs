@@ -6,7 +6,7 @@ use dashmap::DashMap;
 /// Results remembered by spelling: a concurrent map (dashmap: sharded locks, held
 /// only for the lookup or the insertion, never while a value is computed, so a computation
 /// may read other entries; two threads may compute one value, both get the same).
-pub(crate) struct Memo<V>(pub(crate) DashMap<String, V, rustc_hash::FxBuildHasher>);
+pub(crate) struct Memo<V>(pub(crate) DashMap<Box<str>, V, rustc_hash::FxBuildHasher>);
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
@@ -27,7 +27,7 @@ impl<V> Memo<V> {
     }
 
     pub(crate) fn insert(&self, key: &str, value: V) {
-        self.0.insert(key.to_string(), value);
+        self.0.insert(key.into(), value);
     }
 }
 

@@ -743,12 +743,12 @@ impl Caches {
         // (evidence is keyed by what it reads: removed by key, not by a walk through the
         // hundred thousand kept on an archive)
         for k in keys {
-            self.evidence.0.remove(k);
-            self.name_like_by_skeleton.0.remove(k);
-            self.name_like_by_bag.0.remove(k);
+            self.evidence.0.remove(k.as_str());
+            self.name_like_by_skeleton.0.remove(k.as_str());
+            self.name_like_by_bag.0.remove(k.as_str());
         }
-        self.related.0.retain(|canonical, r| !changed.contains(&canonical.as_str()) && !r.iter().any(|x| x.doc == doc));
-        self.neighbours.0.retain(|spelling, g| !changed.contains(&spelling.as_str()) && !g.docs.contains(&doc));
+        self.related.0.retain(|canonical, r| !changed.contains(&&**canonical) && !r.iter().any(|x| x.doc == doc));
+        self.neighbours.0.retain(|spelling, g| !changed.contains(&&**spelling) && !g.docs.contains(&doc));
         // (`changed` holds the proclitic forms of changed words too, see `dictionary_dependents`)
         for w in changed {
             self.known.0.remove(*w);
