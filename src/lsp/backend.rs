@@ -585,11 +585,13 @@ async fn publisher(shared: Arc<Shared>) {
             _ = stopping => return,
         }
         let start = Instant::now();
-        while settle {
-            let seen = shared.changes.load(Ordering::SeqCst);
-            tokio::time::sleep(DEBOUNCE).await;
-            if shared.changes.load(Ordering::SeqCst) == seen || start.elapsed() >= MAX_DELAY {
-                break;
+        if settle {
+            loop {
+                let seen = shared.changes.load(Ordering::SeqCst);
+                tokio::time::sleep(DEBOUNCE).await;
+                if shared.changes.load(Ordering::SeqCst) == seen || start.elapsed() >= MAX_DELAY {
+                    break;
+                }
             }
         }
         // the edited documents first, then the others their edits may have changed, one by
