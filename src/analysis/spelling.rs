@@ -757,6 +757,13 @@ impl Caches {
     }
 }
 
+/// Whether a word of both maps passes `telling`: the smaller map is walked (a frequent name's
+/// neighbours number hundreds, a rare spelling's a few), the other looked up.
+fn some_word_in_both(x: &FxHashMap<String, u32>, y: &FxHashMap<String, u32>, telling: impl Fn(&str) -> bool) -> bool {
+    let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    small.keys().any(|w| large.contains_key(w) && telling(w))
+}
+
 /// The spellings whose dictionary verdict reads a word's statistics
 /// (`Analyzer::proclitic_on_no_word`): its forms after a proclitic, bare or with an enclitic
 /// pronoun (وكلمة, للكلمة, بكلمته).
@@ -1558,7 +1565,9 @@ impl<'a> Analyzer<'a> {
         // a neighbour that is not a word of every twentieth document
         let telling = |w: &str| self.ws.word_stats(w).is_some_and(|st| st.docs.len() * 20 < self.ws.doc_count());
         let beside = |n: &NameNeighbours, w: &str| n.before.contains_key(w) || n.after.contains_key(w);
-        if x.before.keys().chain(x.after.keys()).any(|w| beside(&y, w) && telling(w)) {
+        // (a word beside both: the side with fewer neighbours walked, the other looked up)
+        let (small, large) = if x.before.len() + x.after.len() <= y.before.len() + y.after.len() { (&x, &y) } else { (&y, &x) };
+        if small.before.keys().chain(small.after.keys()).any(|w| beside(large, w) && telling(w)) {
             return true;
         }
         let smaller = x.topic.len().min(y.topic.len());
@@ -1614,7 +1623,7 @@ impl<'a> Analyzer<'a> {
     /// in the corpus (`neighbours`).
     fn a_word_before_both(&self, a: &str, b: &str, telling: impl Fn(&str) -> bool) -> bool {
         let (x, y) = (self.neighbours(a), self.neighbours(b));
-        x.before.keys().any(|w| y.before.contains_key(w) && telling(w))
+        some_word_in_both(&x.before, &y.before, telling)
     }
 
     /// Whether a foreign given name of the hand list (`foreign_given_names.txt`) stands right
@@ -1677,7 +1686,7 @@ impl<'a> Analyzer<'a> {
     /// does not know.
     fn share_family_name(&self, a: &str, b: &str) -> bool {
         let (x, y) = (self.neighbours(a), self.neighbours(b));
-        x.after.keys().any(|w| y.after.contains_key(w) && self.person_name_word(w))
+        some_word_in_both(&x.after, &y.after, |w| self.person_name_word(w))
     }
 
     /// Whether the two spellings keep different company: on one side (before or after), each
