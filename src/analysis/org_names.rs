@@ -493,6 +493,9 @@ pub fn quoted_org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dy
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::dictionary::accepts_restored;
+    use crate::analysis::names::scan_words;
+    use crate::corpus::config::Config;
 
     #[test]
     fn a_match_verbs_forms_are_its_readings_with_clitics() {
@@ -505,7 +508,7 @@ mod tests {
                     })
             })
         };
-        let lex = Lexicon::with_config(&crate::corpus::config::Config::default());
+        let lex = Lexicon::with_config(&Config::default());
         let mut words: Vec<String> = vec!["وفاز".into(), "بفوزه".into(), "وتعادلها".into(), "خسارته".into(), "فازت".into(), "وخسارتها".into(), "فوزت".into()];
         for dir in ["tests/corpus/seeds", "tests/corpus/ner/news"] {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -523,9 +526,6 @@ mod tests {
         }
         assert!(verbs >= 500 && others >= 1000, "{verbs} verb forms, {others} other words");
     }
-    use crate::analysis::dictionary::accepts_restored;
-    use crate::analysis::names::scan_words;
-    use crate::corpus::config::Config;
 
     /// The text of the names a reader finds in `text`.
     fn read(text: &str, reader: impl Fn(&[Word], &Lexicon) -> Vec<OrgName>) -> Vec<String> {
