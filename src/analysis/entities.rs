@@ -1603,11 +1603,13 @@ struct Searched {
 /// `f` of every document, in order: on every core when there are enough documents to pay
 /// for it (the text searches of references).
 fn map_docs<T: Send>(docs: &[DocId], f: impl Fn(DocId) -> T + Sync) -> Vec<T> {
-    // (a request's answer may stop being wanted between two documents)
+    // (a request's answer may stop being wanted between two documents, and inside one: a
+    // document's words may need clusters read anew, which look at the interrupt of the
+    // thread they run on, so each document runs under the caller's)
     let interrupt = super::interrupt::current();
     let each = |&d: &DocId| {
         interrupt.check();
-        f(d)
+        super::interrupt::run(interrupt.clone(), || f(d))
     };
     if docs.len() >= 64 {
         use rayon::prelude::*;
@@ -1772,6 +1774,33 @@ mod tests {
             }
         }
         checked
+    }
+
+    #[test]
+    fn an_interrupt_reaches_inside_a_document_on_every_core() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        // the work of one document raises the interrupt, then looks at it as nested analysis
+        // does (`interrupt::check`, on whichever thread runs it): it must stop there
+        let raised = Arc::new(AtomicBool::new(false));
+        let flag = raised.clone();
+        let interrupt = crate::analysis::interrupt::Interrupt::new(move || flag.load(Ordering::SeqCst));
+        let finished_after_raising = AtomicUsize::new(0);
+        let docs: Vec<DocId> = (0..256).collect();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::analysis::interrupt::run(interrupt, || {
+                map_docs(&docs, |d| {
+                    if d == 100 {
+                        raised.store(true, Ordering::SeqCst);
+                        crate::analysis::interrupt::check();
+                        finished_after_raising.fetch_add(1, Ordering::SeqCst);
+                    }
+                    d
+                })
+            })
+        }));
+        let payload = outcome.expect_err("the interrupt stops the work");
+        assert!(crate::analysis::interrupt::is_interruption(payload.as_ref()));
+        assert_eq!(finished_after_raising.load(Ordering::SeqCst), 0, "a document's work ran on past the interrupt");
     }
 
     #[test]
