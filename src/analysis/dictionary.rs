@@ -256,18 +256,6 @@ pub fn ordinary_restored(word: &str) -> bool {
     accepts_restored(word) && !proper_name_only(word)
 }
 
-/// `ordinary_restored`, remembered per spelling for the threads that read a batch of
-/// documents: the name readers ask it of the same words again and again (reading a
-/// 31k-article archive asks it millions of times of a few hundred thousand spellings).
-#[derive(Default)]
-pub struct OrdinaryVerdicts(super::memo::Memo<bool>);
-
-impl OrdinaryVerdicts {
-    pub fn ordinary_restored(&self, word: &str) -> bool {
-        self.0.get_or(word, || ordinary_restored(word))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{accepts, accepts_restored, accepts_restored_whole, accepts_whole, proclitic_readings, proper_name_only};

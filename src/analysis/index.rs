@@ -13,7 +13,6 @@ use rustc_hash::FxHashMap;
 use crate::corpus::config::Config;
 use crate::corpus::document::Document;
 
-use super::dictionary::OrdinaryVerdicts;
 use super::hits::HitCache;
 use super::lexicon::Lexicon;
 use super::names::{self, DocSummary, WordCounts};
@@ -92,10 +91,6 @@ pub struct Workspace {
     /// False for a workspace loaded by [`Workspace::load_words_only`]: its word statistics
     /// hold which documents carry which words, no name evidence and no look-alike keys.
     names_indexed: bool,
-    /// The dictionary's verdicts the name readers asked for, by spelling, for the life of the
-    /// workspace (a spelling's verdict never changes): the archive's load asks millions of
-    /// times of a few hundred thousand spellings, and every edit asks again of its words.
-    verdicts: OrdinaryVerdicts,
     /// The word counts of the documents edited last, with the text they were read from: the
     /// next edit of one subtracts them without reading the old text again.
     recent: RecentCounts,
@@ -152,7 +147,6 @@ impl Workspace {
             source_ranks: Mutex::new(None),
             hits: Mutex::new(HitCache::default()),
             names_indexed: true,
-            verdicts: OrdinaryVerdicts::default(),
             recent: RecentCounts::default(),
         }
     }
@@ -172,7 +166,7 @@ impl Workspace {
 
     /// A document's summary, as this workspace gathers them.
     fn summarize(&self, doc: &Document) -> DocSummary {
-        summarize_doc(doc, &self.lexicon, self.names_indexed, &|w: &str| self.verdicts.ordinary_restored(w))
+        summarize_doc(doc, &self.lexicon, self.names_indexed, &super::dictionary::ordinary_restored)
     }
 
     /// Whether name evidence was gathered (not a [`Workspace::load_words_only`] workspace).
@@ -210,11 +204,9 @@ impl Workspace {
         // In chunks: summaries are large next to the text they describe, so only a chunk's
         // worth is alive at a time. A chunk is added to the aggregate (one thread: the
         // counters, new spellings) while the next one is summarised, so the cores are not
-        // left idle by the sequential part. (The verdicts are taken out meanwhile: the
-        // summaries read them while the aggregate is written.)
-        let verdicts = std::mem::take(&mut self.verdicts);
+        // left idle by the sequential part.
         let summarize_chunk = |chunk: Vec<(String, PathBuf, String)>| -> Vec<(Document, DocSummary, DocQuotes)> {
-            let ordinary = |w: &str| verdicts.ordinary_restored(w);
+            let ordinary = super::dictionary::ordinary_restored;
             chunk
                 .into_par_iter()
                 .map(|(rel, abs, text)| {
@@ -235,7 +227,6 @@ impl Workspace {
             let ready = std::mem::take(&mut summarized);
             summarized = rayon::join(|| summarize_chunk(chunk), || self.add_summaries(ready)).0;
         }
-        self.verdicts = verdicts;
     }
 
     /// Add summarised documents to the index, in their order.
@@ -569,7 +560,9 @@ impl Workspace {
     pub fn spelling_findings_of(&self, docs: &[DocId]) -> Vec<Vec<super::Finding>> {
         use rayon::prelude::*;
         debug_assert!(self.names_indexed, "names are not indexed in a words-only workspace");
-        docs.par_iter().map_init(|| super::spelling::Analyzer::new(self), |an, &doc| an.findings(doc)).collect()
+        // (each document under the caller's interrupt, on whichever of the pool's threads)
+        let interrupt = super::interrupt::current();
+        docs.par_iter().map_init(|| super::spelling::Analyzer::new(self), |an, &doc| super::interrupt::run(interrupt.clone(), || an.findings(doc))).collect()
     }
 
     /// Run `f` with an analyzer that shares this workspace's cached results.
@@ -594,6 +587,21 @@ mod tests {
         let mut ws = Workspace::new(config.clone());
         ws.load(texts.iter().map(|(p, t)| (p.to_string(), PathBuf::from(format!("/c/{p}")), t.to_string())).collect());
         ws
+    }
+
+    /// Findings of many documents on the pool's threads stop when the caller's interrupt is
+    /// raised: the pool's threads have none of their own.
+    #[test]
+    fn findings_on_every_core_stop_at_the_callers_interrupt() {
+        let texts: Vec<(String, String)> = (0..64).map(|i| (format!("{i}.txt"), "قال الرئيس نيكول باشينيان".to_string())).collect();
+        let refs: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let ws = fresh(&refs, &Config::default());
+        let docs: Vec<DocId> = refs.iter().filter_map(|(p, _)| ws.doc_id(p)).collect();
+        let raised = super::super::interrupt::Interrupt::new(|| true);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| super::super::interrupt::run(raised, || ws.spelling_findings_of(&docs))));
+        let payload = outcome.expect_err("a raised interrupt stops the findings");
+        assert!(super::super::interrupt::is_interruption(payload.as_ref()));
+        assert_eq!(ws.spelling_findings_of(&docs).len(), docs.len(), "without one they run");
     }
 
     /// The counts kept for the documents edited last are subtracted in place of the old text's

@@ -358,6 +358,7 @@ impl Lexicon {
         for v in listed_by_skeleton.values_mut() {
             v.sort_unstable();
         }
+        let match_verbs = l1_set(MATCH_VERBS);
         let union = |lists: &[&'static str]| lists.iter().copied().flat_map(l1_set).collect::<FxHashSet<String>>();
         let mut org_reading_words = union(&[CLUB_CUES, TEAM_CUES, TEAM_WORDS, ORG_WORDS, ORG_HEADS]);
         org_reading_words.extend(l1_set(ORG_HEADS).into_iter().map(|h| format!("ال{h}")));
@@ -404,8 +405,8 @@ impl Lexicon {
             org_name_adjectives: l1_set(ORG_NAME_ADJECTIVES),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
-            match_verbs: l1_set(MATCH_VERBS),
-            match_verb_forms: super::org_names::match_verb_forms(&l1_set(MATCH_VERBS)),
+            match_verb_forms: super::org_names::match_verb_forms(&match_verbs),
+            match_verbs,
             foreign_given_names: l1_set(FOREIGN_GIVEN_NAMES),
             title_modifiers: l1_set(TITLE_MODIFIERS),
             place_words: l1_set(PLACE_WORDS),

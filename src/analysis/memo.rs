@@ -1,5 +1,4 @@
-//! Results remembered by spelling, shared by threads (the analyzers' caches, the dictionary's
-//! verdicts while a batch is read).
+//! Results remembered by spelling, shared by threads (the analyzers' caches).
 
 use dashmap::DashMap;
 

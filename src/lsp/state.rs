@@ -619,15 +619,13 @@ impl State {
         if corpus_changed { ConfigChange::Corpus } else { ConfigChange::Analysis }
     }
 
-    /// The findings of one document that are reported (severity not `off`), on this thread
-    /// (under its interrupt: code actions ask for them).
+    /// The findings of one document that are reported (severity not `off`).
     pub fn findings(&self, id: DocId) -> Vec<Finding> {
         reported(guarded(&self.log, "computing findings", || self.workspace.spelling_findings(id)).unwrap_or_default())
     }
 
     /// [`State::findings`] of several documents, in their order, on every core (the first
-    /// diagnostics of the documents an editor opens are each a second of work on an archive;
-    /// the threads of the pool do not see this thread's interrupt).
+    /// diagnostics of the documents an editor opens are each a second of work on an archive).
     pub fn findings_of(&self, ids: &[DocId]) -> Vec<Vec<Finding>> {
         let found = guarded(&self.log, "computing findings", || self.workspace.spelling_findings_of(ids)).unwrap_or_else(|| vec![Vec::new(); ids.len()]);
         found.into_iter().map(reported).collect()
