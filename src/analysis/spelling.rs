@@ -679,6 +679,104 @@ pub struct Caches {
     /// key, which every change to the statistics of a spelling in it brings.
     name_like_by_skeleton: Memo<Arc<[WordId]>>,
     name_like_by_bag: Memo<Arc<[WordId]>>,
+    /// The words of the documents `neighbours` read, as the spelling index numbers them: a
+    /// spelling's first documents are often another's (ant2018: 59,000 reads of 19,000
+    /// documents), and tokenising and folding a document is most of reading it. Dropped when
+    /// the document changes.
+    doc_words: dashmap::DashMap<DocId, Arc<DocWords>, rustc_hash::FxBuildHasher>,
+}
+
+/// A document's words (`scan_words`) by their ids in the spelling index, each with the marks
+/// `neighbours` reads: whether a plain space comes before it (not punctuation), whether it
+/// carries tanween. A word the index holds no id for (one the documents only ever write with
+/// tanween, which the counts leave out) keeps its text aside and is looked up when read: it
+/// may have an id by then. Kept for thousands of documents, so packed: each word a LEB128
+/// number (id and one bit, set when the word has other marks than a space before it, which
+/// then follow in a byte), a frequent word's id being small (ids are given in reading order).
+struct DocWords {
+    packed: Box<[u8]>,
+    unlisted: Box<[Box<str>]>,
+}
+
+/// A word of [`DocWords`]: an id in the spelling index, or (`unlisted`) an index into the
+/// document's own texts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct DocWord {
+    value: u32,
+    marks: u8,
+}
+
+impl DocWord {
+    const AFTER_PUNCTUATION: u8 = 1;
+    const TANWEEN: u8 = 2;
+    const UNLISTED: u8 = 4;
+
+    fn space_before(self) -> bool {
+        self.marks & Self::AFTER_PUNCTUATION == 0
+    }
+
+    fn tanween(self) -> bool {
+        self.marks & Self::TANWEEN != 0
+    }
+}
+
+impl DocWords {
+    fn read(ws: &Workspace, text: &str, body_start: usize) -> DocWords {
+        let mut unlisted: Vec<Box<str>> = Vec::new();
+        let mut packed: Vec<u8> = Vec::new();
+        for w in scan_words(text, body_start) {
+            let mut marks = 0;
+            if w.token.gap_before != Gap::Space {
+                marks |= DocWord::AFTER_PUNCTUATION;
+            }
+            if w.tanween {
+                marks |= DocWord::TANWEEN;
+            }
+            let value = match ws.word_id(w.l0()) {
+                Some(id) => id,
+                None => {
+                    marks |= DocWord::UNLISTED;
+                    unlisted.push(w.l0().into());
+                    (unlisted.len() - 1) as u32
+                }
+            };
+            let mut n = u64::from(value) << 1 | u64::from(marks != 0);
+            while n >= 0x80 {
+                packed.push((n as u8) | 0x80);
+                n >>= 7;
+            }
+            packed.push(n as u8);
+            if marks != 0 {
+                packed.push(marks);
+            }
+        }
+        DocWords { packed: packed.into_boxed_slice(), unlisted: unlisted.into_boxed_slice() }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = DocWord> + '_ {
+        let mut bytes = self.packed.iter().copied();
+        std::iter::from_fn(move || {
+            let (mut n, mut shift) = (0u64, 0);
+            loop {
+                let b = bytes.next()?;
+                n |= u64::from(b & 0x7f) << shift;
+                if b < 0x80 {
+                    break;
+                }
+                shift += 7;
+            }
+            let marks = if n & 1 == 1 { bytes.next()? } else { 0 };
+            Some(DocWord { value: (n >> 1) as u32, marks })
+        })
+    }
+
+    fn id(&self, ws: &Workspace, w: DocWord) -> Option<WordId> {
+        if w.marks & DocWord::UNLISTED == 0 { Some(w.value) } else { ws.word_id(&self.unlisted[w.value as usize]) }
+    }
+
+    fn text<'w>(&'w self, ws: &'w Workspace, w: DocWord) -> &'w str {
+        if w.marks & DocWord::UNLISTED == 0 { ws.word(w.value).0 } else { &self.unlisted[w.value as usize] }
+    }
 }
 
 /// Which look-alike index a key is of.
@@ -723,6 +821,7 @@ impl Caches {
             && self.known_restored.0.is_empty()
             && self.name_like_by_skeleton.0.is_empty()
             && self.name_like_by_bag.0.is_empty()
+            && self.doc_words.is_empty()
     }
 
     pub fn clear(&self) {
@@ -734,6 +833,7 @@ impl Caches {
         self.known_restored.0.clear();
         self.name_like_by_skeleton.0.clear();
         self.name_like_by_bag.0.clear();
+        self.doc_words.clear();
     }
 
     /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
@@ -749,6 +849,7 @@ impl Caches {
         }
         self.related.0.retain(|canonical, r| !changed.contains(&&**canonical) && !r.iter().any(|x| x.doc == doc));
         self.neighbours.0.retain(|spelling, g| !changed.contains(&&**spelling) && !g.docs.contains(&doc));
+        self.doc_words.remove(&doc);
         // (`changed` holds the proclitic forms of changed words too, see `dictionary_dependents`)
         for w in changed {
             self.known.0.remove(*w);
@@ -1744,35 +1845,43 @@ impl<'a> Analyzer<'a> {
             let mut topic_docs: FxHashMap<WordId, u32> = FxHashMap::default();
             // name words, and before a name the particles (دل بوترو) and nationalities
             // (البرازيلي مارسيلو) that tell one bearer from another
-            let name_like = |w: &Word| w.letters() >= 3 && !w.l0().starts_with("ال") && !self.lex.is_function_word(&w.l1) && !self.lex.is_cue_word(&w.l1);
-            let before_name = |w: &Word| name_like(w) || self.bearer_marker(w.l0());
+            let name_like = |l0: &str| {
+                l0.chars().count() >= 3 && !l0.starts_with("ال") && {
+                    let l1 = to_l1(l0);
+                    !self.lex.is_function_word(&l1) && !self.lex.is_cue_word(&l1)
+                }
+            };
+            let before_name = |l0: &str| name_like(l0) || self.bearer_marker(l0);
+            let spelling_id = self.ws.word_id(spelling);
             for &d in &docs {
-                let Some(doc) = self.ws.doc(d) else { continue };
-                let scanned = scan_words(&doc.text, doc.body_start);
-                seen += scanned.iter().filter(|w| w.l0() == spelling).count() as u32;
+                let Some(words) = self.doc_words(d) else { continue };
+                let is_spelling = |w: DocWord| spelling_id.is_some() && words.id(self.ws, w) == spelling_id;
                 let mut in_doc: rustc_hash::FxHashSet<WordId> = rustc_hash::FxHashSet::default();
-                for w in scanned.iter().filter(|_| with_topic) {
-                    if let Some(id) = self.ws.word_id(w.l0()) {
-                        let n = self.ws.word(id).1.docs.len();
-                        if (3..=rare_limit).contains(&n) && w.l0() != spelling {
-                            in_doc.insert(id);
+                let mut previous: Option<DocWord> = None;
+                for s in words.iter() {
+                    let spelling_here = is_spelling(s);
+                    seen += u32::from(spelling_here);
+                    if with_topic {
+                        if let Some(id) = words.id(self.ws, s) {
+                            let n = self.ws.word(id).1.docs.len();
+                            if (3..=rare_limit).contains(&n) && Some(id) != spelling_id {
+                                in_doc.insert(id);
+                            }
                         }
+                    }
+                    let Some(g) = previous.replace(s) else { continue };
+                    if !s.space_before() {
+                        continue;
+                    }
+                    if spelling_here && before_name(words.text(self.ws, g)) {
+                        *before.entry(words.text(self.ws, g).to_string()).or_insert(0) += 1;
+                    }
+                    if is_spelling(g) && !g.tanween() && name_like(words.text(self.ws, s)) {
+                        *after.entry(words.text(self.ws, s).to_string()).or_insert(0) += 1;
                     }
                 }
                 for id in in_doc {
                     *topic_docs.entry(id).or_insert(0) += 1;
-                }
-                for pair in scanned.windows(2) {
-                    let (g, s) = (&pair[0], &pair[1]);
-                    if s.token.gap_before != crate::text::tokenize::Gap::Space {
-                        continue;
-                    }
-                    if s.l0() == spelling && before_name(g) {
-                        *before.entry(g.l0().to_string()).or_insert(0) += 1;
-                    }
-                    if g.l0() == spelling && !g.tanween && name_like(s) {
-                        *after.entry(s.l0().to_string()).or_insert(0) += 1;
-                    }
                 }
             }
             // the words a frequent spelling's documents share; all those of a rare one's
@@ -1786,6 +1895,17 @@ impl<'a> Analyzer<'a> {
         // the cluster being computed read these documents, kept or not
         self.scanned.borrow_mut().extend(g.docs.iter().copied());
         g
+    }
+
+    /// A document's words as `neighbours` reads them, read once and kept (`Caches::doc_words`).
+    fn doc_words(&self, d: DocId) -> Option<Arc<DocWords>> {
+        if let Some(kept) = self.caches.doc_words.get(&d) {
+            return Some(kept.clone());
+        }
+        let doc = self.ws.doc(d)?;
+        let words = Arc::new(DocWords::read(self.ws, &doc.text, doc.body_start));
+        self.caches.doc_words.insert(d, words.clone());
+        Some(words)
     }
 
     /// The spellings of a look-alike bucket.
@@ -2767,6 +2887,58 @@ mod corpus_tests {
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c))
         .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_documents_packed_words_read_back_as_its_scan() {
+        // the seeds and the tagged news; a document of 9,000 made-up words (ids of three
+        // packed bytes); one with words written only with tanween (no id) and punctuation
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["tests/corpus/seeds", "tests/corpus/ner/news"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            files.sort();
+            texts.extend(files.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+        }
+        let letters: Vec<char> = "بتثجحخدذرزسشصضطظعغفقكلمنهي".chars().collect();
+        let made_up: Vec<String> = (0..9000).map(|i| [letters[i % 26], letters[i / 26 % 26], letters[i / 676 % 26], 'ا'].iter().collect()).collect();
+        texts.push(made_up.join(" "));
+        texts.push("قرأ كتابًا جديدًا، ثم قال: «سلامًا» وعاد".to_string());
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut ws = workspace(&refs);
+        assert!(ws.index_sizes().0 > 9000);
+        assert!(ws.word_id("كتابا").is_none() && ws.word_id("جديدا").is_none(), "a word only ever written with tanween has no id");
+        let mut unlisted = 0;
+        for d in ws.docs_in_order() {
+            let doc = ws.doc(d).unwrap();
+            let packed = DocWords::read(&ws, &doc.text, doc.body_start);
+            let got: Vec<(String, bool, bool)> = packed.iter().map(|w| (packed.text(&ws, w).to_string(), w.space_before(), w.tanween())).collect();
+            let want: Vec<(String, bool, bool)> = scan_words(&doc.text, doc.body_start).iter().map(|w| (w.l0().to_string(), w.token.gap_before == Gap::Space, w.tanween)).collect();
+            assert_eq!(got, want);
+            for w in packed.iter() {
+                assert_eq!(packed.id(&ws, w), ws.word_id(packed.text(&ws, w)));
+                unlisted += usize::from(packed.id(&ws, w).is_none());
+            }
+        }
+        assert!(unlisted >= 2);
+        // a word without an id gets one when another document writes it plainly: read anew
+        let last = *ws.docs_in_order().last().unwrap();
+        let doc = ws.doc(last).unwrap();
+        let packed = DocWords::read(&ws, &doc.text, doc.body_start);
+        ws.upsert("zz.txt".into(), PathBuf::from("/c/zz.txt"), Arc::from("كتابًا جديدا"));
+        let ids: Vec<Option<WordId>> = packed.iter().map(|w| packed.id(&ws, w)).collect();
+        let plain = ws.word_id("جديدا").expect("written plainly now");
+        assert!(ids.contains(&Some(plain)));
+    }
+
+    #[test]
+    fn a_spellings_company_follows_an_edit_of_its_document() {
+        let mut ws = workspace(&["قال الرئيس نيكول باشنيان إن", "نص آخر"]);
+        assert!(Analyzer::new(&ws).neighbours("باشنيان").before.contains_key("نيكول"));
+        // the same words counted as often: only the document's words read anew tell
+        ws.upsert("000.txt".into(), PathBuf::from("/c/000.txt"), Arc::from("قال الرئيس باشنيان نيكول إن"));
+        let company = Analyzer::new(&ws).neighbours("باشنيان");
+        assert!(company.before.is_empty() && company.after.contains_key("نيكول"), "{:?} {:?}", company.before, company.after);
     }
 
     #[test]
