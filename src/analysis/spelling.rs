@@ -1026,11 +1026,12 @@ impl<'a> Analyzer<'a> {
             e.docs += self.ws.word(id).1.docs.len() as u32;
         }
         let near_listed_place = !e.strong && e.place == 0 && e.person + e.after_given == 0;
-        if near_listed_place && !group.iter().any(|&id| self.known(self.ws.word(id).0)) {
+        if near_listed_place {
             // a spelling the dictionary does not know, never in a person's slot, a vowel
             // letter or two from a listed country, city or organisation: another spelling of
             // that name (الدنمارك beside the list's الدانمرك, الفليبين beside الفلبين)
-            if let Some(g) = self.near_listed(l1) {
+            // (the list asked first: it rules out most words without the dictionary)
+            if let Some(g) = self.near_listed(l1).filter(|_| !group.iter().any(|&id| self.known(self.ws.word(id).0))) {
                 e.strong = true;
                 e.gaz_kind = Some(g.kind.entity_kind());
             }
@@ -1155,6 +1156,11 @@ impl<'a> Analyzer<'a> {
         }
         // Cues count relative to how often the word occurs: in a large corpus any frequent
         // word lands after a title or a place word now and then; a name does so often.
+        // never in a name's slot, after a nisba's place or in an organisation's name: no rule
+        // below has anything to count (and most words are such: the dictionary is not asked)
+        if e.cues() + e.said + e.after_given + e.nisba + e.org_docs == 0 {
+            return false;
+        }
         let mentions: u32 = group.iter().map(|&id| self.mentions(id)).sum::<u32>().max(1);
         let share = |n: u32| n as f32 / mentions as f32;
         if self.dictionary_group(group) {
