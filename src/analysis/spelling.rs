@@ -1274,10 +1274,13 @@ impl<'a> Analyzer<'a> {
         }
         let one_listed_given = given_a || given_b;
         let listed_same = self.lex.same_name(&la, &lb);
-        let (known_a, known_b) = (self.known(a), self.known(b));
+        // (the dictionary asked only when a rule needs it: most pairs are refused before)
+        let (known_a, known_b) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+        let known_a = || *known_a.get_or_init(|| self.known(a));
+        let known_b = || *known_b.get_or_init(|| self.known(b));
         // An ordinary word's other form is not another spelling: أمريكي / أمريكا, فرنسي /
         // فرنسا, أميركيان / أمريكيين
-        if (known_a || known_b) && !listed_same && inflected_pair(&la, &lb) {
+        if !listed_same && inflected_pair(&la, &lb) && (known_a() || known_b()) {
             return Err("why-inflected-word");
         }
         if !listed_same && accusative_nisba_pair(self.lex, &la, &lb) {
@@ -1285,7 +1288,7 @@ impl<'a> Analyzer<'a> {
         }
         // the final a written ة or ا is a foreign name's spelling; of a dictionary word it is
         // another word (جدة "Jeddah", جدا "very")
-        if (known_a || known_b) && final_a_written_two_ways(a, b) {
+        if final_a_written_two_ways(a, b) && (known_a() || known_b()) {
             return Err("why-inflection");
         }
         let (ea, eb) = (self.evidence(&la), self.evidence(&lb));
@@ -1303,11 +1306,12 @@ impl<'a> Analyzer<'a> {
         // mentions of a group, and a listed name that is neither ambiguous nor a minor town
         let total = |l1: &str| self.group(l1).iter().map(|&id| self.mentions(id)).sum::<u32>();
         let listed_place = |l1: &str| self.lex.gazetteer(l1).is_some_and(|g| !g.ambiguous && !g.minor);
-        let listed_with_article = !known_a && !known_b && (article_name(&la, &ea) || article_name(&lb, &eb))
+        let listed_with_article = (article_name(&la, &ea) || article_name(&lb, &eb))
             // a family name with the article is not the place it resembles (السويدان)
             && no_person(&ea) && no_person(&eb)
             && letters(a).min(letters(b)) >= 7
             && !nisba(&la) && !nisba(&lb) && g_consonants(&la) == g_consonants(&lb) && inflection_ending(&la) == inflection_ending(&lb)
+            && !known_a() && !known_b()
             // or the clearly rarer spelling beside one, with a vowel letter more or less, that
             // the dictionary knows as some word (اليونيسكو beside اليونسكو)
             || one_more_vowel_letter(&la, &lb) && no_person(&ea) && no_person(&eb) && !nisba(&la) && !nisba(&lb) && {
@@ -1323,7 +1327,7 @@ impl<'a> Analyzer<'a> {
         // says as much, so neither the article, the length nor the kinds read from cues
         // keep them apart; the name's own given names, stories and subject still do.
         if g_letter_pair(&la, &lb) && !one_listed_given {
-            return self.g_letter_link((a, &la, &ea, known_a), (b, &lb, &eb, known_b), listed_same);
+            return self.g_letter_link((a, &la, &ea, known_a()), (b, &lb, &eb, known_b()), listed_same);
         }
         // Other words with the article are ordinary Arabic words unless they are nisba
         // adjectives of a name (الأرمنية / الأرمينية): then both must be nisbas, one of them
@@ -1378,7 +1382,7 @@ impl<'a> Analyzer<'a> {
         // dictionary knows neither (أنطونيو غوتيريس, أنطونيو غوتيريش); else two words (ريس /
         // ريش) or two people
         if final_s_pair(&la, &lb) {
-            return if !known_a && !known_b && (self.is_name_group(&la) || self.is_name_group(&lb)) && self.share_given_name(a, b) {
+            return if !known_a() && !known_b() && (self.is_name_group(&la) || self.is_name_group(&lb)) && self.share_given_name(a, b) {
                 Ok(())
             } else {
                 Err("why-final-s-sh")
@@ -1414,7 +1418,7 @@ impl<'a> Analyzer<'a> {
         // (unless a list gives both one Latin name: جيزان / جازان, Jizan)
         // (or both follow one foreign given name of the hand list and the dictionary knows
         // neither: أندرو برونسون, أندرو برانسون; outlets hear a foreign vowel differently)
-        let one_foreign_bearer = || !known_a && !known_b && self.share_foreign_given_name(a, b);
+        let one_foreign_bearer = || !known_a() && !known_b() && self.share_foreign_given_name(a, b);
         if same_skeleton && !multiword && !listed_same && vowel_conflict(&letters_a, &letters_b) && !one_foreign_bearer() {
             return Err("why-vowel-letters");
         }
@@ -1425,8 +1429,8 @@ impl<'a> Analyzer<'a> {
             // dictionary says (it accepts أنجيلا)
             let other_ok = match (given_a, given_b) {
                 (true, true) => true,
-                (true, false) => !known_b && !self.lex.is_listed_family_name(&lb),
-                _ => !known_a && !self.lex.is_listed_family_name(&la),
+                (true, false) => !known_b() && !self.lex.is_listed_family_name(&lb),
+                _ => !known_a() && !self.lex.is_listed_family_name(&la),
             };
             if distance > limit || article || !other_ok || !self.share_family_name(a, b) {
                 return Err("why-given-without-family");
@@ -1443,10 +1447,10 @@ impl<'a> Analyzer<'a> {
             // Letters swapped across the word (كانافه / كافانو) are only the same person
             // when the corpus gives both the same given name (كاري كانافه, كاري كافانو).
             // a dictionary word only when a name by its own evidence (not قوارب / خبراء)
-            let person = |e: &Evidence, known: bool, l1: &str| e.person > 0 && (!known || self.is_name_group(l1));
-            let persons = person(&ea, known_a, &la) && person(&eb, known_b, &lb);
+            let person = |e: &Evidence, known: &dyn Fn() -> bool, l1: &str| e.person > 0 && (!known() || self.is_name_group(l1));
+            let persons = || person(&ea, &known_a, &la) && person(&eb, &known_b, &lb);
             let swapped = !same_skeleton && !multiword && !article && na.min(nb) >= 5 && distance <= 2.5;
-            if !(swapped && persons && self.share_given_name(a, b)) {
+            if !(swapped && persons() && self.share_given_name(a, b)) {
                 return Err(Self::TOO_FAR);
             }
             // two person mentions with one given name: a name by that very evidence
@@ -1461,6 +1465,7 @@ impl<'a> Analyzer<'a> {
         let (ta, tb) = (total(&la), total(&lb));
         let beside_place = |mine: u32, other: u32, other_l1: &str| 3 * mine <= other && listed_place(other_l1);
         let vouched = listed_same || listed_loanword;
+        let (known_a, known_b) = (known_a(), known_b());
         if known_a && !name_a && !vouched && !beside_place(ta, tb, &lb) || known_b && !name_b && !vouched && !beside_place(tb, ta, &la) {
             return Err("why-dictionary-no-name");
         }
