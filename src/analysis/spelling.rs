@@ -797,10 +797,13 @@ struct NameNeighbours {
     before: FxHashMap<String, u32>,
     /// Name-like words right after it (family names, when the spelling is a given name).
     after: FxHashMap<String, u32>,
+    /// The spelling's id in the index.
+    spelling: Option<WordId>,
     /// What those documents are about: the words of the corpus's rarer vocabulary (in 3
     /// documents at least, in at most one in fifty) that two of them share, sorted; all
-    /// of them when there is only one document.
-    topic: Vec<WordId>,
+    /// of them when there is only one document (`Analyzer::topic`: read when a rule first
+    /// asks, which it does for a third of the spellings whose company is read).
+    topic: std::sync::OnceLock<Vec<WordId>>,
 }
 
 /// A cluster result with the keys whose statistics it read: the spelling's L1 form and the
@@ -1682,8 +1685,9 @@ impl<'a> Analyzer<'a> {
         if small.before.keys().chain(small.after.keys()).any(|w| beside(large, w) && telling(w)) {
             return true;
         }
-        let smaller = x.topic.len().min(y.topic.len());
-        let shared = x.topic.iter().filter(|id| y.topic.binary_search(id).is_ok()).count();
+        let (tx, ty) = (self.topic(&x), self.topic(&y));
+        let smaller = tx.len().min(ty.len());
+        let shared = tx.iter().filter(|id| ty.binary_search(id).is_ok()).count();
         smaller > 0 && 10 * shared >= smaller
     }
 
@@ -1772,7 +1776,7 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let (x, y) = (self.neighbours(a), self.neighbours(b));
-        let (ta, tb) = (&x.topic, &y.topic);
+        let (ta, tb) = (self.topic(&x), self.topic(&y));
         let smaller = ta.len().min(tb.len());
         if smaller == 0 {
             return false;
@@ -1850,10 +1854,6 @@ impl<'a> Analyzer<'a> {
             let docs: Vec<DocId> = self.ws.word_stats(spelling).map(|st| st.docs.iter().take(20).copied().collect()).unwrap_or_default();
             let (mut before, mut after) = (FxHashMap::default(), FxHashMap::default());
             let mut seen = 0;
-            // the topic serves `different_stories` only, which needs a corpus that large
-            let with_topic = self.ws.doc_count() >= STORIES_MIN_DOCS;
-            let rare_limit = (self.ws.doc_count() / 50).max(3);
-            let mut topic_docs: FxHashMap<WordId, u32> = FxHashMap::default();
             // name words, and before a name the particles (دل بوترو) and nationalities
             // (البرازيلي مارسيلو) that tell one bearer from another
             let name_like = |l0: &str| {
@@ -1867,19 +1867,10 @@ impl<'a> Analyzer<'a> {
             for &d in &docs {
                 let Some(words) = self.doc_words(d) else { continue };
                 let is_spelling = |w: DocWord| spelling_id.is_some() && words.id(self.ws, w) == spelling_id;
-                let mut in_doc: rustc_hash::FxHashSet<WordId> = rustc_hash::FxHashSet::default();
                 let mut previous: Option<DocWord> = None;
                 for s in words.iter() {
                     let spelling_here = is_spelling(s);
                     seen += u32::from(spelling_here);
-                    if with_topic {
-                        if let Some(id) = words.id(self.ws, s) {
-                            let n = self.ws.word(id).1.docs.len();
-                            if (3..=rare_limit).contains(&n) && Some(id) != spelling_id {
-                                in_doc.insert(id);
-                            }
-                        }
-                    }
                     let Some(g) = previous.replace(s) else { continue };
                     if !s.space_before() {
                         continue;
@@ -1891,21 +1882,44 @@ impl<'a> Analyzer<'a> {
                         *after.entry(words.text(self.ws, s).to_string()).or_insert(0) += 1;
                     }
                 }
-                for id in in_doc {
-                    *topic_docs.entry(id).or_insert(0) += 1;
-                }
             }
-            // the words a frequent spelling's documents share; all those of a rare one's
-            let min_shared = if docs.len() > RARE_DOCS { 2 } else { 1 };
-            let mut topic: Vec<WordId> = topic_docs.into_iter().filter(|&(_, n)| n >= min_shared).map(|(id, _)| id).collect();
-            topic.sort_unstable();
-            let g = Arc::new(NameNeighbours { docs, seen, before, after, topic });
+            let g = Arc::new(NameNeighbours { docs, seen, before, after, spelling: spelling_id, topic: std::sync::OnceLock::new() });
             self.caches.neighbours.insert(spelling, g.clone());
             g
         });
         // the cluster being computed read these documents, kept or not
         self.scanned.borrow_mut().extend(g.docs.iter().copied());
         g
+    }
+
+    /// What the documents of a spelling's company are about ([`NameNeighbours::topic`]),
+    /// read once.
+    fn topic<'n>(&self, n: &'n NameNeighbours) -> &'n [WordId] {
+        n.topic.get_or_init(|| {
+            let rare_limit = (self.ws.doc_count() / 50).max(3);
+            let mut topic_docs: FxHashMap<WordId, u32> = FxHashMap::default();
+            let mut in_doc: rustc_hash::FxHashSet<WordId> = rustc_hash::FxHashSet::default();
+            for &d in &n.docs {
+                let Some(words) = self.doc_words(d) else { continue };
+                in_doc.clear();
+                for w in words.iter() {
+                    if let Some(id) = words.id(self.ws, w) {
+                        let docs = self.ws.word(id).1.docs.len();
+                        if (3..=rare_limit).contains(&docs) && Some(id) != n.spelling {
+                            in_doc.insert(id);
+                        }
+                    }
+                }
+                for &id in &in_doc {
+                    *topic_docs.entry(id).or_insert(0) += 1;
+                }
+            }
+            // the words a frequent spelling's documents share; all those of a rare one's
+            let min_shared = if n.docs.len() > RARE_DOCS { 2 } else { 1 };
+            let mut topic: Vec<WordId> = topic_docs.into_iter().filter(|&(_, k)| k >= min_shared).map(|(id, _)| id).collect();
+            topic.sort_unstable();
+            topic
+        })
     }
 
     /// A document's words as `neighbours` reads them, read once and kept (`Caches::doc_words`).
