@@ -1117,93 +1117,123 @@ impl<'a> Analyzer<'a> {
             EntityKey::Phrase(l1) => self.phrase_mentions(l1),
             EntityKey::Local(kind, l1) => self.local_mentions(*kind, l1, usize::MAX, None),
             EntityKey::Cluster(canonical) => {
-                let ws = self.workspace();
                 let Some((c, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
-                let Some(search) = LiteralSearch::new(&members) else { return Vec::new() };
-                // which needles each document can hold, from the spellings' postings (each
-                // needle is a pass over the text)
-                let mut needles_of: FxHashMap<DocId, Vec<usize>> = FxHashMap::default();
-                let every_needle: Vec<usize> = (0..search.needles.len()).collect();
-                for &m in c.members.iter().filter(|_| search.needles.len() > 1) {
-                    let (spelling, st) = ws.word(m);
-                    let Some(n) = search.needles.index_of(LiteralSearch::needle(spelling)) else { continue };
-                    for &d in &st.docs {
-                        let v = needles_of.entry(d).or_default();
-                        if !v.contains(&n) {
-                            v.push(n);
-                        }
+                // the documents' mentions kept from an earlier look-up (an edit drops its own
+                // document's, a change that could decide them otherwise the whole cluster's)
+                let deps = self.reference_deps(canonical, &c.members);
+                let kept_all = self.kept_references();
+                let mut have: FxHashMap<DocId, Arc<[Mention]>> = FxHashMap::default();
+                if deps.is_some() {
+                    if let Some(kept) = kept_all.get(&**canonical) {
+                        have.extend(docs.iter().filter_map(|d| kept.docs.get(d).map(|m| (*d, m.clone()))));
                     }
                 }
-                // positions kept from earlier searches (see `hits`)
-                let kept: Vec<Option<Arc<DocHits>>> = {
-                    let mut cache = ws.hit_cache();
-                    (0..search.needles.len()).map(|n| search.needles.get(n).and_then(|needle| cache.get(needle))).collect()
-                };
-                // the text search (and, for one-word spellings, finding the words around the
-                // matches) runs on every core; the analysis of the words after it
-                let found = map_docs(&docs, |d: DocId| {
-                    let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
-                    let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
-                    let needles = needles_of.get(&d).map_or(&every_needle[..], Vec::as_slice);
-                    let mut positions: Vec<usize> = Vec::new();
-                    let mut fresh = Vec::new();
-                    for &n in needles {
-                        match kept[n].as_ref().and_then(|k| k.get(&d)) {
-                            Some(p) => positions.extend(p.iter().map(|&p| p as usize)),
-                            None => {
-                                let p = search.candidates(&doc.text, body, n);
-                                // positions are kept as u32 (texts under 4 GiB)
-                                if let Ok(kept) = p.iter().map(|&p| u32::try_from(p)).collect::<Result<Box<[u32]>, _>>() {
-                                    fresh.push((n, kept));
-                                }
-                                positions.extend(p);
-                            }
-                        }
-                    }
-                    if needles.len() > 1 {
-                        positions.sort_unstable();
-                        positions.dedup();
-                    }
-                    let words = if search.has_pairs { positions.into_iter().map(|p| (p, p)).collect() } else { words_at(&doc.text, body, &positions) };
-                    Some(Searched { words, fresh })
-                });
-                // keep what was searched
-                let mut fresh: Vec<Vec<(DocId, Box<[u32]>)>> = vec![Vec::new(); search.needles.len()];
-                let mut found: Vec<Option<Vec<(usize, usize)>>> = docs
-                    .iter()
-                    .zip(found)
-                    .map(|(&d, s)| {
-                        s.map(|s| {
-                            for (n, p) in s.fresh {
-                                fresh[n].push((d, p));
-                            }
-                            s.words
-                        })
-                    })
-                    .collect();
-                {
-                    let mut cache = ws.hit_cache();
-                    for (n, f) in fresh.into_iter().enumerate() {
-                        if let Some(needle) = search.needles.get(n) {
-                            cache.add(needle, f);
-                        }
-                    }
+                let missing: Vec<DocId> = docs.iter().copied().filter(|d| !have.contains_key(d)).collect();
+                let fresh = self.cluster_mentions_by_doc(&c, &missing, &members, key);
+                if let Some(deps) = deps {
+                    let mut kept = kept_all.entry(canonical.as_ref().into()).or_insert_with(|| super::spelling::KeptReferences { deps, docs: FxHashMap::default() });
+                    kept.docs.extend(fresh.iter().map(|(d, m)| (*d, m.clone())));
                 }
-                let mut by_word = FxHashMap::default();
-                let mut out = Vec::with_capacity(found.iter().flatten().map(Vec::len).sum());
-                for (d, found) in docs.into_iter().zip(found.drain(..)) {
-                    match found {
-                        Some(words) if !search.has_pairs => self.mentions_of_words(d, &words, &members, key, &mut by_word, &mut out),
-                        Some(positions) => {
-                            let positions: Vec<usize> = positions.into_iter().map(|(p, _)| p).collect();
-                            self.cluster_mentions_literal(d, &members, &positions, key, &mut out)
-                        }
-                        None => out.extend(self.cluster_mentions_in(d, &members, key)),
-                    }
+                have.extend(fresh);
+                let mut out = Vec::with_capacity(have.values().map(|m| m.len()).sum());
+                for d in &docs {
+                    out.extend(have.get(d).into_iter().flat_map(|m| m.iter().cloned()));
                 }
                 out
             }
         }
+    }
+
+    /// The mentions of a cluster's spellings (`members`) in `docs`, document by document:
+    /// a literal search for the spellings, the words around each match analysed (a document
+    /// that is not literal is read whole).
+    fn cluster_mentions_by_doc(&self, c: &ClusterInfo, docs: &[DocId], members: &FxHashSet<&str>, key: &EntityKey) -> Vec<(DocId, Arc<[Mention]>)> {
+        let ws = self.workspace();
+        let Some(search) = LiteralSearch::new(members) else { return Vec::new() };
+        // which needles each document can hold, from the spellings' postings (each
+        // needle is a pass over the text)
+        let mut needles_of: FxHashMap<DocId, Vec<usize>> = FxHashMap::default();
+        let every_needle: Vec<usize> = (0..search.needles.len()).collect();
+        for &m in c.members.iter().filter(|_| search.needles.len() > 1) {
+            let (spelling, st) = ws.word(m);
+            let Some(n) = search.needles.index_of(LiteralSearch::needle(spelling)) else { continue };
+            for &d in &st.docs {
+                let v = needles_of.entry(d).or_default();
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+            }
+        }
+        // positions kept from earlier searches (see `hits`)
+        let kept: Vec<Option<Arc<DocHits>>> = {
+            let mut cache = ws.hit_cache();
+            (0..search.needles.len()).map(|n| search.needles.get(n).and_then(|needle| cache.get(needle))).collect()
+        };
+        // the text search (and, for one-word spellings, finding the words around the
+        // matches) runs on every core; the analysis of the words after it
+        let found = map_docs(docs, |d: DocId| {
+            let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
+            let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
+            let needles = needles_of.get(&d).map_or(&every_needle[..], Vec::as_slice);
+            let mut positions: Vec<usize> = Vec::new();
+            let mut fresh = Vec::new();
+            for &n in needles {
+                match kept[n].as_ref().and_then(|k| k.get(&d)) {
+                    Some(p) => positions.extend(p.iter().map(|&p| p as usize)),
+                    None => {
+                        let p = search.candidates(&doc.text, body, n);
+                        // positions are kept as u32 (texts under 4 GiB)
+                        if let Ok(kept) = p.iter().map(|&p| u32::try_from(p)).collect::<Result<Box<[u32]>, _>>() {
+                            fresh.push((n, kept));
+                        }
+                        positions.extend(p);
+                    }
+                }
+            }
+            if needles.len() > 1 {
+                positions.sort_unstable();
+                positions.dedup();
+            }
+            let words = if search.has_pairs { positions.into_iter().map(|p| (p, p)).collect() } else { words_at(&doc.text, body, &positions) };
+            Some(Searched { words, fresh })
+        });
+        // keep what was searched
+        let mut fresh: Vec<Vec<(DocId, Box<[u32]>)>> = vec![Vec::new(); search.needles.len()];
+        let mut found: Vec<Option<Vec<(usize, usize)>>> = docs
+            .iter()
+            .zip(found)
+            .map(|(&d, s)| {
+                s.map(|s| {
+                    for (n, p) in s.fresh {
+                        fresh[n].push((d, p));
+                    }
+                    s.words
+                })
+            })
+            .collect();
+        {
+            let mut cache = ws.hit_cache();
+            for (n, f) in fresh.into_iter().enumerate() {
+                if let Some(needle) = search.needles.get(n) {
+                    cache.add(needle, f);
+                }
+            }
+        }
+        let mut by_word = FxHashMap::default();
+        let mut out = Vec::with_capacity(docs.len());
+        for (&d, found) in docs.iter().zip(found.drain(..)) {
+            let mut mentions = Vec::new();
+            match found {
+                Some(words) if !search.has_pairs => self.mentions_of_words(d, &words, members, key, &mut by_word, &mut mentions),
+                Some(positions) => {
+                    let positions: Vec<usize> = positions.into_iter().map(|(p, _)| p).collect();
+                    self.cluster_mentions_literal(d, members, &positions, key, &mut mentions)
+                }
+                None => mentions.extend(self.cluster_mentions_in(d, members, key)),
+            }
+            out.push((d, mentions.into()));
+        }
+        out
     }
 
     /// Mentions made by the given words (byte ranges of whole tokens) of a literal document:
@@ -1801,6 +1831,83 @@ mod tests {
         let payload = outcome.expect_err("the interrupt stops the work");
         assert!(crate::analysis::interrupt::is_interruption(payload.as_ref()));
         assert_eq!(finished_after_raising.load(Ordering::SeqCst), 0, "a document's work ran on past the interrupt");
+    }
+
+    /// Every entity's references (document, span, spelling), by path, as `ws` answers them.
+    fn all_references(ws: &Workspace, keys: &[EntityKey]) -> Vec<(EntityKey, Vec<(String, Range<usize>, String)>)> {
+        keys.iter()
+            .map(|k| {
+                let refs = ws.with_analyzer(|an| an.references(k));
+                (k.clone(), refs.into_iter().map(|m| (ws.doc(m.doc).unwrap().rel_path.clone(), m.span, m.spelling.to_string())).collect())
+            })
+            .collect()
+    }
+
+    /// Mentions kept per document follow every edit: after each, every entity's references
+    /// equal those of a fresh index of the same texts (edits of a document that holds the
+    /// name, of one that does not, proclitic forms and look-alikes written anew or erased).
+    #[test]
+    fn kept_references_follow_every_edit() {
+        let pool = ["روسيا", "وروسيا", "لروسيا", "بروسيا", "روسية", "بوتين", "وبوتين", "لبوتين", "بوتن", "فلاديمير", "الرئيس", "قال",
+                    "العراق", "والعراق", "للعراق", "العراقي", "قره", "باغ", "كاراباخ", "في", "و", "بوتِين"];
+        let mut texts: Vec<String> = vec![
+            "قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة. وقال بوتين لبوتين وبروسيا والعراق".into(),
+            "الرئيس فلاديمير بوتين زار العراق. قال بوتين: روسيا والعراق العراق".into(),
+            "إقليم ناغورني قره باغ وقره باغ. منطقة كاراباخ في روسيا".into(),
+            "هطلت الأمطار على المدينة".into(),
+        ];
+        fn refs(t: &[String]) -> Vec<&str> {
+            t.iter().map(String::as_str).collect()
+        }
+        let mut ws = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
+        let mut seed: u64 = 0x2545f4914f6cdd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut kept_after_edit = 0;
+        for step in 0..150 {
+            let fresh = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
+            let keys: Vec<EntityKey> = {
+                let mut k: Vec<EntityKey> = fresh.docs_in_order().into_iter().flat_map(|d| fresh.with_analyzer(|an| an.entity_mentions(d)).into_iter().map(|m| m.key)).collect();
+                k.sort();
+                k.dedup();
+                k
+            };
+            assert_eq!(all_references(&ws, &keys), all_references(&fresh, &keys), "step {step}: {texts:?}");
+            kept_after_edit += ws.caches().references.iter().map(|e| e.docs.len()).sum::<usize>();
+            let d = next(texts.len());
+            let mut words: Vec<&str> = texts[d].split(' ').collect();
+            if words.len() > 3 && next(3) == 0 {
+                words.remove(next(words.len()));
+            } else {
+                words.insert(next(words.len() + 1), pool[next(pool.len())]);
+            }
+            texts[d] = words.join(" ");
+            ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
+        }
+        assert!(kept_after_edit > 0, "no mentions were ever kept");
+    }
+
+    /// An edit elsewhere that brings a look-alike into a cluster (a second بوتن after
+    /// فلاديمير) changes the mentions kept of documents it did not touch.
+    #[test]
+    fn kept_references_follow_a_cluster_that_grows_elsewhere() {
+        for first in ["قال الرئيس فلاديمير بوتين إن بوتن قال", "قال بوتن إن"] {
+            let mut texts = vec![first, "قال الرئيس فلاديمير بوتين إن الرئيس فلاديمير بوتين وبوتين", "نص"];
+            let mut ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+            let key = EntityKey::Cluster("بوتين".into());
+            let before = all_references(&ws, std::slice::from_ref(&key));
+            assert!(!before[0].1.iter().any(|m| m.2 == "بوتن"), "{before:?}");
+            texts[2] = "قال الرئيس فلاديمير بوتن إن";
+            ws.upsert("2.txt".into(), std::path::PathBuf::from("/c/2.txt"), Arc::from(texts[2]));
+            let fresh = workspace_of(crate::corpus::config::Config::default(), &texts);
+            let after = all_references(&ws, std::slice::from_ref(&key));
+            assert!(after[0].1.iter().any(|m| m.0 == "0.txt" && m.2 == "بوتن"), "{after:?}");
+            assert_eq!(after, all_references(&fresh, std::slice::from_ref(&key)));
+        }
     }
 
     #[test]

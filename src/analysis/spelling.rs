@@ -684,6 +684,18 @@ pub struct Caches {
     /// documents), and tokenising and folding a document is most of reading it. Dropped when
     /// the document changes.
     doc_words: dashmap::DashMap<DocId, Arc<DocWords>, rustc_hash::FxBuildHasher>,
+    /// A cluster's mentions document by document (`Analyzer::references`, by canonical
+    /// spelling): an edit drops its own document's mentions (the others are read again only
+    /// where they are missing), a change to the statistics behind one of `deps` the whole.
+    pub(crate) references: dashmap::DashMap<Box<str>, KeptReferences, rustc_hash::FxBuildHasher>,
+}
+
+/// The mentions of a cluster kept per document, and the keys (L1, skeleton and bag keys,
+/// `doc:` dependencies) whose statistics decided them: the cluster's own, and those of every
+/// form of its spellings with a proclitic (what reads as one of them: وروسيا, لروسيا).
+pub(crate) struct KeptReferences {
+    pub(crate) deps: rustc_hash::FxHashSet<Box<str>>,
+    pub(crate) docs: FxHashMap<DocId, Arc<[super::entities::Mention]>>,
 }
 
 /// A document's words (`scan_words`) by their ids in the spelling index, each with the marks
@@ -825,6 +837,7 @@ impl Caches {
             && self.name_like_by_skeleton.0.is_empty()
             && self.name_like_by_bag.0.is_empty()
             && self.doc_words.is_empty()
+            && self.references.is_empty()
     }
 
     pub fn clear(&self) {
@@ -837,6 +850,7 @@ impl Caches {
         self.name_like_by_skeleton.0.clear();
         self.name_like_by_bag.0.clear();
         self.doc_words.clear();
+        self.references.clear();
     }
 
     /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
@@ -853,6 +867,13 @@ impl Caches {
         self.related.0.retain(|canonical, r| !changed.contains(&&**canonical) && !r.iter().any(|x| x.doc == doc));
         self.neighbours.0.retain(|spelling, g| !changed.contains(&&**spelling) && !g.docs.contains(&doc));
         self.doc_words.remove(&doc);
+        self.references.retain(|_, kept| {
+            if keys.iter().any(|k| kept.deps.contains(k.as_str())) {
+                return false;
+            }
+            kept.docs.remove(&doc);
+            true
+        });
         // (`changed` holds the proclitic forms of changed words too, see `dictionary_dependents`)
         for w in changed {
             self.known.0.remove(*w);
@@ -1920,6 +1941,29 @@ impl<'a> Analyzer<'a> {
             topic.sort_unstable();
             topic
         })
+    }
+
+    /// The mentions kept per cluster (`Caches::references`).
+    pub(crate) fn kept_references(&self) -> &'a dashmap::DashMap<Box<str>, KeptReferences, rustc_hash::FxBuildHasher> {
+        &self.caches.references
+    }
+
+    /// What the mentions of a cluster depend on beyond their documents' text
+    /// ([`KeptReferences::deps`]); `None` when `canonical` has no cluster of its own (an
+    /// entity read from a list only), whose mentions are not kept.
+    pub(crate) fn reference_deps(&self, canonical: &str, members: &[WordId]) -> Option<rustc_hash::FxHashSet<Box<str>>> {
+        self.cluster(canonical)?;
+        let mut deps: rustc_hash::FxHashSet<Box<str>> = self.caches.clusters.read(canonical, |c| c.deps.iter().map(|k| k.as_str().into()).collect())?;
+        let mut add = |form: &str| {
+            let (l1, sk, bag) = spelling_keys(form);
+            deps.extend([l1.into_boxed_str(), sk.into_boxed_str(), bag.into_boxed_str()]);
+        };
+        for &m in members {
+            let spelling = self.ws.word(m).0;
+            add(spelling);
+            clitics::for_each_proclitic_form(spelling, &mut add);
+        }
+        Some(deps)
     }
 
     /// A document's words as `neighbours` reads them, read once and kept (`Caches::doc_words`).
