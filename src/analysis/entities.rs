@@ -1833,8 +1833,11 @@ mod tests {
         assert_eq!(finished_after_raising.load(Ordering::SeqCst), 0, "a document's work ran on past the interrupt");
     }
 
+    /// Each entity's references as (document path, span, spelling).
+    type ReferencesByPath = Vec<(EntityKey, Vec<(String, Range<usize>, String)>)>;
+
     /// Every entity's references (document, span, spelling), by path, as `ws` answers them.
-    fn all_references(ws: &Workspace, keys: &[EntityKey]) -> Vec<(EntityKey, Vec<(String, Range<usize>, String)>)> {
+    fn all_references(ws: &Workspace, keys: &[EntityKey]) -> ReferencesByPath {
         keys.iter()
             .map(|k| {
                 let refs = ws.with_analyzer(|an| an.references(k));
@@ -1860,13 +1863,7 @@ mod tests {
             t.iter().map(String::as_str).collect()
         }
         let mut ws = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
-        let mut seed: u64 = 0x2545f4914f6cdd1d;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut edits = crate::analysis::testing::RandomEdits::new(0x2545f4914f6cdd1d, &pool);
         let mut kept_after_edit = 0;
         for step in 0..150 {
             let fresh = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
@@ -1878,14 +1875,7 @@ mod tests {
             };
             assert_eq!(all_references(&ws, &keys), all_references(&fresh, &keys), "step {step}: {texts:?}");
             kept_after_edit += ws.caches().references.iter().map(|e| e.docs.len()).sum::<usize>();
-            let d = next(texts.len());
-            let mut words: Vec<&str> = texts[d].split(' ').collect();
-            if words.len() > 3 && next(3) == 0 {
-                words.remove(next(words.len()));
-            } else {
-                words.insert(next(words.len() + 1), pool[next(pool.len())]);
-            }
-            texts[d] = words.join(" ");
+            let d = edits.edit(&mut texts);
             ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
         }
         assert!(kept_after_edit > 0, "no mentions were ever kept");

@@ -16,6 +16,8 @@ pub mod place_names;
 pub mod quotes;
 mod short_names;
 pub mod spelling;
+#[cfg(test)]
+mod testing;
 
 pub use index::{DocId, Workspace};
 pub use spelling::{Finding, FindingCode, Related};

@@ -2962,13 +2962,7 @@ mod corpus_tests {
     fn a_documents_packed_words_read_back_as_its_scan() {
         // the seeds and the tagged news; a document of 9,000 made-up words (ids of three
         // packed bytes); one with words written only with tanween (no id) and punctuation
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["tests/corpus/seeds", "tests/corpus/ner/news"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
-            files.sort();
-            texts.extend(files.iter().map(|p| std::fs::read_to_string(p).unwrap()));
-        }
+        let mut texts = crate::analysis::testing::seed_and_news_texts();
         let letters: Vec<char> = "بتثجحخدذرزسشصضطظعغفقكلمنهي".chars().collect();
         let made_up: Vec<String> = (0..9000).map(|i| [letters[i % 26], letters[i / 26 % 26], letters[i / 676 % 26], 'ا'].iter().collect()).collect();
         texts.push(made_up.join(" "));
@@ -3014,13 +3008,7 @@ mod corpus_tests {
     fn a_pair_that_may_not_link_never_links() {
         // every look-alike pair of the seeds, the tagged news and two corpora that link only
         // by the given-name and the swapped-letters rules
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["tests/corpus/seeds", "tests/corpus/ner/news"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
-            files.sort();
-            texts.extend(files.iter().map(|p| std::fs::read_to_string(p).unwrap()));
-        }
+        let mut texts = crate::analysis::testing::seed_and_news_texts();
         for t in [
             "قالت المستشارة الألمانية أنغيلا ميركل إن. وأضافت أنغيلا ميركل",
             "قالت المستشارة الألمانية أنغيلا ميركل إن",
@@ -3328,23 +3316,10 @@ mod corpus_tests {
             "وقال رئيس الوزراء نيكول باشينيان. إقليم ناغورني قره باغ وأرمينيا".into(),
         ];
         let mut ws = workspace(&texts.iter().map(String::as_str).collect::<Vec<_>>());
-        let mut seed: u64 = 0x9e3779b97f4a7c15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut edits = crate::analysis::testing::RandomEdits::new(0x9e3779b97f4a7c15, &pool);
         for step in 0..120 {
             let _ = all_findings(&ws); // fill the caches
-            let d = next(texts.len());
-            let mut words: Vec<&str> = texts[d].split(' ').collect();
-            if words.len() > 3 && next(3) == 0 {
-                words.remove(next(words.len()));
-            } else {
-                words.insert(next(words.len() + 1), pool[next(pool.len())]);
-            }
-            texts[d] = words.join(" ");
+            let d = edits.edit(&mut texts);
             ws.upsert(format!("{d:03}.txt"), PathBuf::from(format!("/c/{d:03}.txt")), Arc::from(texts[d].as_str()));
             let fresh = workspace(&texts.iter().map(String::as_str).collect::<Vec<_>>());
             assert_eq!(all_findings(&ws), all_findings(&fresh), "step {step}: {texts:?}");
