@@ -2076,7 +2076,8 @@ impl<'a> Analyzer<'a> {
                     }
                     // another group joins only if it is written as a word of its own:
                     // remainders seen only after a proclitic may be artefacts of a split
-                    if !self.may_link(&l1, &cl1) {
+                    // (`may_link` holds whenever this group may link to any: not asked then)
+                    if !links_any && !self.may_link(&l1, &cl1) {
                         continue;
                     }
                     let members = self.group(&cl1);
