@@ -47,6 +47,8 @@ const CHEAP: Duration = Duration::from_millis(30);
 const WARM_QUIET: Duration = Duration::from_millis(300);
 /// Under a continuous stream of edits, publish at least this often.
 const MAX_DELAY: Duration = Duration::from_millis(250);
+/// How long re-publishing an unedited document waits for the requests in flight.
+const REQUESTS_FIRST: Duration = Duration::from_millis(20);
 /// Skipped files logged one by one, up to this many.
 const MAX_SKIPPED_LOGGED: usize = 1000;
 
@@ -75,6 +77,9 @@ pub(crate) struct Shared {
     last_edit: Mutex<HashMap<Uri, u64>>,
     /// Counts the requests as they arrive: background work gives way to them.
     requests: AtomicU64,
+    /// Requests arrived and not yet answered: re-publishing the documents nobody edited waits
+    /// for them (a moment at most), so a hover does not queue behind other documents' rounds.
+    in_flight: AtomicU64,
 }
 
 impl Shared {
@@ -182,6 +187,7 @@ impl Backend {
                 edits: AtomicU64::new(0),
                 last_edit: Mutex::new(HashMap::new()),
                 requests: AtomicU64::new(0),
+                in_flight: AtomicU64::new(0),
             }),
         }
     }
@@ -204,7 +210,16 @@ impl Backend {
                 self.0.store(true, Ordering::SeqCst);
             }
         }
+        /// Counts the request out when its future is dropped: answered, or cancelled.
+        struct InFlight(Arc<Shared>);
+        impl Drop for InFlight {
+            fn drop(&mut self) {
+                self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
         self.shared.requests.fetch_add(1, Ordering::SeqCst);
+        self.shared.in_flight.fetch_add(1, Ordering::SeqCst);
+        let _in_flight = InFlight(self.shared.clone());
         let since = self.shared.edits.load(Ordering::SeqCst);
         let dropped = Arc::new(AtomicBool::new(false));
         let _raise = RaiseOnDrop(dropped.clone());
@@ -606,10 +621,20 @@ async fn publisher(shared: Arc<Shared>) {
                 if shared.changes.load(Ordering::SeqCst) != round {
                     break; // more edits came: the next round covers everything
                 }
+                requests_first(&shared.in_flight).await;
                 publish_now(&shared, Round::One(uri)).await;
             }
         }
         settle = began.elapsed() >= CHEAP || shared.changes.load(Ordering::SeqCst) != round;
+    }
+}
+
+/// Let the requests in flight have the state first, for `REQUESTS_FIRST` at most (a client
+/// that asks without pause must not keep the other documents' diagnostics back for long).
+async fn requests_first(in_flight: &AtomicU64) {
+    let start = Instant::now();
+    while in_flight.load(Ordering::SeqCst) > 0 && start.elapsed() < REQUESTS_FIRST {
+        tokio::time::sleep(Duration::from_millis(1)).await;
     }
 }
 
@@ -1034,5 +1059,36 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri.clone();
         let actions = self.answer("computing code actions", Some(uri.clone()), move |st| st.in_scope(&uri, |st| actions::code_actions(st, &params))).await?;
         Ok(Some(actions.unwrap_or_default()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Re-publishing an unedited document waits for the requests in flight, and for
+    /// `REQUESTS_FIRST` at most.
+    #[tokio::test]
+    async fn republishing_gives_way_to_requests_for_a_moment() {
+        let none = AtomicU64::new(0);
+        let start = Instant::now();
+        requests_first(&none).await;
+        assert!(start.elapsed() < Duration::from_millis(5), "waited with no request in flight");
+
+        let one = Arc::new(AtomicU64::new(1));
+        let answered = one.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(8)).await;
+            answered.store(0, Ordering::SeqCst);
+        });
+        let start = Instant::now();
+        requests_first(&one).await;
+        assert!(start.elapsed() >= Duration::from_millis(8), "did not wait for the request");
+        assert!(start.elapsed() < REQUESTS_FIRST + Duration::from_secs(1));
+
+        let endless = AtomicU64::new(1);
+        let start = Instant::now();
+        requests_first(&endless).await;
+        assert!(start.elapsed() >= REQUESTS_FIRST && start.elapsed() < REQUESTS_FIRST + Duration::from_secs(1), "{:?}", start.elapsed());
     }
 }
