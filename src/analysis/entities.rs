@@ -91,7 +91,7 @@ impl<'a> Analyzer<'a> {
     pub fn entity_mentions(&self, doc_id: DocId) -> Vec<Mention> {
         let ws = self.workspace();
         let Some(doc) = ws.doc(doc_id) else { return Vec::new() };
-        let words = scan_words(&doc.text, doc.body_start);
+        let words = self.words_of(doc_id, doc);
         let locals = self.local_names(&doc.text, &words);
         let mut next_local = locals.iter().peekable();
         let mut out = Vec::new();
@@ -568,7 +568,7 @@ impl<'a> Analyzer<'a> {
     /// organisations before it (a short name stands for the organisation they named).
     pub fn mention_at(&self, doc_id: DocId, offset: usize) -> Option<Mention> {
         let doc = self.workspace().doc(doc_id)?;
-        let words = scan_words(&doc.text, doc.body_start);
+        let words = self.words_of(doc_id, doc);
         let k = words.iter().position(|w| w.token.start <= offset && offset <= w.token.end)
             .or_else(|| words.iter().position(|w| w.token.start > offset).filter(|&k| k > 0).map(|k| k - 1))?;
         let covers = |m: &Mention| m.span.start <= offset && offset <= m.span.end;

@@ -688,7 +688,15 @@ pub struct Caches {
     /// spelling): an edit drops its own document's mentions (the others are read again only
     /// where they are missing), a change to the statistics behind one of `deps` the whole.
     pub(crate) references: dashmap::DashMap<Box<str>, KeptReferences, rustc_hash::FxBuildHasher>,
+    /// The words of the documents read last (`Analyzer::words_of`: a pure function of the
+    /// text): the server reads its open documents again and again (their findings after every
+    /// edit elsewhere, hovers, entity mentions). At most `SCANS_KEPT`, dropped when the
+    /// document changes.
+    scans: dashmap::DashMap<DocId, Arc<Vec<Word>>, rustc_hash::FxBuildHasher>,
 }
+
+/// How many documents' words `Caches::scans` keeps (all are dropped when one more comes).
+const SCANS_KEPT: usize = 16;
 
 /// The mentions of a cluster kept per document, and the keys (L1, skeleton and bag keys,
 /// `doc:` dependencies) whose statistics decided them: the cluster's own, and those of every
@@ -838,6 +846,7 @@ impl Caches {
             && self.name_like_by_bag.0.is_empty()
             && self.doc_words.is_empty()
             && self.references.is_empty()
+            && self.scans.is_empty()
     }
 
     pub fn clear(&self) {
@@ -851,6 +860,7 @@ impl Caches {
         self.name_like_by_bag.0.clear();
         self.doc_words.clear();
         self.references.clear();
+        self.scans.clear();
     }
 
     /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
@@ -867,6 +877,7 @@ impl Caches {
         self.related.0.retain(|canonical, r| !changed.contains(&&**canonical) && !r.iter().any(|x| x.doc == doc));
         self.neighbours.0.retain(|spelling, g| !changed.contains(&&**spelling) && !g.docs.contains(&doc));
         self.doc_words.remove(&doc);
+        self.scans.remove(&doc);
         self.references.retain(|_, kept| {
             if keys.iter().any(|k| kept.deps.contains(k.as_str())) {
                 return false;
@@ -1943,6 +1954,20 @@ impl<'a> Analyzer<'a> {
         })
     }
 
+    /// A document's words (`scan_words` of its body), kept for the few documents read last
+    /// (`Caches::scans`).
+    pub(crate) fn words_of(&self, d: DocId, doc: &crate::corpus::document::Document) -> Arc<Vec<Word>> {
+        if let Some(kept) = self.caches.scans.get(&d) {
+            return kept.clone();
+        }
+        let words = Arc::new(scan_words(&doc.text, doc.body_start));
+        if self.caches.scans.len() >= SCANS_KEPT {
+            self.caches.scans.clear();
+        }
+        self.caches.scans.insert(d, words.clone());
+        words
+    }
+
     /// The mentions kept per cluster (`Caches::references`).
     pub(crate) fn kept_references(&self) -> &'a dashmap::DashMap<Box<str>, KeptReferences, rustc_hash::FxBuildHasher> {
         &self.caches.references
@@ -2452,7 +2477,7 @@ impl<'a> Analyzer<'a> {
     pub fn findings(&self, doc_id: DocId) -> Vec<Finding> {
         super::interrupt::check();
         let Some(doc) = self.ws.doc(doc_id) else { return Vec::new() };
-        let words = scan_words(&doc.text, doc.body_start);
+        let words = self.words_of(doc_id, doc);
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
