@@ -1148,6 +1148,10 @@ impl<'a> Analyzer<'a> {
     /// a literal search for the spellings, the words around each match analysed (a document
     /// that is not literal is read whole).
     fn cluster_mentions_by_doc(&self, c: &ClusterInfo, docs: &[DocId], members: &FxHashSet<&str>, key: &EntityKey) -> Vec<(DocId, Arc<[Mention]>)> {
+        // (every document's mentions kept: nothing to search)
+        if docs.is_empty() {
+            return Vec::new();
+        }
         let ws = self.workspace();
         let Some(search) = LiteralSearch::new(members) else { return Vec::new() };
         // which needles each document can hold, from the spellings' postings (each
