@@ -1119,20 +1119,25 @@ impl<'a> Analyzer<'a> {
             EntityKey::Cluster(canonical) => {
                 let Some((c, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
                 // the documents' mentions kept from an earlier look-up (an edit drops its own
-                // document's, a change that could decide them otherwise the whole cluster's)
-                let deps = self.reference_deps(canonical, &c.members);
+                // document's, a change that could decide them otherwise the whole cluster's);
+                // only a cluster of its own is kept, not an entity read from a list only
+                let own_cluster = self.cluster(canonical).is_some();
                 let kept_all = self.kept_references();
                 let mut have: FxHashMap<DocId, Arc<[Mention]>> = FxHashMap::default();
-                if deps.is_some() {
-                    if let Some(kept) = kept_all.get(&**canonical) {
-                        have.extend(docs.iter().filter_map(|d| kept.docs.get(d).map(|m| (*d, m.clone()))));
-                    }
+                if let Some(kept) = kept_all.get(&**canonical).filter(|_| own_cluster) {
+                    have.extend(docs.iter().filter_map(|d| kept.docs.get(d).map(|m| (*d, m.clone()))));
                 }
                 let missing: Vec<DocId> = docs.iter().copied().filter(|d| !have.contains_key(d)).collect();
                 let fresh = self.cluster_mentions_by_doc(&c, &missing, &members, key);
-                if let Some(deps) = deps {
-                    let mut kept = kept_all.entry(canonical.as_ref().into()).or_insert_with(|| super::spelling::KeptReferences { deps, docs: FxHashMap::default() });
-                    kept.docs.extend(fresh.iter().map(|(d, m)| (*d, m.clone())));
+                if own_cluster {
+                    let entry = match kept_all.get_mut(&**canonical) {
+                        Some(kept) => Some(kept),
+                        // (what the answer depends on is read once, when its entry is made)
+                        None => self.reference_deps(canonical, &c.members).map(|deps| kept_all.entry(canonical.as_ref().into()).or_insert(super::spelling::KeptReferences { deps, docs: FxHashMap::default() })),
+                    };
+                    if let Some(mut kept) = entry {
+                        kept.docs.extend(fresh.iter().map(|(d, m)| (*d, m.clone())));
+                    }
                 }
                 have.extend(fresh);
                 let mut out = Vec::with_capacity(have.values().map(|m| m.len()).sum());

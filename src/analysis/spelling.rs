@@ -741,10 +741,10 @@ impl DocWord {
 }
 
 impl DocWords {
-    fn read(ws: &Workspace, text: &str, body_start: usize) -> DocWords {
+    fn read(ws: &Workspace, words: &[Word]) -> DocWords {
         let mut unlisted: Vec<Box<str>> = Vec::new();
         let mut packed: Vec<u8> = Vec::new();
-        for w in scan_words(text, body_start) {
+        for w in words {
             let mut marks = 0;
             if w.token.gap_before != Gap::Space {
                 marks |= DocWord::AFTER_PUNCTUATION;
@@ -1974,11 +1974,10 @@ impl<'a> Analyzer<'a> {
     }
 
     /// What the mentions of a cluster depend on beyond their documents' text
-    /// ([`KeptReferences::deps`]); `None` when `canonical` has no cluster of its own (an
-    /// entity read from a list only), whose mentions are not kept.
+    /// ([`KeptReferences::deps`]), read when its entry is made; `None` when `canonical` has no
+    /// cluster of its own (an entity read from a list only), whose mentions are not kept.
     pub(crate) fn reference_deps(&self, canonical: &str, members: &[WordId]) -> Option<rustc_hash::FxHashSet<Box<str>>> {
-        self.cluster(canonical)?;
-        let mut deps: rustc_hash::FxHashSet<Box<str>> = self.caches.clusters.read(canonical, |c| c.deps.iter().map(|k| k.as_str().into()).collect())?;
+        let mut deps: rustc_hash::FxHashSet<Box<str>> = self.caches.clusters.read(canonical, |c| c.info.is_some().then(|| c.deps.iter().map(|k| k.as_str().into()).collect()))??;
         let mut add = |form: &str| {
             let (l1, sk, bag) = spelling_keys(form);
             deps.extend([l1.into_boxed_str(), sk.into_boxed_str(), bag.into_boxed_str()]);
@@ -1997,7 +1996,13 @@ impl<'a> Analyzer<'a> {
             return Some(kept.clone());
         }
         let doc = self.ws.doc(d)?;
-        let words = Arc::new(DocWords::read(self.ws, &doc.text, doc.body_start));
+        // (the words of a document read last are kept, those of others read here: the
+        // first twenty documents of thousands of spellings would crowd out an editor's few)
+        let words = match self.caches.scans.get(&d).map(|kept| kept.clone()) {
+            Some(kept) => DocWords::read(self.ws, &kept),
+            None => DocWords::read(self.ws, &scan_words(&doc.text, doc.body_start)),
+        };
+        let words = Arc::new(words);
         self.caches.doc_words.insert(d, words.clone());
         Some(words)
     }
@@ -3000,7 +3005,7 @@ mod corpus_tests {
         let mut unlisted = 0;
         for d in ws.docs_in_order() {
             let doc = ws.doc(d).unwrap();
-            let packed = DocWords::read(&ws, &doc.text, doc.body_start);
+            let packed = DocWords::read(&ws, &scan_words(&doc.text, doc.body_start));
             let got: Vec<(String, bool, bool)> = packed.iter().map(|w| (packed.text(&ws, w).to_string(), w.space_before(), w.tanween())).collect();
             let want: Vec<(String, bool, bool)> = scan_words(&doc.text, doc.body_start).iter().map(|w| (w.l0().to_string(), w.token.gap_before == Gap::Space, w.tanween)).collect();
             assert_eq!(got, want);
@@ -3013,7 +3018,7 @@ mod corpus_tests {
         // a word without an id gets one when another document writes it plainly: read anew
         let last = *ws.docs_in_order().last().unwrap();
         let doc = ws.doc(last).unwrap();
-        let packed = DocWords::read(&ws, &doc.text, doc.body_start);
+        let packed = DocWords::read(&ws, &scan_words(&doc.text, doc.body_start));
         ws.upsert("zz.txt".into(), PathBuf::from("/c/zz.txt"), Arc::from("كتابًا جديدا"));
         let ids: Vec<Option<WordId>> = packed.iter().map(|w| packed.id(&ws, w)).collect();
         let plain = ws.word_id("جديدا").expect("written plainly now");
