@@ -44,6 +44,7 @@ const FULL_NAME_STARTS: &str = include_str!("../../data/lexicon/full_name_starts
 const PORTFOLIOS: &str = include_str!("../../data/lexicon/portfolios.tsv");
 const IRREGULAR_NISBAS: &str = include_str!("../../data/lexicon/irregular_nisbas.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/lexicon/number_words.tsv");
+const CALENDAR_WORDS: &str = include_str!("../../data/lexicon/calendar_words.tsv");
 const SHORT_PORTFOLIOS: &str = include_str!("../../data/lexicon/short_portfolios.txt");
 const SHORT_NAME_HEADS: &str = include_str!("../../data/lexicon/short_name_heads.txt");
 const NAME_PARTICLES: &str = include_str!("../../data/lexicon/name_particles.txt");
@@ -175,6 +176,9 @@ pub struct Lexicon {
     title_nouns: FxHashSet<String>,
     /// `number_words.tsv`: a number written in words (L1) -> its value; read by the quotes.
     number_words: FxHashMap<String, u32>,
+    /// `calendar_words.tsv`: a day's or a month's name (L1, two-word names joined by a space)
+    /// -> what it names (one key for a month's names in both calendars); read by the quotes.
+    calendar_words: FxHashMap<String, &'static str>,
     match_verbs: FxHashSet<String>,
     /// Every form `org_names` reads as a verb of a match's result (a listed verb with its
     /// proclitics and attached pronouns: `org_names::match_verb_forms`): one look-up a word.
@@ -402,6 +406,7 @@ impl Lexicon {
             statement_nouns: l1_set(STATEMENT_NOUNS),
             title_nouns: l1_set(TITLE_NOUNS),
             number_words: entries(NUMBER_WORDS).filter_map(|l| l.split_once('\t')).filter_map(|(w, v)| Some((l1(w.trim()), v.trim().parse().ok()?))).collect(),
+            calendar_words: entries(CALENDAR_WORDS).filter_map(|l| l.split_once('\t')).map(|(w, v)| (l1(w.trim()), v.trim())).collect(),
             org_name_adjectives: l1_set(ORG_NAME_ADJECTIVES),
             place_cues: l1_set(PLACE_CUES),
             place_heads: l1_set(PLACE_HEADS),
@@ -487,6 +492,18 @@ impl Lexicon {
     pub fn number_word(&self, l1: &str) -> Option<u32> {
         let found = |w: &str| self.number_words.get(w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)).copied();
         found(l1).or_else(|| l1.strip_prefix('و').filter(|r| r.chars().count() >= 2).and_then(found))
+    }
+    /// What a day's or a month's name (L1; a two-word name with one space) names: the
+    /// weekday or the month, the same for a month's names in both calendars (أبريل, نيسان).
+    pub fn calendar_word(&self, l1: &str) -> Option<&'static str> {
+        self.calendar_words.get(l1).copied()
+    }
+    /// The city a word (L1; a two-word name with one space) names, by its Latin name (so that
+    /// جازان and جيزان are one city): the gazetteer's cities that are not also ordinary words or
+    /// given names. Countries and regions are left out: translations name a country in several
+    /// ways (بريطانيا, المملكة المتحدة), or by its capital.
+    pub fn unambiguous_city(&self, l1: &str) -> Option<&str> {
+        self.gazetteer(l1).filter(|g| g.kind == GazKind::City && !g.ambiguous && !g.latin.is_empty()).map(|g| g.latin.as_str())
     }
     /// A noun that gives a thing its name between quote marks (كتاب, برنامج, حملة), L1.
     pub fn is_title_noun(&self, l1: &str) -> bool {

@@ -28,7 +28,8 @@
 //! passages, documents holding most of its six rarest words). Two quotes are copies when their
 //! longest common word subsequence covers ≥ [`MIN_CONTAINMENT`] of the shorter one and most
 //! of those words are written alike in both ([`SAME_FORMS`]: a talking point said again, or a
-//! stock phrase, recasts its words' proclitics and articles, a reprint keeps them); an
+//! stock phrase, recasts its words' proclitics and articles, a reprint keeps them) and their
+//! facts agree (figures, days, months, cities: a template issued again changes them); an
 //! unquoted passage (a word-level local alignment) when it carries ≥ 0.6 of a quote of at least
 //! [`PASSAGE_MIN_WORDS`] words. A short quote's copy has [`SHORT_MIN_WEIGHT`] of its weight
 //! (below), not only a stock phrase. Where the shorter quote is only a part of the longer one, the
@@ -41,7 +42,9 @@
 //! quote (under [`PASSAGE_MIN_WORDS`] words) that other documents write as it stands outside
 //! quote marks is an expression of the press («لا أساس لها من الصحة»): it links to nothing;
 //! nor does such a quote to a copy more than [`SHORT_COPY_DAYS`] days away (the same few words
-//! said again, not a reprint).
+//! said again, not a reprint). A longer copy that far away has the telling words a part has
+//! ([`PART_MIN_WEIGHT`] of the shorter's weight): a quotation printed again is copied from the
+//! archive, while a talking point or formula said again shares only its common words.
 //!
 //! **Groups.** A quote's group is the quote and its own copies, the earliest first (by
 //! front-matter date, then relative path, then position): its source. Nothing joins through
@@ -773,6 +776,16 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     let own_day = day(occ.doc);
     let far = |x: &Match| own_day.zip(day(x.occ.doc)).is_some_and(|(a, b)| (a - b).abs() > SHORT_COPY_DAYS);
     kept.retain(|x| x.fps.len().min(m) >= PASSAGE_MIN_WORDS || !far(x));
+    // (a quotation printed again weeks later is copied from the archive: the earlier words
+    // whole, their telling ones in particular; the same talking point or formula said again
+    // shares only its common words)
+    kept.retain(|x| {
+        if !far(x) || !whole(x) {
+            return true;
+        }
+        let (short, long) = if x.fps.len() < m { (&x.fps[..], &q[..]) } else { (&q[..], &x.fps[..]) };
+        weigh.part_of(short, long) && weigh.share_in(long, short).is_none_or(|share| share >= SHORT_MIN_WEIGHT)
+    });
     kept.into_iter().map(|x| x.occ).collect()
 }
 
@@ -802,39 +815,93 @@ fn in_one_stretch(part: &[u32], whole: &[u32], elided: bool) -> bool {
 const SAME_FORMS: f64 = 0.6;
 
 /// Whether the `common` words of two copies are written alike in both, as [`SAME_FORMS`] asks,
-/// and their figures agree: a reprint does not change a figure, while a statement made again
-/// from one template does («80 ألف ريال» in May, «112 ألف ريال» in August; «انتشال 11 جثة»,
-/// then «35 جثة»). Figures disagree when each copy has one the other lacks; a figure on one
-/// side only is a number spelt out on the other («3 مدنيين», «ثلاثة مدنيين») or cut off.
+/// and their facts agree: a reprint does not change a figure, a day or a city, while a
+/// statement made again from one template does («80 ألف ريال» in May, «112 ألف ريال» in
+/// August; «مساء الأحد», then «صباح السبت»; «باتجاه مدينة جازان», then «… نجران»). Facts of
+/// one kind disagree when each copy has one the other lacks; a fact on one side only is a
+/// number spelt out on the other («3 مدنيين», «ثلاثة مدنيين»), cut off, or said otherwise
+/// («اليوم» for «الجمعة»).
 fn written_alike(a: &Written, b: &Written, common: usize) -> bool {
+    let within = |x: &Written, y: &Written, kind: Fact| x.facts.iter().filter(|f| f.0 == kind).all(|f| y.facts.contains(f));
     lcs_len(&a.forms, &b.forms) as f64 >= SAME_FORMS * common as f64
-        && (a.figures.iter().all(|f| b.figures.contains(f)) || b.figures.iter().all(|f| a.figures.contains(f)))
+        && [Fact::Figure, Fact::Day, Fact::Month, Fact::City].into_iter().all(|kind| within(a, b, kind) || within(b, a, kind))
+}
+
+/// The kinds of fact [`written_alike`] compares one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fact {
+    Figure,
+    Day,
+    Month,
+    City,
 }
 
 /// An occurrence's words as written, for [`written_alike`].
 struct Written {
     /// Fingerprints of the words with their proclitics kept, in order.
     forms: Vec<u32>,
-    /// Its numbers, in figures (ASCII digits: ٨٠ and ۸۰ are 80) or in words (ثلاثة is 3,
-    /// السادسة 6: `number_words.tsv`), in order.
-    figures: Vec<u32>,
+    /// What it states that a template re-issued changes, in order: its numbers, in figures
+    /// (ASCII digits: ٨٠ and ۸۰ are 80; after a proclitic: و47) or in words (ثلاثة is 3,
+    /// السادسة 6: `number_words.tsv`); the days and months it names (`calendar_words.tsv`);
+    /// the cities it names (`Lexicon::unambiguous_city`).
+    facts: Vec<(Fact, u32)>,
 }
 
 fn written(ws: &Workspace, occ: &Occurrence) -> Written {
-    let mut out = Written { forms: Vec::new(), figures: Vec::new() };
+    let mut out = Written { forms: Vec::new(), facts: Vec::new() };
     let Some(text) = ws.doc(occ.doc).map(|d| &*d.text).filter(|t| t.get(occ.span.clone()).is_some()) else { return out };
     let lex = ws.lexicon();
     let mut buf = String::new();
+    let (mut previous, mut pair) = (String::new(), String::new());
     for (a, b) in crate::text::tokenize::word_spans(text, occ.span.start, occ.span.end) {
         let word = &text[a..b];
         written_form(word, &mut buf);
         out.forms.push(fingerprint(&buf));
         // (L1 has the digits of every script in ASCII)
         let folded = l1(word);
-        let figure = if !folded.is_empty() && folded.bytes().all(|c| c.is_ascii_digit()) { Some(fingerprint(&folded)) } else { lex.number_word(&folded).map(|v| fingerprint(&v.to_string())) };
-        out.figures.extend(figure);
+        out.facts.extend(fact_of(lex, &previous, &folded, &mut pair));
+        previous = folded;
     }
     out
+}
+
+/// The fact a word states (see [`Written::facts`]), given the word before it (both L1) for
+/// names of two words (كانون الثاني, خميس مشيط), its proclitics read off when the rest is a
+/// figure or a name. A city's name after a name's particle is a person's (أبو ريدة), and
+/// المئة after a figure is "per cent", not a hundred. `pair` is a buffer.
+fn fact_of(lex: &Lexicon, previous: &str, word: &str, pair: &mut String) -> Option<(Fact, u32)> {
+    let after_particle = lex.is_name_particle(previous);
+    let calendar = |key: &str| lex.calendar_word(key).map(|k| (if k.starts_with('d') { Fact::Day } else { Fact::Month }, fingerprint(k)));
+    let city = |key: &str| lex.unambiguous_city(key).map(|l| (Fact::City, fingerprint(l)));
+    let mut named = |w: &str| {
+        pair.clear();
+        if !previous.is_empty() {
+            pair.push_str(previous);
+            pair.push(' ');
+            pair.push_str(w);
+        }
+        let two = (!pair.is_empty()).then(|| calendar(pair).or_else(|| city(pair))).flatten();
+        two.or_else(|| calendar(w)).or_else(|| city(w).filter(|_| !after_particle))
+    };
+    let figure = |w: &str| {
+        let value = if !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit()) {
+            Some(fingerprint(w))
+        } else {
+            lex.number_word(w).filter(|&v| v != 100 || !w.starts_with("ال")).map(|v| fingerprint(&v.to_string()))
+        };
+        value.map(|v| (Fact::Figure, v))
+    };
+    if let Some(f) = named(word).or_else(|| figure(word)) {
+        return Some(f);
+    }
+    let mut found = None;
+    crate::text::clitics::for_each_split(word, 1, |_, rest, lil| {
+        if found.is_none() {
+            let rest = if lil { format!("ا{rest}") } else { rest.to_string() };
+            found = (rest.chars().count() >= 3).then(|| named(&rest)).flatten().or_else(|| figure(&rest));
+        }
+    });
+    found
 }
 
 /// Whether a quote marks an elision: «…», "...", (...), [...].
@@ -1577,6 +1644,77 @@ mod tests {
         // digits of any script are one figure
         let w = ws(&[("a.txt", "وقال «اعتقلت قوات الأمن الليلة الماضية ٢١ مطلوبا في المنطقة» أمس."), ("b.txt", "وقال «اعتقلت قوات الأمن الليلة الماضية 21 مطلوبا في المنطقة» أمس.")]);
         assert!(at(&w, "a.txt", "الماضية").is_some());
+    }
+
+    #[test]
+    fn a_template_issued_again_for_another_city_or_day_is_no_copy() {
+        let statement = |city: &str, day: &str| {
+            format!("وقال التحالف «رصدت قوات الدفاع الجوي {day} إطلاق صاروخ باليستي من داخل الأراضي اليمنية باتجاه مدينة {city} وتم اعتراضه» أمس.")
+        };
+        let w = ws(&[
+            ("a.txt", &statement("جازان", "مساء الأحد")),
+            // a reprint: the city spelt otherwise (one city of the gazetteer), the day kept
+            ("b.txt", &statement("جيزان", "مساء الأحد")),
+            // the template again: another city, another day
+            ("c.txt", &statement("نجران", "مساء الأحد")),
+            ("d.txt", &statement("جازان", "صباح السبت")),
+            // a copy that says "today" for Sunday, or leaves the city out, is still one
+            ("e.txt", &statement("جازان", "مساء اليوم")),
+            ("f.txt", "وقال التحالف «رصدت قوات الدفاع الجوي مساء الأحد إطلاق صاروخ باليستي من داخل الأراضي اليمنية باتجاه المملكة وتم اعتراضه» أمس."),
+        ]);
+        assert_eq!(docs_of(&w, &at(&w, "a.txt", "باليستي").expect("a's group")), ["a.txt", "b.txt", "e.txt", "f.txt"]);
+        assert!(at(&w, "c.txt", "باليستي").is_some_and(|g| !docs_of(&w, &g).contains(&"a.txt")), "Najran is not Jizan");
+        assert!(at(&w, "d.txt", "باليستي").is_some_and(|g| !docs_of(&w, &g).contains(&"a.txt")), "Saturday is not Sunday");
+        // months in either calendar are one month; a figure after a proclitic is a figure;
+        // المئة after a figure is "per cent", not a hundred
+        let w = ws(&[
+            ("a.txt", "وقال «سيبدأ تطبيق القرار الجديد على جميع الشركات في نيسان المقبل وفق الجدول» أمس."),
+            ("b.txt", "وقال «سيبدأ تطبيق القرار الجديد على جميع الشركات في أبريل المقبل وفق الجدول» أمس."),
+            ("c.txt", "وقال «سيبدأ تطبيق القرار الجديد على جميع الشركات في يونيو المقبل وفق الجدول» أمس."),
+            ("d.txt", "وقال «بلغت نسبة البطالة بين الشباب 25% وتتعدى 30% في تسع دول عربية» أمس."),
+            ("e.txt", "وقال «بلغت نسبة البطالة بين الشباب 25 بالمئة وتتعدى 30 بالمئة في الدول العربية» أمس."),
+            ("f.txt", "وقال «رصدت الدفاعات في الساعة الثامنة و20 دقيقة من مساء اليوم إطلاق صاروخ باليستي» أمس."),
+            ("g.txt", "وقال «رصدت الدفاعات في الساعة الثامنة و47 دقيقة من مساء اليوم إطلاق صاروخ باليستي» أمس."),
+        ]);
+        assert_eq!(docs_of(&w, &at(&w, "a.txt", "الجدول").expect("a's group")), ["a.txt", "b.txt"]);
+        assert_eq!(docs_of(&w, &at(&w, "d.txt", "البطالة").expect("d's group")), ["d.txt", "e.txt"]);
+        assert!(at(&w, "f.txt", "الدفاعات").is_none(), "twenty minutes past is not forty-seven");
+        // a town's name after a name's particle is part of a person's name (أبو ريدة is no
+        // town): a copy that writes the name as one word, and names the city, is still a copy
+        let w = ws(&[
+            ("a.txt", "وقال «تم الاتفاق في الدوحة مع المهندس هاني أبوريدة على تنفيذ كافة طلبات اللاعب محمد صلاح» أمس."),
+            ("b.txt", "وقال «تم الاتفاق مع المهندس هاني أبو ريدة على تنفيذ كافة طلبات اللاعب محمد صلاح» أمس."),
+        ]);
+        assert_eq!(docs_of(&w, &at(&w, "b.txt", "طلبات").expect("b's group")), ["a.txt", "b.txt"]);
+    }
+
+    #[test]
+    fn a_quotation_printed_again_weeks_later_keeps_its_telling_words() {
+        let dated = |date: &str, q: &str| format!("---\ndate: {date}\n---\nقال «{q}».");
+        let stock = "أساليب العمل المفضلة في منطقة الشرق الأوسط وشمال أفريقيا";
+        let other = "عمل مسجل في منطقة الشرق الأوسط وشمال أفريقيا";
+        let reprint = "سنتصرف من دون تردد للدفاع عن أنفسنا ضد وكلاء إيران الذين يهاجموننا";
+        let edited = "سنتصرف من دون تردد للدفاع عن أنفسنا ضد وكلاء إيران الذين يهاجموننا فحسب";
+        let mut files = vec![
+            ("a.txt", dated("2020-01-01", stock)),
+            ("b.txt", dated("2020-01-05", other)),
+            ("c.txt", dated("2020-03-01", other)),
+            ("d.txt", dated("2020-01-01", reprint)),
+            ("e.txt", dated("2020-03-01", edited)),
+        ];
+        // the region's name in other quotations, so that its words weigh as the common ones
+        // they are
+        for (i, q) in ["الاستثمار في منطقة الشرق الأوسط وشمال أفريقيا يتزايد", "الشركات الناشئة في الشرق الأوسط وشمال أفريقيا", "النمو في الشرق الأوسط وشمال أفريقيا بطيء", "البطالة في منطقة الشرق الأوسط وشمال أفريقيا مرتفعة"]
+            .into_iter()
+            .enumerate()
+        {
+            files.push((["f.txt", "g.txt", "h.txt", "i.txt"][i], dated("2020-02-01", q)));
+        }
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        let w = ws(&files);
+        assert_eq!(docs_of(&w, &at(&w, "a.txt", "أساليب").expect("a's group")), ["a.txt", "b.txt"], "within the story's days: linked as before");
+        assert!(at(&w, "c.txt", "مسجل").is_none_or(|g| !docs_of(&w, &g).contains(&"a.txt")), "two months later, only the region's name in common");
+        assert_eq!(docs_of(&w, &at(&w, "e.txt", "وكلاء").expect("e's group")), ["d.txt", "e.txt"], "a quotation printed again with a word added");
     }
 
     #[test]
