@@ -44,7 +44,10 @@
 //! nor does such a quote to a copy more than [`SHORT_COPY_DAYS`] days away (the same few words
 //! said again, not a reprint). A longer copy that far away has the telling words a part has
 //! ([`PART_MIN_WEIGHT`] of the shorter's weight): a quotation printed again is copied from the
-//! archive, while a talking point or formula said again shares only its common words.
+//! archive, while a talking point or formula said again shares only its common words. Words
+//! one outlet prints on [`FORMULA_DAYS`] days or more are a formula issued again after each
+//! event (a coalition's statement after every missile, an outlet's boilerplate): a copy of one
+//! is a reprint of the same day's issue only.
 //!
 //! **Groups.** A quote's group is the quote and its own copies, the earliest first (by
 //! front-matter date, then relative path, then position): its source. Nothing joins through
@@ -786,7 +789,42 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
         let (short, long) = if x.fps.len() < m { (&x.fps[..], &q[..]) } else { (&q[..], &x.fps[..]) };
         weigh.part_of(short, long) && weigh.share_in(long, short).is_none_or(|share| share >= SHORT_MIN_WEIGHT)
     });
+    // (words one outlet prints on many days are a formula issued again each time: a copy is a
+    // reprint of the same day's issue only)
+    if is_formula(ws, occ, &kept) {
+        kept.retain(|x| own_day.zip(day(x.occ.doc)).is_some_and(|(a, b)| (a - b).abs() <= FORMULA_REPRINT_DAYS));
+    }
     kept.into_iter().map(|x| x.occ).collect()
+}
+
+/// Days on which one outlet prints the same words beyond which they are a formula, not one
+/// quotation: a statement issued again after every event from one template (the coalition's
+/// «هذا العمل العدائي … يثبت استمرار تورط النظام الإيراني …» after each missile), or an
+/// outlet's own boilerplate. An outlet goes back to a quotation it printed on the days that
+/// follow its story, not on a week's worth of days.
+pub const FORMULA_DAYS: usize = 8;
+/// Days from its own issue within which a formula's copy is a reprint of it.
+const FORMULA_REPRINT_DAYS: i64 = 1;
+
+/// Whether `occ` and its copies `kept` are one outlet's words on [`FORMULA_DAYS`] days or
+/// more (documents without an outlet count as one outlet; without a date, not at all).
+fn is_formula(ws: &Workspace, occ: &Occurrence, kept: &[Match]) -> bool {
+    if kept.len() + 1 < FORMULA_DAYS {
+        return false;
+    }
+    let mut days: FxHashMap<Option<&str>, Vec<i64>> = FxHashMap::default();
+    for doc in kept.iter().map(|x| x.occ.doc).chain([occ.doc]) {
+        if let Some(d) = ws.doc(doc) {
+            if let Some(day) = d.meta.day_number() {
+                days.entry(d.meta.outlet.as_deref()).or_default().push(day);
+            }
+        }
+    }
+    days.into_values().any(|mut v| {
+        v.sort_unstable();
+        v.dedup();
+        v.len() >= FORMULA_DAYS
+    })
 }
 
 /// Share of the words a part has in common with a longer quotation that one stretch of it
@@ -1715,6 +1753,29 @@ mod tests {
         assert_eq!(docs_of(&w, &at(&w, "a.txt", "أساليب").expect("a's group")), ["a.txt", "b.txt"], "within the story's days: linked as before");
         assert!(at(&w, "c.txt", "مسجل").is_none_or(|g| !docs_of(&w, &g).contains(&"a.txt")), "two months later, only the region's name in common");
         assert_eq!(docs_of(&w, &at(&w, "e.txt", "وكلاء").expect("e's group")), ["d.txt", "e.txt"], "a quotation printed again with a word added");
+    }
+
+    #[test]
+    fn a_formula_an_outlet_prints_on_many_days_links_only_to_the_same_days_issue() {
+        let printed = |date: &str, outlet: &str, q: &str| format!("---\ndate: {date}\noutlet: {outlet}\n---\nوقال المتحدث «{q}».");
+        let formula = "هذا العمل العدائي من قبل الميليشيا يثبت استمرار تورط النظام في دعمها بقدرات نوعية في تحد واضح للقرارات الدولية";
+        let quotation = "لن نسمح بأي وجود عسكري أجنبي قرب حدودنا الشمالية مهما كان الثمن الذي سندفعه";
+        let mut files: Vec<(String, String)> = Vec::new();
+        // the statement issued again after each of eight events, one outlet printing each
+        for day in 1..=8 {
+            files.push((format!("sky{day}.txt"), printed(&format!("2020-01-{:02}", 3 * day), "Sky", formula)));
+        }
+        // another outlet's reprint of the fourth issue, the same day
+        files.push(("cnn.txt".into(), printed("2020-01-12", "CNN", formula)));
+        // a quotation an outlet goes back to on the days of its story is one quotation
+        for day in 1..=5 {
+            files.push((format!("q{day}.txt"), printed(&format!("2020-02-{:02}", day), "Sky", quotation)));
+        }
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let w = ws(&files);
+        assert_eq!(docs_of(&w, &at(&w, "sky4.txt", "العدائي").expect("the fourth issue's group")), ["cnn.txt", "sky4.txt"]);
+        assert!(at(&w, "sky1.txt", "العدائي").is_none(), "the first issue was reprinted by no one");
+        assert_eq!(docs_of(&w, &at(&w, "q5.txt", "الشمالية").expect("the quotation's group")).len(), 5);
     }
 
     #[test]
