@@ -42,9 +42,10 @@
 //! quote (under [`PASSAGE_MIN_WORDS`] words) that other documents write as it stands outside
 //! quote marks is an expression of the press («لا أساس لها من الصحة»): it links to nothing;
 //! nor does such a quote to a copy more than [`SHORT_COPY_DAYS`] days away (the same few words
-//! said again, not a reprint). A longer copy that far away has the telling words a part has
-//! ([`PART_MIN_WEIGHT`] of the shorter's weight): a quotation printed again is copied from the
-//! archive, while a talking point or formula said again shares only its common words. Words
+//! said again, not a reprint). A longer copy that far away is a quote copied word for word
+//! ([`FAR_COPY_SHARE`]): a quotation printed again is copied from the archive, while a talking
+//! point, formula or template said again on another occasion is recast, or written as the
+//! outlet's own background. Words
 //! one outlet prints on [`FORMULA_DAYS`] days or more are a formula issued again after each
 //! event (a coalition's statement after every missile, an outlet's boilerplate): a copy of one
 //! is a reprint of the same day's issue only.
@@ -90,6 +91,12 @@ pub const PASSAGE_MIN_WORDS: usize = 8;
 /// الصحة», «بأكبر قدر ممكن من الحزم» / «… من الحرية»): of a dozen such links drawn at random
 /// from ant2018, eleven joined different statements.
 pub const SHORT_COPY_DAYS: i64 = 30;
+/// Share of the shorter's words, in order, that a copy more than [`SHORT_COPY_DAYS`] days away
+/// must have (one word in twenty may differ): a quotation printed again weeks later is copied
+/// from the archive, while the same talking point, formula or template said again on another
+/// occasion is recast (of 138 groups spanning more than 30 days in ant2018, judged by reading
+/// the articles, 54 joined different statements; 4 of them were copies this close).
+pub const FAR_COPY_SHARE: f64 = 0.95;
 /// Fewest aligned words for an unquoted passage.
 const PASSAGE_MIN_MATCHED: usize = 6;
 /// Candidate documents aligned per quote, best first.
@@ -779,16 +786,10 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     let own_day = day(occ.doc);
     let far = |x: &Match| own_day.zip(day(x.occ.doc)).is_some_and(|(a, b)| (a - b).abs() > SHORT_COPY_DAYS);
     kept.retain(|x| x.fps.len().min(m) >= PASSAGE_MIN_WORDS || !far(x));
-    // (a quotation printed again weeks later is copied from the archive: the earlier words
-    // whole, their telling ones in particular; the same talking point or formula said again
-    // shares only its common words)
-    kept.retain(|x| {
-        if !far(x) || !whole(x) {
-            return true;
-        }
-        let (short, long) = if x.fps.len() < m { (&x.fps[..], &q[..]) } else { (&q[..], &x.fps[..]) };
-        weigh.part_of(short, long) && weigh.share_in(long, short).is_none_or(|share| share >= SHORT_MIN_WEIGHT)
-    });
+    // (a quotation printed again weeks later is copied from the archive, word for word and
+    // between quote marks; a passage in an outlet's own voice, or words recast, weeks away are
+    // background or a formula said again)
+    kept.retain(|x| !far(x) || x.occ.quote.is_some() && x.common as f64 >= FAR_COPY_SHARE * x.fps.len().min(m) as f64);
     // (words one outlet prints on many days are a formula issued again each time: a copy is a
     // reprint of the same day's issue only)
     if is_formula(ws, occ, &kept) {
@@ -1727,32 +1728,28 @@ mod tests {
     }
 
     #[test]
-    fn a_quotation_printed_again_weeks_later_keeps_its_telling_words() {
+    fn a_quotation_printed_again_weeks_later_is_copied_word_for_word() {
         let dated = |date: &str, q: &str| format!("---\ndate: {date}\n---\nقال «{q}».");
         let stock = "أساليب العمل المفضلة في منطقة الشرق الأوسط وشمال أفريقيا";
         let other = "عمل مسجل في منطقة الشرق الأوسط وشمال أفريقيا";
-        let reprint = "سنتصرف من دون تردد للدفاع عن أنفسنا ضد وكلاء إيران الذين يهاجموننا";
+        let quotation = "سنتصرف من دون تردد للدفاع عن أنفسنا ضد وكلاء إيران الذين يهاجموننا";
         let edited = "سنتصرف من دون تردد للدفاع عن أنفسنا ضد وكلاء إيران الذين يهاجموننا فحسب";
-        let mut files = vec![
-            ("a.txt", dated("2020-01-01", stock)),
-            ("b.txt", dated("2020-01-05", other)),
-            ("c.txt", dated("2020-03-01", other)),
-            ("d.txt", dated("2020-01-01", reprint)),
-            ("e.txt", dated("2020-03-01", edited)),
-        ];
-        // the region's name in other quotations, so that its words weigh as the common ones
-        // they are
-        for (i, q) in ["الاستثمار في منطقة الشرق الأوسط وشمال أفريقيا يتزايد", "الشركات الناشئة في الشرق الأوسط وشمال أفريقيا", "النمو في الشرق الأوسط وشمال أفريقيا بطيء", "البطالة في منطقة الشرق الأوسط وشمال أفريقيا مرتفعة"]
-            .into_iter()
-            .enumerate()
-        {
-            files.push((["f.txt", "g.txt", "h.txt", "i.txt"][i], dated("2020-02-01", q)));
-        }
-        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
-        let w = ws(&files);
-        assert_eq!(docs_of(&w, &at(&w, "a.txt", "أساليب").expect("a's group")), ["a.txt", "b.txt"], "within the story's days: linked as before");
-        assert!(at(&w, "c.txt", "مسجل").is_none_or(|g| !docs_of(&w, &g).contains(&"a.txt")), "two months later, only the region's name in common");
-        assert_eq!(docs_of(&w, &at(&w, "e.txt", "وكلاء").expect("e's group")), ["d.txt", "e.txt"], "a quotation printed again with a word added");
+        let recast = "سنتصرف دون أي تردد دفاعا عن أنفسنا ضد وكلاء إيران الذين يهاجموننا";
+        let w = ws(&[
+            ("a.txt", &dated("2020-01-01", stock)),
+            ("b.txt", &dated("2020-01-05", other)),
+            ("c.txt", &dated("2020-03-01", other)),
+            ("d.txt", &dated("2020-01-01", quotation)),
+            ("e.txt", &dated("2020-03-01", edited)),
+            ("f.txt", &dated("2020-01-02", recast)),
+            ("g.txt", &dated("2020-03-02", recast)),
+            // the quotation weeks later in the outlet's own voice
+            ("h.txt", &format!("---\ndate: 2020-03-03\n---\nوكان قد تعهد بأنه {quotation}.")),
+        ]);
+        assert_eq!(docs_of(&w, &at(&w, "a.txt", "أساليب").expect("a's group")), ["a.txt", "b.txt"], "within the story's days, a quote recast links");
+        assert!(at(&w, "c.txt", "مسجل").is_none_or(|g| !docs_of(&w, &g).contains(&"a.txt")), "two months later, words recast are another statement");
+        assert_eq!(docs_of(&w, &at(&w, "d.txt", "وكلاء").expect("d's group")), ["d.txt", "f.txt", "e.txt"], "printed again word for word, a word added");
+        assert!(at(&w, "g.txt", "وكلاء").is_none_or(|g| !docs_of(&w, &g).contains(&"d.txt")), "recast two months later");
     }
 
     #[test]
