@@ -666,6 +666,12 @@ const RARE_DOCS: usize = 2;
 #[derive(Default)]
 pub struct Caches {
     clusters: Memo<CachedCluster>,
+    /// Which kept clusters read each dependency key (by the key's hash): an edit drops the
+    /// clusters behind its keys without walking the thousands kept (ant2018's server keeps
+    /// 9,000; walking them was a millisecond of every keystroke). A list may name a spelling
+    /// whose cluster is gone or was computed anew (a hash shared, a cluster kept twice by two
+    /// threads): that only drops a cluster more, never one less.
+    cluster_readers: dashmap::DashMap<u64, Vec<Box<str>>, rustc_hash::FxBuildHasher>,
     evidence: Memo<Evidence>,
     related: Memo<Vec<Related>>,
     neighbours: Memo<Arc<NameNeighbours>>,
@@ -693,6 +699,14 @@ pub struct Caches {
     /// edit elsewhere, hovers, entity mentions). At most `SCANS_KEPT`, dropped when the
     /// document changes.
     scans: dashmap::DashMap<DocId, Arc<Vec<Word>>, rustc_hash::FxBuildHasher>,
+}
+
+/// The hash `Caches::cluster_readers` files a dependency key under.
+fn dependency_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    key.hash(&mut h);
+    h.finish()
 }
 
 /// How many documents' words `Caches::scans` keeps (all are dropped when one more comes).
@@ -851,6 +865,7 @@ impl Caches {
 
     pub fn clear(&self) {
         self.clusters.0.clear();
+        self.cluster_readers.clear();
         self.evidence.0.clear();
         self.related.0.clear();
         self.neighbours.0.clear();
@@ -866,7 +881,18 @@ impl Caches {
     /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
     /// spellings), and related mentions of changed spellings or inside the changed document.
     pub fn invalidate(&self, keys: &rustc_hash::FxHashSet<String>, changed: &[&str], doc: DocId) {
-        self.clusters.0.retain(|_, c| !c.deps.iter().any(|k| keys.contains(k)));
+        for k in keys {
+            let Some((_, readers)) = self.cluster_readers.remove(&dependency_hash(k)) else { continue };
+            for spelling in readers {
+                let Some((_, cluster)) = self.clusters.0.remove(&spelling) else { continue };
+                // (its other keys no longer name it)
+                for d in cluster.deps.iter().filter(|d| *d != k) {
+                    if let Some(mut list) = self.cluster_readers.get_mut(&dependency_hash(d)) {
+                        list.retain(|s| *s != spelling);
+                    }
+                }
+            }
+        }
         // (evidence is keyed by what it reads: removed by key, not by a walk through the
         // hundred thousand kept on an archive)
         for k in keys {
@@ -2059,6 +2085,10 @@ impl<'a> Analyzer<'a> {
         deps.push(l1);
         deps.sort_unstable();
         deps.dedup();
+        // (readers named before the cluster is kept: a list never misses a kept cluster)
+        for d in &deps {
+            self.caches.cluster_readers.entry(dependency_hash(d)).or_default().push(spelling.into());
+        }
         self.caches.clusters.insert(spelling, CachedCluster { info: result.clone(), deps: deps.into() });
         result
     }
