@@ -78,7 +78,8 @@ impl HitCache {
 
     /// A document changed or went away: its positions are stale.
     pub(crate) fn forget_doc(&mut self, doc: DocId) {
-        for e in self.needles.values_mut() {
+        // (a map a request still holds is copied only where it has the document)
+        for e in self.needles.values_mut().filter(|e| e.docs.contains_key(&doc)) {
             if let Some(old) = Arc::make_mut(&mut e.docs).remove(&doc) {
                 e.bytes -= entry_bytes(&old);
                 self.bytes -= entry_bytes(&old);

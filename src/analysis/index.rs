@@ -289,7 +289,9 @@ impl Workspace {
     fn insert(&mut self, doc: Document, summary: DocSummary) -> DocId {
         let large_before = super::spelling::large_corpus(self.doc_count());
         let (id, old) = match self.by_path.get(&doc.rel_path) {
-            Some(&id) => (id, self.subtract(id)),
+            // (the postings of the words the new text still has are kept: a frequent word's
+            // list of thousands of documents is not shifted out and back on every keystroke)
+            Some(&id) => (id, self.subtract(id, true)),
             None => (self.allocate(&doc.rel_path), None),
         };
         let order_changed = old.as_ref().is_some_and(|(_, key)| *key != order_key_of(&doc));
@@ -300,6 +302,16 @@ impl Workspace {
             st.counts.add(counts);
             if let Err(pos) = st.docs.binary_search(&id) {
                 st.docs.insert(pos, id);
+            }
+        }
+        let now: rustc_hash::FxHashSet<&str> = summary.words.iter().map(|(w, _)| w.as_str()).collect();
+        if let Some((old_words, _)) = &old {
+            for (word, _) in old_words.iter().filter(|(w, _)| !now.contains(w.as_str())) {
+                let Some(&wid) = self.words.get(word.as_str()) else { continue };
+                let docs = &mut self.stats[wid as usize].docs;
+                if let Ok(pos) = docs.binary_search(&id) {
+                    docs.remove(pos);
+                }
             }
         }
         self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal });
@@ -320,8 +332,7 @@ impl Workspace {
                     changed.push(w);
                 }
             }
-            let after: FxHashMap<&str, ()> = summary.words.iter().map(|(w, _)| (w.as_str(), ())).collect();
-            changed.extend(old_words.iter().map(|(w, _)| w.as_str()).filter(|w| !after.contains_key(w)));
+            changed.extend(old_words.iter().map(|(w, _)| w.as_str()).filter(|w| !now.contains(w)));
             self.invalidate(&changed, id);
         }
         self.recent.keep(id, &text, summary.words);
@@ -329,7 +340,9 @@ impl Workspace {
     }
 
     /// Subtract a document's contribution; returns it with the document's source-order key.
-    fn subtract(&mut self, id: DocId) -> Option<(Vec<(String, WordCounts)>, (u8, String, String))> {
+    /// `keep_postings`: the document stays in its words' document lists (it is put back at
+    /// once: `insert` drops it from the lists of the words it no longer has).
+    fn subtract(&mut self, id: DocId, keep_postings: bool) -> Option<(Vec<(String, WordCounts)>, (u8, String, String))> {
         let entry = self.docs.get_mut(id as usize).and_then(Option::take)?;
         self.hit_cache().forget_doc(id);
         // The contribution is recomputed from the old text rather than stored: summarising
@@ -343,6 +356,9 @@ impl Workspace {
             let Some(&wid) = self.words.get(word.as_str()) else { continue };
             let st = &mut self.stats[wid as usize];
             st.counts.sub(counts);
+            if keep_postings {
+                continue;
+            }
             if let Ok(pos) = st.docs.binary_search(&id) {
                 st.docs.remove(pos);
             }
@@ -398,7 +414,7 @@ impl Workspace {
             Some(id) => {
                 // (the path is out of `by_path` already: the count before is one more)
                 let large_before = super::spelling::large_corpus(self.doc_count() + 1);
-                if let Some((words, _)) = self.subtract(id) {
+                if let Some((words, _)) = self.subtract(id, false) {
                     let changed: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
                     self.invalidate(&changed, id);
                 }
