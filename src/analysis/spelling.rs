@@ -670,8 +670,11 @@ pub struct Caches {
     /// clusters behind its keys without walking the thousands kept (ant2018's server keeps
     /// 9,000; walking them was a millisecond of every keystroke). A list may name a spelling
     /// whose cluster is gone or was computed anew (a hash shared, a cluster kept twice by two
-    /// threads): that only drops a cluster more, never one less.
+    /// threads): that only drops a cluster more, never one less. Kept only once a first edit
+    /// came (`readers_kept`): `isnad check` never edits, and its hundreds of thousands of
+    /// clusters' lists would cost 75 MB.
     cluster_readers: dashmap::DashMap<u64, Vec<Box<str>>, rustc_hash::FxBuildHasher>,
+    readers_kept: std::sync::atomic::AtomicBool,
     evidence: Memo<Evidence>,
     related: Memo<Vec<Related>>,
     neighbours: Memo<Arc<NameNeighbours>>,
@@ -881,6 +884,17 @@ impl Caches {
     /// Drop what read the statistics behind `keys` (L1, skeleton and bag keys of changed
     /// spellings), and related mentions of changed spellings or inside the changed document.
     pub fn invalidate(&self, keys: &rustc_hash::FxHashSet<String>, changed: &[&str], doc: DocId) {
+        use std::sync::atomic::Ordering;
+        if !self.readers_kept.load(Ordering::SeqCst) {
+            // the first edit: the clusters kept so far are walked once, and their readers listed
+            self.clusters.0.retain(|_, c| !c.deps.iter().any(|k| keys.contains(k)));
+            for entry in self.clusters.0.iter() {
+                for d in entry.value().deps.iter() {
+                    self.cluster_readers.entry(dependency_hash(d)).or_default().push(entry.key().clone());
+                }
+            }
+            self.readers_kept.store(true, Ordering::SeqCst);
+        }
         for k in keys {
             let Some((_, readers)) = self.cluster_readers.remove(&dependency_hash(k)) else { continue };
             for spelling in readers {
@@ -2086,8 +2100,10 @@ impl<'a> Analyzer<'a> {
         deps.sort_unstable();
         deps.dedup();
         // (readers named before the cluster is kept: a list never misses a kept cluster)
-        for d in &deps {
-            self.caches.cluster_readers.entry(dependency_hash(d)).or_default().push(spelling.into());
+        if self.caches.readers_kept.load(std::sync::atomic::Ordering::SeqCst) {
+            for d in &deps {
+                self.caches.cluster_readers.entry(dependency_hash(d)).or_default().push(spelling.into());
+            }
         }
         self.caches.clusters.insert(spelling, CachedCluster { info: result.clone(), deps: deps.into() });
         result
