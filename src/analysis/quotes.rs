@@ -367,6 +367,41 @@ fn words_in(text: &str, a: usize, b: usize, buf: &mut String) -> Vec<W> {
 }
 
 /// Where the sentence holding byte `at` ends (a sentence end, or the text's end).
+/// Words `speaker_of` reads before a quote and after it.
+const SPEAKER_WORDS_BEFORE: usize = 15;
+const SPEAKER_WORDS_AFTER: usize = 8;
+/// Bytes read first around a quote for those words (a sentence may be a whole paragraph).
+const SPEAKER_WINDOW_BYTES: usize = 1024;
+
+/// The words from `from` to `to` that `speaker_of` reads (the last [`SPEAKER_WORDS_BEFORE`]
+/// are those of the whole range): a window before `to` first, the whole range when the window
+/// holds too few (its first word may be cut).
+fn words_before(text: &str, from: usize, to: usize, buf: &mut String) -> Vec<W> {
+    let window = crate::corpus::document::floor_char_boundary(text, to.saturating_sub(SPEAKER_WINDOW_BYTES));
+    if window > from {
+        let words = words_in(text, window, to, buf);
+        if words.len() > SPEAKER_WORDS_BEFORE {
+            return words;
+        }
+    }
+    words_in(text, from, to, buf)
+}
+
+/// The words after a quote's end `at` to its sentence's end that `speaker_of` reads (the first
+/// [`SPEAKER_WORDS_AFTER`] are those of the whole range), as [`words_before`] does.
+fn words_after(text: &str, at: usize, buf: &mut String) -> Vec<W> {
+    let window = crate::corpus::document::floor_char_boundary(text, at.saturating_add(SPEAKER_WINDOW_BYTES).min(text.len()));
+    if let Some((rel, _)) = text[at..window].char_indices().find(|&(rel, c)| is_sentence_end(text, at + rel, c)) {
+        return words_in(text, at, at + rel, buf);
+    }
+    let words = words_in(text, at, window, buf);
+    if words.len() > SPEAKER_WORDS_AFTER {
+        return words;
+    }
+    let end = sentence_end(text, at);
+    words_in(text, at, end, buf)
+}
+
 fn sentence_end(text: &str, at: usize) -> usize {
     for (rel, c) in text[at..].char_indices() {
         if is_sentence_end(text, at + rel, c) {
@@ -435,9 +470,8 @@ pub fn extract_text(text: &str, from: usize) -> DocQuotes {
         }
         let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
         let span = first.start..last.end;
-        let before = words_in(text, ss.min(span.start), bytes.start, &mut buf);
-        let after_end = sentence_end(text, bytes.end.min(text.len()));
-        let after = words_in(text, bytes.end.min(after_end), after_end, &mut buf);
+        let before = words_before(text, ss.min(span.start), bytes.start, &mut buf);
+        let after = words_after(text, bytes.end.min(text.len()), &mut buf);
         let speaker = speaker_of(text, &before, &after);
         let fps: Vec<u32> = words.iter().map(|w| w.fp).collect();
         quotes.push(Quote { span, bits: WordBits::of(&fps), fps, marked, unbalanced, depth, speaker, name: false });
