@@ -279,10 +279,18 @@ impl Workspace {
     /// Add or replace one document.
     pub fn upsert(&mut self, rel_path: String, abs_path: PathBuf, text: Arc<str>) -> DocId {
         let doc = Document::new(rel_path, abs_path, text);
-        let summary = self.summarize(&doc);
+        // (an edited document is read again at once, for its findings: its words are kept)
+        let scanned = self.names_indexed.then(|| Arc::new(names::scan_words(&doc.text, doc.body_start)));
+        let summary = match &scanned {
+            Some(words) => names::summarize_scanned(&doc.text, words, &self.lexicon, &super::dictionary::ordinary_restored),
+            None => self.summarize(&doc),
+        };
         let quotes = quotes::extract(&doc, &self.lexicon);
         let id = self.insert(doc, summary);
         self.quotes.insert(id, quotes);
+        if let Some(words) = scanned {
+            self.caches.keep_scan(id, words);
+        }
         id
     }
 

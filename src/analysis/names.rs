@@ -334,7 +334,11 @@ pub fn summarize_words(text: &str, body_start: usize) -> DocSummary {
 
 /// (`ordinary`: `dictionary::ordinary_restored`, or a memo of it.)
 pub fn summarize(text: &str, body_start: usize, lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> DocSummary {
-    let words = scan_words(text, body_start);
+    summarize_scanned(text, &scan_words(text, body_start), lex, ordinary)
+}
+
+/// [`summarize`] of a text whose words (`scan_words`) were read already.
+pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> DocSummary {
     let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
     map.reserve(words.len());
     let mut order: Vec<(String, WordCounts)> = Vec::with_capacity(words.len());

@@ -866,6 +866,14 @@ impl Caches {
             && self.scans.is_empty()
     }
 
+    /// Keep a document's words (`scan_words` of its current text) for [`Analyzer::words_of`].
+    pub(crate) fn keep_scan(&self, d: DocId, words: Arc<Vec<Word>>) {
+        if self.scans.len() >= SCANS_KEPT {
+            self.scans.clear();
+        }
+        self.scans.insert(d, words);
+    }
+
     pub fn clear(&self) {
         self.clusters.0.clear();
         self.cluster_readers.clear();
@@ -2001,10 +2009,7 @@ impl<'a> Analyzer<'a> {
             return kept.clone();
         }
         let words = Arc::new(scan_words(&doc.text, doc.body_start));
-        if self.caches.scans.len() >= SCANS_KEPT {
-            self.caches.scans.clear();
-        }
-        self.caches.scans.insert(d, words.clone());
+        self.caches.keep_scan(d, words.clone());
         words
     }
 
