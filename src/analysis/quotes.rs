@@ -366,7 +366,6 @@ fn words_in(text: &str, a: usize, b: usize, buf: &mut String) -> Vec<W> {
         .collect()
 }
 
-/// Where the sentence holding byte `at` ends (a sentence end, or the text's end).
 /// Words `speaker_of` reads before a quote and after it.
 const SPEAKER_WORDS_BEFORE: usize = 15;
 const SPEAKER_WORDS_AFTER: usize = 8;
@@ -402,6 +401,7 @@ fn words_after(text: &str, at: usize, buf: &mut String) -> Vec<W> {
     words_in(text, at, end, buf)
 }
 
+/// Where the sentence holding byte `at` ends (a sentence end, or the text's end).
 fn sentence_end(text: &str, at: usize) -> usize {
     for (rel, c) in text[at..].char_indices() {
         if is_sentence_end(text, at + rel, c) {
@@ -941,7 +941,7 @@ fn written(ws: &Workspace, occ: &Occurrence) -> Written {
 /// The fact a word states (see [`Written::facts`]), given the word before it (both L1) for
 /// names of two words (كانون الثاني, خميس مشيط), its proclitics read off when the rest is a
 /// figure or a name. A city's name after a name's particle is a person's (أبو ريدة), and
-/// المئة after a figure is "per cent", not a hundred. `pair` is a buffer.
+/// المئة with the article is "per cent" («25 بالمئة»), not a hundred. `pair` is a buffer.
 fn fact_of(lex: &Lexicon, previous: &str, word: &str, pair: &mut String) -> Option<(Fact, u32)> {
     let after_particle = lex.is_name_particle(previous);
     let calendar = |key: &str| lex.calendar_word(key).map(|k| (if k.starts_with('d') { Fact::Day } else { Fact::Month }, fingerprint(k)));
@@ -1527,6 +1527,11 @@ mod tests {
         assert_eq!(sp("«سنواصل العمل مع تركيا»، قال لافروف."), Some("لافروف".into()));
     }
 
+    /// A document dated `date` (YYYY-MM-DD) quoting `q`.
+    fn dated(date: &str, q: &str) -> String {
+        format!("---\ndate: {date}\n---\nقال «{q}».")
+    }
+
     fn ws(files: &[(&str, &str)]) -> Workspace {
         let mut w = Workspace::new(Config::default());
         w.load(files.iter().map(|(p, t)| (p.to_string(), format!("/c/{p}").into(), t.to_string())).collect());
@@ -1580,7 +1585,6 @@ mod tests {
     fn a_short_quote_months_away_is_said_again_not_reprinted() {
         let short = "كل الخيارات مطروحة على الطاولة الآن";
         let long = "إن المفاوضات مع الجانب الإيراني ستستأنف الأسبوع المقبل في جنيف";
-        let dated = |date: &str, q: &str| format!("---\ndate: {date}\n---\nقال «{q}».");
         let w = ws(&[
             ("a.txt", &dated("2020-01-01", short)),
             ("b.txt", &dated("2020-01-20", short)),
@@ -1739,7 +1743,7 @@ mod tests {
         assert!(at(&w, "c.txt", "باليستي").is_some_and(|g| !docs_of(&w, &g).contains(&"a.txt")), "Najran is not Jizan");
         assert!(at(&w, "d.txt", "باليستي").is_some_and(|g| !docs_of(&w, &g).contains(&"a.txt")), "Saturday is not Sunday");
         // months in either calendar are one month; a figure after a proclitic is a figure;
-        // المئة after a figure is "per cent", not a hundred
+        // بالمئة is "per cent", not a hundred
         let w = ws(&[
             ("a.txt", "وقال «سيبدأ تطبيق القرار الجديد على جميع الشركات في نيسان المقبل وفق الجدول» أمس."),
             ("b.txt", "وقال «سيبدأ تطبيق القرار الجديد على جميع الشركات في أبريل المقبل وفق الجدول» أمس."),
@@ -1763,7 +1767,6 @@ mod tests {
 
     #[test]
     fn a_quotation_printed_again_weeks_later_is_copied_word_for_word() {
-        let dated = |date: &str, q: &str| format!("---\ndate: {date}\n---\nقال «{q}».");
         let stock = "أساليب العمل المفضلة في منطقة الشرق الأوسط وشمال أفريقيا";
         let other = "عمل مسجل في منطقة الشرق الأوسط وشمال أفريقيا";
         let quotation = "سنتصرف من دون تردد للدفاع عن أنفسنا ضد وكلاء إيران الذين يهاجموننا";
