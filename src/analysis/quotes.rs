@@ -390,25 +390,24 @@ fn words_before(text: &str, from: usize, to: usize, buf: &mut String) -> Vec<W> 
 /// [`SPEAKER_WORDS_AFTER`] are those of the whole range), as [`words_before`] does.
 fn words_after(text: &str, at: usize, buf: &mut String) -> Vec<W> {
     let window = crate::corpus::document::floor_char_boundary(text, at.saturating_add(SPEAKER_WINDOW_BYTES).min(text.len()));
-    if let Some((rel, _)) = text[at..window].char_indices().find(|&(rel, c)| is_sentence_end(text, at + rel, c)) {
-        return words_in(text, at, at + rel, buf);
+    if let Some(end) = sentence_end_before(text, at, window) {
+        return words_in(text, at, end, buf);
     }
     let words = words_in(text, at, window, buf);
     if words.len() > SPEAKER_WORDS_AFTER {
         return words;
     }
-    let end = sentence_end(text, at);
-    words_in(text, at, end, buf)
+    words_in(text, at, sentence_end(text, at), buf)
 }
 
 /// Where the sentence holding byte `at` ends (a sentence end, or the text's end).
 fn sentence_end(text: &str, at: usize) -> usize {
-    for (rel, c) in text[at..].char_indices() {
-        if is_sentence_end(text, at + rel, c) {
-            return at + rel;
-        }
-    }
-    text.len()
+    sentence_end_before(text, at, text.len()).unwrap_or(text.len())
+}
+
+/// The first sentence end from `at` before byte `limit` (a char boundary), if any.
+fn sentence_end_before(text: &str, at: usize, limit: usize) -> Option<usize> {
+    text[at..limit].char_indices().find(|&(rel, c)| is_sentence_end(text, at + rel, c)).map(|(rel, _)| at + rel)
 }
 
 /// [`extract`] on a text whose body starts at `from`.

@@ -706,10 +706,8 @@ pub struct Caches {
 
 /// The hash `Caches::cluster_readers` files a dependency key under.
 fn dependency_hash(key: &str) -> u64 {
-    use std::hash::{BuildHasher, Hash, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    key.hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
 }
 
 /// How many documents' words `Caches::scans` keeps (all are dropped when one more comes).
