@@ -29,6 +29,7 @@ const GENERIC_CREDITS: &str = include_str!("../../data/lexicon/generic_credits.t
 const GENERIC_BODIES: &str = include_str!("../../data/lexicon/generic_bodies.txt");
 const STATEMENT_NOUNS: &str = include_str!("../../data/lexicon/statement_nouns.txt");
 const TITLE_NOUNS: &str = include_str!("../../data/lexicon/title_nouns.txt");
+const OPEN_ENDS: &str = include_str!("../../data/lexicon/open_ends.txt");
 const ORG_NAME_ADJECTIVES: &str = include_str!("../../data/lexicon/org_name_adjectives.txt");
 const PLACE_CUES: &str = include_str!("../../data/lexicon/place_cues.txt");
 const PLACE_HEADS: &str = include_str!("../../data/lexicon/place_heads.txt");
@@ -174,6 +175,8 @@ pub struct Lexicon {
     statement_nouns: FxHashSet<String>,
     /// `title_nouns.txt`: read by the quotes only.
     title_nouns: FxHashSet<String>,
+    /// `open_ends.txt`: words a quotation cannot end with; read by the quotes only.
+    open_ends: FxHashSet<String>,
     /// `number_words.tsv`: a number written in words (L1) -> its value; read by the quotes.
     number_words: FxHashMap<String, u32>,
     /// `calendar_words.tsv`: a day's or a month's name (L1, two-word names joined by a space)
@@ -405,6 +408,7 @@ impl Lexicon {
             generic_bodies: l1_set(GENERIC_BODIES),
             statement_nouns: l1_set(STATEMENT_NOUNS),
             title_nouns: l1_set(TITLE_NOUNS),
+            open_ends: l1_set(OPEN_ENDS),
             number_words: entries(NUMBER_WORDS).filter_map(|l| l.split_once('\t')).filter_map(|(w, v)| Some((l1(w.trim()), v.trim().parse().ok()?))).collect(),
             calendar_words: entries(CALENDAR_WORDS).filter_map(|l| l.split_once('\t')).map(|(w, v)| (l1(w.trim()), v.trim())).collect(),
             org_name_adjectives: l1_set(ORG_NAME_ADJECTIVES),
@@ -508,6 +512,10 @@ impl Lexicon {
     /// A noun that gives a thing its name between quote marks (كتاب, برنامج, حملة), L1.
     pub fn is_title_noun(&self, l1: &str) -> bool {
         self.title_nouns.contains(l1)
+    }
+    /// A word a quotation cannot end with (`open_ends.txt`: في, أن, الذي), L1.
+    pub fn is_open_end(&self, l1: &str) -> bool {
+        self.open_ends.contains(l1)
     }
     /// A stopword that still continues an organisation's name (الأعلى), L1.
     pub fn is_org_name_adjective(&self, l1: &str) -> bool {
@@ -1008,6 +1016,7 @@ mod tests {
             ("generic_bodies", GENERIC_BODIES),
             ("statement_nouns", STATEMENT_NOUNS),
             ("title_nouns", TITLE_NOUNS),
+            ("open_ends", OPEN_ENDS),
             ("org_name_adjectives", ORG_NAME_ADJECTIVES),
             ("place_cues", PLACE_CUES),
             ("place_heads", PLACE_HEADS),

@@ -122,8 +122,9 @@ pub struct Quote {
     /// Nesting depth (0 outermost).
     pub depth: u8,
     pub speaker: Option<String>,
-    /// A name between quote marks, not a quotation (`mark_names`): never linked.
-    pub name: bool,
+    /// Not a quotation (`mark_names`): a name or a title between quote marks, or the outlet's
+    /// own words that a misread straight mark put between them. Never linked.
+    pub not_quotation: bool,
 }
 
 impl Quote {
@@ -133,7 +134,7 @@ impl Quote {
 
     /// Whether the quote may link to copies: a quotation (not a name) of `min` words at least.
     fn linkable(&self, min: usize) -> bool {
-        self.words() >= min && !self.name
+        self.words() >= min && !self.not_quotation
     }
 }
 
@@ -296,7 +297,7 @@ const LATIN_NAME_WORD_MAX_CHARS: usize = 4;
 /// quotation. The style guide's names take part: a configuration change marks them anew.
 pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
     for q in &mut quotes.quotes {
-        q.name = false;
+        q.not_quotation = false;
         if !q.marked || q.words() > LISTED_NAME_MAX_WORDS || q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) {
             continue;
         }
@@ -316,8 +317,86 @@ pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
         let latin = |w: &str| w.chars().all(|c| c.is_ascii_alphabetic()) && w.chars().count() <= LATIN_NAME_WORD_MAX_CHARS;
         let letters = words.iter().filter(|(w, l)| lex.is_letter_name(l) || latin(w)).count();
         let acronym = n <= NAME_MAX_WORDS && letters >= 2 && 2 * letters >= n;
-        q.name = listed || headed || acronym || titled(text, q.span.start, lex);
+        q.not_quotation = listed || headed || acronym || titled(text, q.span.start, lex);
     }
+    mark_misread_straight_marks(text, quotes, lex);
+}
+
+/// Trailing adjectives (a nisba: الأمريكي, فرنسية) read past to the noun they describe.
+const MISREAD_ADJECTIVES_MAX: usize = 2;
+
+/// Straight marks (") open and close alike, so one forgotten closing mark turns a paragraph's
+/// later quotes inside out: «فيلم "في حرب للمخرج ستيفان بريزيه، والفيلم الأمريكي "أسفل
+/// البحيرة الذهبية" للمخرج…» reads «للمخرج ستيفان بريزيه، والفيلم الأمريكي» as a quote and the
+/// next title as prose. Where a paragraph's straight marks are odd in number and one of its
+/// straight quotes ends on a word that wants what follows (a preposition, a relative:
+/// `open_ends.txt`) or on a noun that gives a title (فيلم, الفيلم الفرنسي: `title_nouns.txt`),
+/// that quote and the paragraph's later straight quotes are not quotations. Not where the
+/// paragraph ends on its last mark: there the odd mark opened a quote inside the quotation
+/// and the last closes both («وقالت: "على إسرائيل احترام… وأشارات إلى " الموقف الواضح…
+/// بشأن القدس".»). (Odd marks alone are no sign: a quotation running on into the next
+/// paragraph leaves them odd too.)
+fn mark_misread_straight_marks(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
+    let straight = |q: &Quote| mark_before(text, q.span.start) == Some('"');
+    let mut misread_from: Option<(usize, usize)> = None; // (paragraph start, first misread quote's start)
+    for q in quotes.quotes.iter_mut() {
+        if q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) || !straight(q) {
+            continue;
+        }
+        let paragraph = paragraph_of(text, q.span.start);
+        if misread_from.is_some_and(|(p, from)| p == paragraph.start && q.span.start > from) {
+            q.not_quotation = true;
+            continue;
+        }
+        let closed_straight = !q.unbalanced && mark_after(text, q.span.end) == Some('"');
+        let marks = &text[paragraph.clone()];
+        let odd = marks.matches('"').count() % 2 == 1;
+        let ends_on_mark = marks.chars().rev().find(|&c| c == '"' || c.is_alphanumeric()) == Some('"');
+        if closed_straight && odd && !ends_on_mark && ends_open(&text[q.span.clone()], lex) {
+            q.not_quotation = true;
+            misread_from = Some((paragraph.start, q.span.start));
+        }
+    }
+}
+
+/// The paragraph holding byte `at` (a char boundary).
+fn paragraph_of(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind(is_paragraph_break).map_or(0, |i| i + 1);
+    let end = text[at..].find(is_paragraph_break).map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// The quote mark right before byte `at`, spaces and other punctuation read past.
+fn mark_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().rev().find(|&c| closers(c).is_some() || c.is_alphanumeric() || is_paragraph_break(c)).filter(|&c| closers(c).is_some())
+}
+
+/// The quote mark right after byte `at`, spaces and other punctuation read past.
+fn mark_after(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().find(|&c| closers(c).is_some() || c.is_alphanumeric() || is_paragraph_break(c)).filter(|&c| closers(c).is_some())
+}
+
+/// Whether a quote's text ends on a word no quotation ends with: one that wants what follows
+/// (`open_ends.txt`, a conjunction taken off), or a noun that gives a title, indefinite
+/// (فيلم, وفيلم) or described by a nisba (الفيلم الأمريكي; not الفيلم alone, which a
+/// quotation may end with).
+fn ends_open(quote: &str, lex: &Lexicon) -> bool {
+    let words: Vec<String> = quote.split_whitespace().rev().take(MISREAD_ADJECTIVES_MAX + 1).map(l1).filter(|w| !w.is_empty()).collect();
+    let Some(last) = words.first() else { return false };
+    let without_conjunction = |w: &str| w.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2).map(str::to_string);
+    if lex.is_open_end(last) || without_conjunction(last).is_some_and(|w| lex.is_open_end(&w)) {
+        return true;
+    }
+    if gives_title(last, lex) {
+        return true;
+    }
+    let nisba = |w: &str| (w.ends_with('ي') || w.ends_with("يه")) && w.chars().count() >= 4;
+    let adjectives = words.iter().take_while(|w| nisba(w)).count();
+    let definite_title = |w: &str| {
+        let w = without_conjunction(w).unwrap_or_else(|| w.to_string());
+        w.strip_prefix("ال").is_some_and(|r| lex.is_title_noun(r)) || gives_title(&w, lex)
+    };
+    adjectives >= 1 && words.get(adjectives).is_some_and(|w| definite_title(w))
 }
 
 /// Whether the quote starting at `start` follows a noun that gives it as a name or title
@@ -328,10 +407,15 @@ fn titled(text: &str, start: usize, lex: &Lexicon) -> bool {
     let Some(mark) = before.chars().next_back().filter(|&c| closers(c).is_some()) else { return false };
     let before = before[..before.len() - mark.len_utf8()].trim_end().trim_end_matches(':').trim_end();
     let word = before.rsplit(|c: char| !(c.is_alphanumeric() || is_arabic_mark(c) || is_format_char(c))).next().unwrap_or("");
-    let word = l1(word);
-    let mut titled = lex.is_title_noun(&word);
+    gives_title(&l1(word), lex)
+}
+
+/// Whether a word (L1) is a noun that gives a title (`title_nouns.txt`), indefinite, a
+/// proclitic taken off (وبرنامج, بعنوان).
+fn gives_title(word: &str, lex: &Lexicon) -> bool {
+    let mut titled = lex.is_title_noun(word);
     // (after و/ف then ب/ك/ل; not after لل, which is the article: definite)
-    crate::text::clitics::for_each_split(&word, 2, |_, rest, lil| titled |= !lil && lex.is_title_noun(rest));
+    crate::text::clitics::for_each_split(word, 2, |_, rest, lil| titled |= !lil && lex.is_title_noun(rest));
     titled
 }
 
@@ -473,7 +557,7 @@ pub fn extract_text(text: &str, from: usize) -> DocQuotes {
         let after = words_after(text, bytes.end.min(text.len()), &mut buf);
         let speaker = speaker_of(text, &before, &after);
         let fps: Vec<u32> = words.iter().map(|w| w.fp).collect();
-        quotes.push(Quote { span, bits: WordBits::of(&fps), fps, marked, unbalanced, depth, speaker, name: false });
+        quotes.push(Quote { span, bits: WordBits::of(&fps), fps, marked, unbalanced, depth, speaker, not_quotation: false });
     }
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     quotes.dedup_by(|a, b| a.span == b.span);
@@ -1848,7 +1932,7 @@ mod tests {
         let names = |t: &str| {
             let mut q = extract_text(t, 0);
             mark_names(t, &mut q, &lex);
-            q.quotes.iter().map(|q| q.name).collect::<Vec<_>>()
+            q.quotes.iter().map(|q| q.not_quotation).collect::<Vec<_>>()
         };
         assert_eq!(names("أعلن «تحالف دعم الشرعية في اليمن» أمس"), [true], "headed by an organisation's noun");
         assert_eq!(names("قالت «منظمة حظر الأسلحة الكيميائية» إن"), [true], "listed");
@@ -1869,6 +1953,37 @@ mod tests {
             ("b.txt", "اشترى بنك «إتش إس بي سي» أسهما أخرى."),
         ]);
         assert!(at(&w, "a.txt", "إس").is_none());
+    }
+
+    #[test]
+    fn text_a_forgotten_straight_mark_puts_between_marks_is_no_quotation() {
+        let lex = Lexicon::with_config(&Config::default());
+        let not_quotations = |t: &str| {
+            let mut q = extract_text(t, 0);
+            mark_names(t, &mut q, &lex);
+            q.quotes.iter().map(|q| (t[q.span.clone()].to_string(), q.not_quotation)).collect::<Vec<_>>()
+        };
+        // the closing mark after «في حرب» forgotten: what follows reads inside out
+        let films = "بينها فيلم \"في حرب للمخرج ستيفان بريزيه، والفيلم الأمريكي \"أسفل البحيرة الذهبية\" للمخرج دافيد روبرت ميتشل، وفيلم \"عن الحرية\" للمخرج بيير سالفاتوري.";
+        let read = not_quotations(films);
+        assert_eq!(read.len(), 3);
+        assert!(read.iter().all(|(_, not)| *not), "a title noun before a closing mark: {read:?}");
+        let prose = "يزخر \"الإغراء والحب والعدو السريع بالإشارات الأدبية التي تحيل على \"الجيل المهزوم\" في أمريكا الستينات وفي طليعته الشاعر.";
+        assert!(not_quotations(prose).iter().all(|(_, not)| *not), "a preposition before a closing mark");
+        let indefinite = "عرض \"في حرب للمخرج ستيفان بريزيه، وفيلم \"عن الحرية\" للمخرج بيير سالفاتوري.";
+        assert!(not_quotations(indefinite).iter().all(|(_, not)| *not), "an indefinite title noun");
+        let described = "عرض \"في حرب للمخرج ستيفان بريزيه، والفيلم الأمريكي \"عن الحرية\" للمخرج بيير سالفاتوري.";
+        assert!(not_quotations(described).iter().all(|(_, not)| *not), "a title noun and its nisba");
+        // (each part of the rule is needed)
+        let even = "ويتناول الفيلم \"لقاء في\" باريس كما قالت \"لن نعود\" أمس.";
+        assert!(not_quotations(even).iter().all(|(_, not)| !*not), "marks even in number: each pair is one");
+        let nested = "وقالت: \"على إسرائيل احترام حق الاحتجاج السلمي. وأشارات إلى \" الموقف الواضح للاتحاد الأوروبي بشأن القدس\".";
+        assert!(not_quotations(nested).iter().all(|(_, not)| !*not), "the last mark closes a quote inside the quotation");
+        let ends = "وقال \"لن نقبل بأي تدخل في شؤوننا الداخلية\" ثم غادر القاعة \"غاضبا.";
+        assert!(not_quotations(ends).iter().all(|(_, not)| !*not), "a quotation ending on what may end a sentence");
+        // and such text printed twice (one article in two sections) is never linked
+        let w = ws(&[("a.txt", films), ("b.txt", films)]);
+        assert!(at(&w, "a.txt", "ستيفان").is_none() && at(&w, "a.txt", "دافيد").is_none());
     }
 
     #[test]
