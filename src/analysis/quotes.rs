@@ -909,8 +909,18 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     kept.retain(|x| !far(x) || x.occ.quote.is_some() && x.common as f64 >= FAR_COPY_SHARE * x.fps.len().min(m) as f64);
     // (words one outlet prints on many days are a formula issued again each time: a copy is a
     // reprint of the same day's issue only)
-    if is_formula(ws, occ, &kept) {
-        kept.retain(|x| own_day.zip(day(x.occ.doc)).is_some_and(|(a, b)| (a - b).abs() <= FORMULA_REPRINT_DAYS));
+    // Within the outlet that prints it so often, only the same day's: its words of another
+    // day are its own boilerplate again (CNN's series title «25 مسلماً من المؤثرين في أمريكا»
+    // under each day's video), not a reprint.
+    let formula_outlets = formula_outlets(ws, occ, &kept);
+    if !formula_outlets.is_empty() {
+        let outlet = |d: DocId| ws.doc(d).and_then(|doc| doc.meta.outlet.as_deref());
+        let own_outlet = outlet(occ.doc);
+        kept.retain(|x| {
+            let same_outlet = own_outlet == outlet(x.occ.doc) && formula_outlets.contains(&own_outlet);
+            let within = if same_outlet { 0 } else { FORMULA_REPRINT_DAYS };
+            own_day.zip(day(x.occ.doc)).is_some_and(|(a, b)| (a - b).abs() <= within)
+        });
     }
     kept.into_iter().map(|x| x.occ).collect()
 }
@@ -924,11 +934,12 @@ pub const FORMULA_DAYS: usize = 8;
 /// Days from its own issue within which a formula's copy is a reprint of it.
 const FORMULA_REPRINT_DAYS: i64 = 1;
 
-/// Whether `occ` and its copies `kept` are one outlet's words on [`FORMULA_DAYS`] days or
-/// more (documents without an outlet count as one outlet; without a date, not at all).
-fn is_formula(ws: &Workspace, occ: &Occurrence, kept: &[Match]) -> bool {
+/// The outlets that print `occ`'s words (it and its copies `kept`) on [`FORMULA_DAYS`] days or
+/// more: a formula of theirs (documents without an outlet count as one outlet; without a
+/// date, not at all).
+fn formula_outlets<'w>(ws: &'w Workspace, occ: &Occurrence, kept: &[Match]) -> Vec<Option<&'w str>> {
     if kept.len() + 1 < FORMULA_DAYS {
-        return false;
+        return Vec::new();
     }
     let mut days: FxHashMap<Option<&str>, Vec<i64>> = FxHashMap::default();
     for doc in kept.iter().map(|x| x.occ.doc).chain([occ.doc]) {
@@ -938,11 +949,13 @@ fn is_formula(ws: &Workspace, occ: &Occurrence, kept: &[Match]) -> bool {
             }
         }
     }
-    days.into_values().any(|mut v| {
-        v.sort_unstable();
-        v.dedup();
-        v.len() >= FORMULA_DAYS
-    })
+    days.into_iter()
+        .filter_map(|(outlet, mut v)| {
+            v.sort_unstable();
+            v.dedup();
+            (v.len() >= FORMULA_DAYS).then_some(outlet)
+        })
+        .collect()
 }
 
 /// Share of the words a part has in common with a longer quotation that one stretch of it
@@ -1882,15 +1895,19 @@ mod tests {
         for day in 1..=8 {
             files.push((format!("sky{day}.txt"), printed(&format!("2020-01-{:02}", 3 * day), "Sky", formula)));
         }
-        // another outlet's reprint of the fourth issue, the same day
+        // another outlet's reprint of the fourth issue, the same day, and another's the day after
         files.push(("cnn.txt".into(), printed("2020-01-12", "CNN", formula)));
+        files.push(("bbc.txt".into(), printed("2020-01-13", "BBC", formula)));
+        // the outlet's own words the day after: the formula again, not a reprint
+        files.push(("sky4b.txt".into(), printed("2020-01-13", "Sky", formula)));
         // a quotation an outlet goes back to on the days of its story is one quotation
         for day in 1..=5 {
             files.push((format!("q{day}.txt"), printed(&format!("2020-02-{:02}", day), "Sky", quotation)));
         }
         let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
         let w = ws(&files);
-        assert_eq!(docs_of(&w, &at(&w, "sky4.txt", "العدائي").expect("the fourth issue's group")), ["cnn.txt", "sky4.txt"]);
+        assert_eq!(docs_of(&w, &at(&w, "sky4.txt", "العدائي").expect("the fourth issue's group")), ["cnn.txt", "sky4.txt", "bbc.txt"]);
+        assert!(!docs_of(&w, &at(&w, "sky4b.txt", "العدائي").expect("the BBC's copy")).contains(&"sky4.txt"));
         assert!(at(&w, "sky1.txt", "العدائي").is_none(), "the first issue was reprinted by no one");
         assert_eq!(docs_of(&w, &at(&w, "q5.txt", "الشمالية").expect("the quotation's group")).len(), 5);
     }
