@@ -2006,7 +2006,7 @@ mod tests {
     #[test]
     fn never_panics_on_odd_text() {
         let lex = Lexicon::with_config(&Config::default());
-        for t in ["«", "»«»«", "\"\"\"", ":", "قال:", "قال: «", "\u{FEFB}«ﻻ»", "😀«😀 أ ب ت ث»😀", "قال\r\n: x", "„“”«»‹›「」『』", "«بي سي»", "«NBC ﻻ»"] {
+        for t in ["«", "»«»«", "\"\"\"", ":", "قال:", "قال: «", "\u{FEFB}«ﻻ»", "😀«😀 أ ب ت ث»😀", "قال\r\n: x", "„“”«»‹›「」『』", "«بي سي»", "«NBC ﻻ»", "\"في\" \"", "\"و\"\r\n\"فيلم\" x\"", "\" في \"😀\" الفيلم الأمريكي\" ب"] {
             let mut q = extract_text(t, 0);
             mark_names(t, &mut q, &lex);
             for x in &q.quotes {
