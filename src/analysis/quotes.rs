@@ -403,9 +403,11 @@ fn ends_open(quote: &str, lex: &Lexicon) -> bool {
 /// (كتاب «…», برنامج «…», بعنوان «…», حملة «…»: `title_nouns.txt`), indefinite, with a
 /// proclitic on the noun (وبرنامج, بعنوان).
 fn titled(text: &str, start: usize, lex: &Lexicon) -> bool {
-    let before = text[..start].trim_end();
+    // (within the paragraph: a line that ends on «مهرجان» is not the noun of the next one's quote)
+    let spaces = |c: char| c.is_whitespace() && !is_paragraph_break(c);
+    let before = text[..start].trim_end_matches(spaces);
     let Some(mark) = before.chars().next_back().filter(|&c| closers(c).is_some()) else { return false };
-    let before = before[..before.len() - mark.len_utf8()].trim_end().trim_end_matches(':').trim_end();
+    let before = before[..before.len() - mark.len_utf8()].trim_end_matches(spaces).trim_end_matches(':').trim_end_matches(spaces);
     let word = before.rsplit(|c: char| !(c.is_alphanumeric() || is_arabic_mark(c) || is_format_char(c))).next().unwrap_or("");
     gives_title(&l1(word), lex)
 }
@@ -1964,6 +1966,7 @@ mod tests {
         assert_eq!(names("في دراسة بعنوان: «المرأة في زمن الفراعنة»"), [true], "a proclitic on the noun, a colon after it");
         assert_eq!(names("وتابع أن الاتفاقية «تمنح عددا من الحقوق للعمال»"), [false], "a definite noun: the quotation goes on with what it says");
         assert_eq!(names("وقال في بيان «نرفض هذه الاتهامات»"), [false], "a statement is quoted");
+        assert_eq!(names("صور من افتتاح مهرجان\n«نرفض هذه الاتهامات» قال الوزير"), [false], "the noun ends another paragraph");
         // and the copies of a name are never linked
         let w = ws(&[
             ("a.txt", "باع بنك «إتش إس بي سي» حصته في الشركة."),
