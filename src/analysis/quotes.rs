@@ -296,7 +296,9 @@ const LATIN_NAME_WORD_MAX_CHARS: usize = 4;
 /// quotes by every outlet that names it: linking those copies would be linking mentions, not a
 /// quotation. The style guide's names take part: a configuration change marks them anew.
 pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
+    let mut title_before: Option<Range<usize>> = None;
     for q in &mut quotes.quotes {
+        let after_title = title_before.take().is_some_and(|t| joined_by_and(text, &t, &q.span));
         q.not_quotation = false;
         if !q.marked || q.words() > LISTED_NAME_MAX_WORDS || q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) {
             continue;
@@ -317,9 +319,22 @@ pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
         let latin = |w: &str| w.chars().all(|c| c.is_ascii_alphabetic()) && w.chars().count() <= LATIN_NAME_WORD_MAX_CHARS;
         let letters = words.iter().filter(|(w, l)| lex.is_letter_name(l) || latin(w)).count();
         let acronym = n <= NAME_MAX_WORDS && letters >= 2 && 2 * letters >= n;
-        q.not_quotation = listed || headed || acronym || titled(text, q.span.start, lex);
+        let title = after_title || titled(text, q.span.start, lex);
+        if title {
+            title_before = Some(q.span.clone());
+        }
+        q.not_quotation = listed || headed || acronym || title;
     }
     mark_misread_straight_marks(text, quotes, lex);
+}
+
+/// Whether the quote at `next` is joined by و to the one at `first` right before it, marks
+/// between them («…» و«…», "…"، و"…"): a list of titles or slogans, one kind.
+fn joined_by_and(text: &str, first: &Range<usize>, next: &Range<usize>) -> bool {
+    let Some(gap) = text.get(first.end..next.start) else { return false };
+    let marks = gap.chars().filter(|&c| closers(c).is_some()).count();
+    let rest: String = gap.chars().filter(|&c| !c.is_whitespace() && closers(c).is_none() && !matches!(c, '،' | ',')).collect();
+    marks >= 2 && rest == "و"
 }
 
 /// Trailing adjectives (a nisba: الأمريكي, فرنسية) read past to the noun they describe.
@@ -1963,6 +1978,10 @@ mod tests {
         assert_eq!(names("وقال المتحدث: مجلس شورى مجاهدي درنة."), [false], "only between quote marks");
         assert_eq!(names("فاز فيلمه «مثل الأب مثل الابن» بالجائزة"), [true], "a work's title");
         assert_eq!(names("ورددوا هتافات «الشعب يريد إسقاط الحكومة» ليلا"), [true], "a chant");
+        assert_eq!(names("وهم يهتفون \"الشعب يريد إسقاط الحكومة\" ليلا"), [true], "chanted");
+        assert_eq!(names("ورددوا شعارات «الشعب يريد إسقاط الحكومة» و«ما خلقنا لنعيش بذل»، و«شعب الأردن ما رح يركع»"), [true, true, true], "slogans joined by و");
+        assert_eq!(names("وقال «لن نتراجع عن قرارنا» و«سنواصل العمل»"), [false, false], "statements joined by و");
+        assert_eq!(names("شعار «الشعب يريد» ثم قال «لن نتراجع»"), [true, false], "not joined by و alone");
         assert_eq!(names("في دراسة بعنوان: «المرأة في زمن الفراعنة»"), [true], "a proclitic on the noun, a colon after it");
         assert_eq!(names("وتابع أن الاتفاقية «تمنح عددا من الحقوق للعمال»"), [false], "a definite noun: the quotation goes on with what it says");
         assert_eq!(names("وقال في بيان «نرفض هذه الاتهامات»"), [false], "a statement is quoted");
