@@ -2015,6 +2015,7 @@ mod tests {
         assert_eq!(names("فاز فيلمه «مثل الأب مثل الابن» بالجائزة"), [true], "a work's title");
         assert_eq!(names("ورددوا هتافات «الشعب يريد إسقاط الحكومة» ليلا"), [true], "a chant");
         assert_eq!(names("وهم يهتفون \"الشعب يريد إسقاط الحكومة\" ليلا"), [true], "chanted");
+        assert_eq!(names("أطلقوا حملة عنوانها \"امسح حسابك\" أمس"), [true], "its title");
         assert_eq!(names("ورددوا شعارات «الشعب يريد إسقاط الحكومة» و«ما خلقنا لنعيش بذل»، و«شعب الأردن ما رح يركع»"), [true, true, true], "slogans joined by و");
         assert_eq!(names("وقال «لن نتراجع عن قرارنا» و«سنواصل العمل»"), [false, false], "statements joined by و");
         assert_eq!(names("شعار «الشعب يريد» ثم قال «لن نتراجع»"), [true, false], "not joined by و alone");
