@@ -8,11 +8,12 @@ works on a copy of the corpus), waits until indexing and the background look-ups
 opens the documents that name the most of the archive's frequent places and people, then
 types into the first of them (one keystroke every --every ms, --keystrokes in all) on one
 thread while another asks hover and references, one after the other, at those names in the
-other open documents. Prints p50 / p95 / max of each, and how many answered with an error
+other open documents (--at widespread, the worst case: thousands of locations an answer), or
+at every name their outlines list (--at symbols: documentSymbol, what a reader clicks). Prints p50 / p95 / max of each, and how many answered with an error
 (a request overtaken by an edit may answer ContentModified, -32801). Not run by the test
 command (it needs the archive and a few minutes); BENCHMARKS.md has the numbers.
 
-  scripts/request_latency.py --corpus /tmp/ant/ant2018 [--bin target/release/isnad]
+  scripts/request_latency.py --corpus /tmp/ant/ant2018 [--bin target/release/isnad] [--at symbols]
 """
 import argparse, json, os, re, sys, threading, time
 
@@ -29,6 +30,9 @@ def main():
     ap.add_argument("--open", type=int, default=8)
     ap.add_argument("--keystrokes", type=int, default=100)
     ap.add_argument("--every", type=float, default=50.0, help="ms between keystrokes")
+    ap.add_argument("--at", choices=["widespread", "symbols"], default="widespread",
+                    help="ask at the archive's most widespread names (the worst case), or at every name "
+                         "the other open documents' outlines list (documentSymbol: what a reader clicks)")
     a = ap.parse_args()
     ev, settle = lsp_session.start(a)
     pattern = re.compile("|".join(NAMES))
@@ -37,7 +41,17 @@ def main():
         ev.client.notify("textDocument/didOpen", {"textDocument": {"uri": d.uri, "languageId": "plaintext", "version": 1, "text": d.text}})
     ev.client.wait_quiet(quiet=2.0, limit=120.0)
     typed, asked = ranked[0][1], [d for _, d in ranked[1:]]
-    at = [(d, m.start() + 1) for d in asked for m in pattern.finditer(d.text)]
+    if a.at == "widespread":
+        at = [(d, d.pos(m.start() + 1)) for d in asked for m in pattern.finditer(d.text)]
+    else:
+        at = []
+        for d in asked:
+            res, _, _ = ev.client.request("textDocument/documentSymbol", {"textDocument": {"uri": d.uri}})
+            stack = list(res or [])
+            while stack:
+                sym = stack.pop()
+                stack.extend(sym.get("children") or [])
+                at.append((d, sym["selectionRange"]["start"]))
     done = threading.Event()
 
     def typing():
@@ -56,10 +70,10 @@ def main():
     t.start()
     i = 0
     while not done.is_set() and at:
-        d, off = at[i % len(at)]
+        d, position = at[i % len(at)]
         i += 1
         for method in times:
-            params = {"textDocument": {"uri": d.uri}, "position": d.pos(off)}
+            params = {"textDocument": {"uri": d.uri}, "position": position}
             if method.endswith("references"):
                 params["context"] = {"includeDeclaration": True}
             _, err, dt = ev.client.request(method, params)
@@ -68,7 +82,7 @@ def main():
     t.join()
     ev.client.request("shutdown", None)
     ev.client.notify("exit", None)
-    out = {"settled_s": settle, "open": len(ranked), "keystrokes": a.keystrokes}
+    out = {"settled_s": settle, "open": len(ranked), "keystrokes": a.keystrokes, "at": a.at, "positions": len(at)}
     for method, ts in times.items():
         ts.sort()
         q = lambda p: round(1000 * ts[min(len(ts) - 1, int(p * len(ts)))], 1) if ts else None

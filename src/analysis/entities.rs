@@ -348,20 +348,35 @@ impl<'a> Analyzer<'a> {
     /// hold all its words (at most `max_docs`, in source order).
     fn local_mentions(&self, kind: EntityKind, l1: &str, max_docs: usize, context: Option<DocId>) -> Vec<Mention> {
         let ws = self.workspace();
-        let key = EntityKey::Local(kind, l1.into());
-        // the documents holding every word of the name (whole or after a proclitic): a name
-        // ending in a frequent word (الاتحاد الدولي) is read in few of its documents
-        // (function words such as بن, and words under three letters, are not indexed)
+        let docs = self.local_name_docs(l1).unwrap_or_else(|| ws.docs_in_order());
+        self.local_mentions_in(kind, l1, docs, max_docs, context)
+    }
+
+    /// The documents that may name a local entity: those holding every word of its name
+    /// (whole or after a proclitic), so that a name ending in a frequent word (الاتحاد
+    /// الدولي) is read in few of its documents. Function words such as بن are left aside, and
+    /// a word under three letters is found by its spellings as written (a channel's name in
+    /// letters, إن تي في: not every document), unless it is the first (a proclitic may hide
+    /// it). `None`: no word to go by.
+    fn local_name_docs(&self, l1: &str) -> Option<Vec<DocId>> {
+        let ws = self.workspace();
         let lex = self.lexicon();
-        let mut indexed = l1.split(' ').filter(|w| w.chars().count() >= 3 && !lex.is_function_word(w));
-        let mut docs: Vec<DocId> = match indexed.next() {
-            Some(word) => ws.docs_with_l1(word),
-            None => ws.docs_in_order(),
-        };
-        for word in indexed {
-            let with_word = ws.docs_with_l1(word);
-            docs.retain(|d| with_word.binary_search(d).is_ok());
-        }
+        let mut lists: Vec<Vec<DocId>> = l1
+            .split(' ')
+            .enumerate()
+            .filter(|(_, w)| !lex.is_function_word(w))
+            .filter_map(|(i, w)| if w.chars().count() >= 3 { Some(ws.docs_with_l1(w)) } else if i > 0 { ws.docs_with_short_l1(w) } else { None })
+            .collect();
+        lists.sort_by_key(Vec::len);
+        let (rarest, others) = lists.split_first()?;
+        Some(rarest.iter().copied().filter(|d| others.iter().all(|l| l.binary_search(d).is_ok())).collect())
+    }
+
+    /// [`Analyzer::local_mentions`] in `docs`: the first `max_docs` of them in source order,
+    /// and `context` whatever its rank.
+    fn local_mentions_in(&self, kind: EntityKind, l1: &str, mut docs: Vec<DocId>, max_docs: usize, context: Option<DocId>) -> Vec<Mention> {
+        let ws = self.workspace();
+        let key = EntityKey::Local(kind, l1.into());
         ws.sort_in_source_order(&mut docs);
         docs.truncate(max_docs);
         // the document asked about is read whatever its rank
@@ -977,11 +992,11 @@ impl<'a> Analyzer<'a> {
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let spellings: FxHashSet<&str> = ws.by_l1.get(last).into_iter().flatten().map(|&id| ws.word(id).0).collect();
         let Some(needles) = crate::text::search::Needles::new(spellings.iter().copied()) else { return self.phrase_mentions_full_scan(l1) };
-        let mut docs: Vec<DocId> = ws.docs_with_l1(last);
-        ws.sort_in_source_order(&mut docs);
         // the word before the last is one of the forms' (a proclitic aside): وزير الخارجية is
         // dismissed without reading the words around it
         let forms = self.lexicon().phrase_forms(l1);
+        let mut docs: Vec<DocId> = docs_with_form_words(ws, &forms);
+        ws.sort_in_source_order(&mut docs);
         // (after لل the article's alef is not written: للولايات holds لولايات, not الولايات)
         let before_last: FxHashSet<&str> = forms.iter().filter_map(|f| f.rsplit(' ').nth(1)).flat_map(|w| [Some(w), w.strip_prefix('ا').filter(|_| w.starts_with("ال"))]).flatten().collect();
         // an organisation with heads of its own: where they are, in the documents that name it
@@ -1306,7 +1321,7 @@ impl<'a> Analyzer<'a> {
         let canonical = match key {
             EntityKey::Cluster(canonical) => canonical,
             EntityKey::Phrase(l1) => return self.phrase_mentions_full_scan(l1),
-            EntityKey::Local(kind, l1) => return self.local_mentions(*kind, l1, usize::MAX, None),
+            EntityKey::Local(kind, l1) => return self.local_mentions_in(*kind, l1, self.workspace().docs_in_order(), usize::MAX, None),
         };
         let Some((_, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
         docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
@@ -1779,6 +1794,26 @@ fn document_entities_with(an: &Analyzer, doc: DocId) -> Vec<(EntityInfo, Vec<Ran
         .collect()
 }
 
+/// The documents that hold the words of one of a phrase's forms (L1): the rarest word
+/// decides, not the last one, which may be في, in nearly every document (إن تي في). The
+/// first word is left aside (it may carry a proclitic, and the postings count no remainder
+/// under three letters: وإن), and so are the words under three letters (never indexed).
+fn docs_with_form_words(ws: &Workspace, forms: &[String]) -> Vec<DocId> {
+    let mut out: Vec<DocId> = Vec::new();
+    for form in forms {
+        let words: Vec<&str> = form.split(' ').collect();
+        let indexed: Vec<&str> = words.iter().skip(1).copied().filter(|w| w.chars().count() >= 3).collect();
+        let rest = if indexed.is_empty() { &words[words.len() - 1..] } else { &indexed[..] };
+        let mut lists: Vec<Vec<DocId>> = rest.iter().map(|w| ws.docs_with_l1(w)).collect();
+        lists.sort_by_key(Vec::len);
+        let Some((rarest, others)) = lists.split_first() else { continue };
+        out.extend(rarest.iter().copied().filter(|d| others.iter().all(|l| l.binary_search(d).is_ok())));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1941,11 +1976,20 @@ mod tests {
             "أعلنت وزارة الخارجية الروسية أن الوزارة. ولوزير الخارجية رأي ثم قالت الوزارة إن وزير الصحة والوزارة",
             // a listed two-word name after لل (the article's alef not written)
             "زار الولايات المتحدة ثم عاد رئيسا للولايات المتحدة. هل يمكن للشرق الأوسط أن يلحق بالشرق الأوسط",
+            // a channel's name in letters, every word under three letters, spelt two ways
+            "وكان أول الضحايا سيطرة بوتين على شبكة \"إن تي في\" الإخبارية المستقلة",
+            "وقالت شبكة \"ان تى فى\" الإخبارية إن بوتين في موسكو",
         ];
         let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         assert!(!ws.is_literal(2) && !ws.is_literal(5), "a diacritic, tatweel or joiner inside a word makes a document non-literal");
         assert!(ws.is_literal(0) && ws.is_literal(1), "tanween at a word's end does not");
         assert!(assert_references_match_full_scan(&ws) > 5);
+        // (the channel is one local entity, found in both of its documents)
+        let channel = (texts.len() - 2) as DocId;
+        let key = ws.with_analyzer(|an| an.entity_mentions(channel).into_iter().map(|m| m.key).find(|k| matches!(k, EntityKey::Local(_, l1) if l1.contains("تي"))));
+        let key = key.expect("the channel is a local entity");
+        let docs: Vec<DocId> = ws.with_analyzer(|an| an.references(&key)).iter().map(|m| m.doc).collect();
+        assert_eq!(docs, [channel, channel + 1], "{key:?}");
     }
 
     #[test]

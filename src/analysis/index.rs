@@ -558,6 +558,31 @@ impl Workspace {
     }
 
     /// Documents containing a spelling with this L1 form (whole or after a proclitic).
+    /// The documents holding a word of under three letters (L1), which `by_l1` does not
+    /// index, by its spellings as written (L0: each letter L1 folds, unfolded: ا as أ, إ…, ي
+    /// as ى, ه as ة); never after a proclitic (no remainder that short is counted). `None`
+    /// when the word has too many spellings to look up.
+    pub fn docs_with_short_l1(&self, l1: &str) -> Option<Vec<DocId>> {
+        const MAX_SPELLINGS: usize = 64;
+        let mut spellings: Vec<String> = vec![String::new()];
+        for c in l1.chars() {
+            let forms: &[char] = match c {
+                'ا' => &['ا', 'أ', 'إ', 'آ', 'ٱ', '\u{0672}', '\u{0673}'],
+                'ي' => &['ي', 'ى'],
+                'ه' => &['ه', 'ة'],
+                _ => std::slice::from_ref(&c),
+            };
+            if spellings.len() * forms.len() > MAX_SPELLINGS {
+                return None;
+            }
+            spellings = spellings.iter().flat_map(|s| forms.iter().map(move |f| format!("{s}{f}"))).collect();
+        }
+        let mut docs: Vec<DocId> = spellings.iter().filter_map(|s| self.word_stats(s)).flat_map(|st| st.docs.iter().copied()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        Some(docs)
+    }
+
     pub fn docs_with_l1(&self, l1: &str) -> Vec<DocId> {
         let mut docs: Vec<DocId> =
             self.by_l1.get(l1).into_iter().flatten().flat_map(|&id| self.stats[id as usize].docs.iter().copied()).collect();
