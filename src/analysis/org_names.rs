@@ -421,9 +421,11 @@ pub fn org_names(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&s
     let mut i = 0;
     while i < words.len() {
         // a photo or dispatch credit: a country's feminine adjective standing alone between
-        // punctuation names its news agency ( الفرنسية ), ( الأوروبية )
+        // punctuation names its news agency ( الفرنسية ), ( الأوروبية ); not after a name in
+        // quotes, which it describes (صحيفة "إندبندنت" البريطانية، a thousand times in ant2018)
         let w = &words[i];
-        let alone = w.token.gap_before != Gap::Space && words.get(i + 1).is_none_or(|n| n.token.gap_before != Gap::Space);
+        let after_quoted = || gap_before(text, words, i).contains(['"', '»', '”', '“']);
+        let alone = w.token.gap_before != Gap::Space && words.get(i + 1).is_none_or(|n| n.token.gap_before != Gap::Space) && !after_quoted();
         if i > 0 && alone && !w.tanween && w.l0().starts_with("ال") && w.l0().ends_with("ية") && lex.country_adjective(&w.l1) {
             out.push(OrgName { words: i..i + 1, prefix_chars: 0 });
             i += 1;
@@ -624,6 +626,7 @@ mod tests {
         assert_eq!(names("وتاهل بفوزه امس على النصر العماني"), ["النصر"], "a verbal noun with a proclitic and a pronoun");
         assert_eq!(names("بعد خسارته امام الكويت"), ["الكويت"]);
         assert_eq!(names("بنيران القناصة ( الفرنسية ) ارتفع امس"), ["الفرنسية"], "a dispatch credit names the agency");
+        assert!(names("كتب في صحيفة \"إندبندنت\" البريطانية: \"قبل أي حديث").is_empty(), "the adjective of a name in quotes");
     }
 
     #[test]
