@@ -61,11 +61,13 @@ impl Reader<'_, '_, '_> {
     }
 
     /// A given name of the name lists (L1 of a word or of a word's rest after a proclitic),
-    /// not a word of a closed class nor a place the gazetteer knows (باريس).
+    /// not a word of a closed class, a statement's noun (بيان, لقاء: `statement_nouns.txt`)
+    /// nor a place the gazetteer knows (باريس).
     fn given(&self, l1: &str) -> bool {
         l1.chars().count() >= 3
             && (self.lex.is_listed_given_name(l1) || self.lex.is_foreign_given_name(l1))
             && !self.closed_class(l1)
+            && !self.lex.is_statement_noun(l1)
             && (self.lex.starts_full_name(l1) || self.lex.gazetteer(l1).is_none_or(|g| g.ambiguous))
     }
 
@@ -265,7 +267,8 @@ pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bo
         }
         // a given name (or its proclitic) and a family name: two words at least
         let w = &words[i];
-        let prefixes = if w.l1.starts_with(PROCLITICS) && !r.given(&w.l1) { 0..2 } else { 0..1 };
+        // (a statement's noun is no proclitic on a name: بيان is not ب + يان)
+        let prefixes = if w.l1.starts_with(PROCLITICS) && !r.given(&w.l1) && !lex.is_statement_noun(&w.l1) { 0..2 } else { 0..1 };
         let found = prefixes.into_iter().find_map(|p| {
             let (n, ordinary_word) = r.first_element(i, p)?;
             let end = r.extend(i, i + n);
@@ -327,6 +330,8 @@ mod tests {
         assert_eq!(names("وقال كاكبيرن ان ذلك"), ["كاكبيرن"]);
         assert!(names("وقال مسؤول ان ذلك").is_empty());
         assert!(names("وقال محمد ان ذلك").is_empty(), "a given name alone is no one in particular");
+        assert!(names("وقال بيان صادر عن الوزارة إن").is_empty(), "a statement said it");
+        assert!(names("وجاء ذلك في لقاء ماكرون مع الوفد").is_empty(), "a meeting is no given name");
         assert!(names("وأعلنت سلطات ناغورني قره باغ").is_empty());
         assert_eq!(names("وفي رسالة قال باشينيان صباح السبت"), ["باشينيان"]);
         assert!(names("الرئيس التنفيذي والمدير العام لشركة بترونت الهندية").is_empty());
