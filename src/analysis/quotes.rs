@@ -1996,14 +1996,17 @@ mod tests {
         assert!(at(&w, "a.txt", "الصحة").is_none(), "written by the press in its own voice: an expression");
     }
 
+    /// Each quote of `t` with whether `mark_names` tells it is no quotation.
+    fn marked(lex: &Lexicon, t: &str) -> Vec<(String, bool)> {
+        let mut q = extract_text(t, 0);
+        mark_names(t, &mut q, lex);
+        q.quotes.iter().map(|q| (t[q.span.clone()].to_string(), q.not_quotation)).collect()
+    }
+
     #[test]
     fn names_between_quote_marks_are_no_quotations() {
         let lex = Lexicon::with_config(&Config::default());
-        let names = |t: &str| {
-            let mut q = extract_text(t, 0);
-            mark_names(t, &mut q, &lex);
-            q.quotes.iter().map(|q| q.not_quotation).collect::<Vec<_>>()
-        };
+        let names = |t: &str| marked(&lex, t).into_iter().map(|(_, not)| not).collect::<Vec<_>>();
         assert_eq!(names("أعلن «تحالف دعم الشرعية في اليمن» أمس"), [true], "headed by an organisation's noun");
         assert_eq!(names("قالت «منظمة حظر الأسلحة الكيميائية» إن"), [true], "listed");
         assert_eq!(names("باع بنك «إتش إس بي سي» حصته"), [true], "an acronym in letters");
@@ -2034,11 +2037,7 @@ mod tests {
     #[test]
     fn text_a_forgotten_straight_mark_puts_between_marks_is_no_quotation() {
         let lex = Lexicon::with_config(&Config::default());
-        let not_quotations = |t: &str| {
-            let mut q = extract_text(t, 0);
-            mark_names(t, &mut q, &lex);
-            q.quotes.iter().map(|q| (t[q.span.clone()].to_string(), q.not_quotation)).collect::<Vec<_>>()
-        };
+        let not_quotations = |t: &str| marked(&lex, t);
         // the closing mark after «في حرب» forgotten: what follows reads inside out
         let films = "بينها فيلم \"في حرب للمخرج ستيفان بريزيه، والفيلم الأمريكي \"أسفل البحيرة الذهبية\" للمخرج دافيد روبرت ميتشل، وفيلم \"عن الحرية\" للمخرج بيير سالفاتوري.";
         let read = not_quotations(films);
