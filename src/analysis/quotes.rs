@@ -354,22 +354,29 @@ const MISREAD_ADJECTIVES_MAX: usize = 2;
 fn mark_misread_straight_marks(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
     let straight = |q: &Quote| mark_before(text, q.span.start) == Some('"');
     let mut misread_from: Option<(usize, usize)> = None; // (paragraph start, first misread quote's start)
+    // (the paragraph of the quote before, and whether its marks may be misread: odd in number,
+    // the paragraph not ending on its last; read once per paragraph, quotes come in order)
+    let mut paragraph: Option<(Range<usize>, bool)> = None;
     for q in quotes.quotes.iter_mut() {
         if q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) || !straight(q) {
             continue;
         }
-        let paragraph = paragraph_of(text, q.span.start);
-        if misread_from.is_some_and(|(p, from)| p == paragraph.start && q.span.start > from) {
+        if !paragraph.as_ref().is_some_and(|(p, _)| p.contains(&q.span.start)) {
+            let p = paragraph_of(text, q.span.start);
+            let marks = &text[p.clone()];
+            let odd = marks.matches('"').count() % 2 == 1;
+            let ends_on_mark = marks.chars().rev().find(|&c| c == '"' || c.is_alphanumeric()) == Some('"');
+            paragraph = Some((p, odd && !ends_on_mark));
+        }
+        let Some((p, may_be_misread)) = &paragraph else { continue };
+        if misread_from.is_some_and(|(start, from)| start == p.start && q.span.start > from) {
             q.not_quotation = true;
             continue;
         }
         let closed_straight = !q.unbalanced && mark_after(text, q.span.end) == Some('"');
-        let marks = &text[paragraph.clone()];
-        let odd = marks.matches('"').count() % 2 == 1;
-        let ends_on_mark = marks.chars().rev().find(|&c| c == '"' || c.is_alphanumeric()) == Some('"');
-        if closed_straight && odd && !ends_on_mark && ends_open(&text[q.span.clone()], lex) {
+        if closed_straight && *may_be_misread && ends_open(&text[q.span.clone()], lex) {
             q.not_quotation = true;
-            misread_from = Some((paragraph.start, q.span.start));
+            misread_from = Some((p.start, q.span.start));
         }
     }
 }
@@ -927,10 +934,9 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     // (the documents holding a copy, before the formula keeps the day's only)
     let holders = kept.iter().any(|x| x.occ.quote.is_none()).then(|| kept.iter().map(|x| x.occ.doc).chain([occ.doc]).collect::<rustc_hash::FxHashSet<DocId>>());
     // (words one outlet prints on many days are a formula issued again each time: a copy is a
-    // reprint of the same day's issue only)
-    // Within the outlet that prints it so often, only the same day's: its words of another
-    // day are its own boilerplate again (CNN's series title «25 مسلماً من المؤثرين في أمريكا»
-    // under each day's video), not a reprint.
+    // reprint of the day's issue, within a day; in that outlet, of the same day only, its
+    // words of another day being its own boilerplate again: CNN's series title «25 مسلماً من
+    // المؤثرين في أمريكا» under each day's video)
     let formula_outlets = formula_outlets(ws, occ, &kept);
     if !formula_outlets.is_empty() {
         let outlet = |d: DocId| ws.doc(d).and_then(|doc| doc.meta.outlet.as_deref());
