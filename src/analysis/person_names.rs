@@ -331,6 +331,7 @@ mod tests {
         assert!(names("وقال مسؤول ان ذلك").is_empty());
         assert!(names("وقال محمد ان ذلك").is_empty(), "a given name alone is no one in particular");
         assert!(names("وقال بيان صادر عن الوزارة إن").is_empty(), "a statement said it");
+        assert!(names("وقال أحد سكان الحي إن").is_empty(), "one of the residents");
         assert!(names("وجاء ذلك في لقاء ماكرون مع الوفد").is_empty(), "a meeting is no given name");
         assert!(names("وأعلنت سلطات ناغورني قره باغ").is_empty());
         assert_eq!(names("وفي رسالة قال باشينيان صباح السبت"), ["باشينيان"]);
