@@ -80,6 +80,13 @@ hover-mentioned-in = يرد في { PLURAL($docs) ->
         [many] { $docs } مقالًا
        *[other] { $docs } مقال
     }.
+hover-counted-in-first = (عُدّ في أول { $read } من { PLURAL($docs) ->
+        [one] مقال واحد
+        [two] مقالين
+        [few] { $docs } مقالات
+        [many] { $docs } مقالًا
+       *[other] { $docs } مقال
+    } قد تذكره.)
 
 ## رموز المستند
 

@@ -52,6 +52,7 @@ hover-mentioned-in = Mentioned in { $docs ->
         [one] 1 document
        *[other] { $docs } documents
     }.
+hover-counted-in-first = (Counted in the first { $read } of the { $docs } documents that may name it.)
 
 ## Document symbols
 

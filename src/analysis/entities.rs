@@ -76,9 +76,16 @@ pub struct EntityInfo {
     pub short_names: Vec<Spelling>,
     /// Documents that mention the entity.
     pub docs: u32,
+    /// Counted in the first of the documents that may name it only (a hover reads no more):
+    /// (documents read, documents that may name it).
+    pub sampled: Option<(u32, u32)>,
     /// First mention in source order.
     pub first: Option<(DocId, usize)>,
 }
+
+/// Documents a hover reads for a name the index cannot count (a phrase, a local name): the
+/// first that may name it, in source order.
+const HOVER_DOCS: usize = 24;
 
 /// Names spelled in at least this many documents are looked up ahead (see
 /// `Analyzer::widespread_entities`): below it, a first lookup reads little text.
@@ -671,8 +678,10 @@ impl<'a> Analyzer<'a> {
         let lex = self.lexicon();
         match key {
             EntityKey::Local(kind, l1) => {
-                // counted on the first documents that hold its last word, like a phrase
-                let mut mentions = self.local_mentions(*kind, l1, 24, context);
+                // counted on the first documents that may name it, like a phrase
+                let candidates = self.local_name_docs(l1).unwrap_or_else(|| ws.docs_in_order());
+                let sampled = (candidates.len() > HOVER_DOCS).then_some((HOVER_DOCS as u32, candidates.len() as u32));
+                let mut mentions = self.local_mentions_in(*kind, l1, candidates, HOVER_DOCS, context);
                 let ranks = ws.source_ranks();
                 mentions.sort_by_key(|m| (ranks.get(m.doc as usize).copied().unwrap_or(u32::MAX), m.span.start));
                 let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
@@ -705,14 +714,16 @@ impl<'a> Analyzer<'a> {
                     spellings,
                     short_names,
                     docs: docs.len() as u32,
+                    sampled,
                     first: mentions.first().map(|m| (m.doc, m.span.start)),
                 })
             }
             EntityKey::Phrase(l1) => {
                 let p = lex.phrase(l1)?;
-                // counted on the first documents that hold the phrase's last word: a hover
-                // must not read the whole corpus for a frequent phrase
-                let mentions = self.phrase_mentions_limited(l1, 24);
+                // counted on the first documents that may hold the phrase: a hover must not
+                // read the whole corpus for a frequent phrase
+                let (mentions, candidates) = self.phrase_mentions_limited(l1, HOVER_DOCS);
+                let sampled = (candidates > HOVER_DOCS).then_some((HOVER_DOCS as u32, candidates as u32));
                 let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
                 docs.dedup();
                 let mut spell: FxHashMap<String, (u32, Vec<DocId>)> = FxHashMap::default();
@@ -743,6 +754,7 @@ impl<'a> Analyzer<'a> {
                     spellings,
                     short_names,
                     docs: docs.len() as u32,
+                    sampled,
                     first: mentions.first().map(|m| (m.doc, m.span.start)),
                 })
             }
@@ -770,7 +782,7 @@ impl<'a> Analyzer<'a> {
                 let first_doc = all_docs.iter().copied().min_by_key(|&d| ranks.get(d as usize).copied().unwrap_or(u32::MAX));
                 let first = first_doc.and_then(|d| self.first_mention_in(d, &c).map(|o| (d, o)));
                 let name = if kind == EntityKind::Person { self.full_name(&c, context).unwrap_or_else(|| c.canonical.clone()) } else { c.canonical.clone() };
-                Some(EntityInfo { key: key.clone(), name, kind, latin, description, spellings, short_names: Vec::new(), docs: all_docs.len() as u32, first })
+                Some(EntityInfo { key: key.clone(), name, kind, latin, description, spellings, short_names: Vec::new(), docs: all_docs.len() as u32, sampled: None, first })
             }
         }
     }
@@ -875,14 +887,14 @@ impl<'a> Analyzer<'a> {
             .map(|(g, _)| g.clone())
     }
 
-    fn phrase_mentions_limited(&self, l1: &str, max_docs: usize) -> Vec<Mention> {
+    fn phrase_mentions_limited(&self, l1: &str, max_docs: usize) -> (Vec<Mention>, usize) {
         let ws = self.workspace();
-        let last = l1.rsplit(' ').next().unwrap_or(l1);
-        let mut docs: Vec<DocId> = ws.docs_with_l1(last);
+        let mut docs: Vec<DocId> = docs_with_form_words(ws, &self.lexicon().phrase_forms(l1));
+        let candidates = docs.len();
         ws.sort_in_source_order(&mut docs);
         docs.truncate(max_docs);
         let scope = self.short_name_scope(l1);
-        docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1, &scope)).collect()
+        (docs.into_iter().flat_map(|d| self.phrase_mentions_in(d, l1, &scope)).collect(), candidates)
     }
 
     /// Mentions of one phrase entity in a document: where a phrase of it (any of its forms,
@@ -1947,6 +1959,30 @@ mod tests {
     #[test]
     fn references_by_literal_search_equal_a_full_scan_on_the_seeds() {
         assert!(assert_references_match_full_scan(&seeds()) > 100);
+    }
+
+    #[test]
+    fn a_hover_that_reads_the_first_documents_only_says_so() {
+        let channel: Vec<String> = (0..30).map(|i| format!("وقالت شبكة \"إن تي في\" الإخبارية في تقريرها رقم {i} إن")).collect();
+        let osce: Vec<String> = (0..30).map(|i| format!("وقالت منظمة الأمن والتعاون في أوروبا في تقريرها رقم {i} إن")).collect();
+        let texts: Vec<&str> = channel.iter().chain(&osce).map(String::as_str).collect();
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let info = |doc: DocId, pick: &dyn Fn(&EntityKey) -> bool| {
+            ws.with_analyzer(|an| {
+                let key = an.entity_mentions(doc).into_iter().map(|m| m.key).find(|k| pick(k))?;
+                an.entity(&key, Some(doc))
+            })
+        };
+        let local = info(0, &|k| matches!(k, EntityKey::Local(_, l1) if l1.contains("تي"))).expect("the channel");
+        assert_eq!(local.sampled, Some((HOVER_DOCS as u32, 30)));
+        assert!(local.docs as usize >= HOVER_DOCS, "{}", local.docs);
+        let phrase = info(30, &|k| matches!(k, EntityKey::Phrase(_))).expect("the OSCE");
+        assert_eq!(phrase.sampled, Some((HOVER_DOCS as u32, 30)));
+        assert!(phrase.docs as usize >= HOVER_DOCS, "{}", phrase.docs);
+        // (a few documents: all read, nothing to say)
+        let few = workspace_of(crate::corpus::config::Config::default(), &texts[..3]);
+        let local = few.with_analyzer(|an| an.entity_mentions(0).into_iter().map(|m| m.key).find(|k| matches!(k, EntityKey::Local(..))).and_then(|k| an.entity(&k, Some(0))));
+        assert_eq!(local.map(|e| (e.sampled, e.docs)), Some((None, 3)));
     }
 
     #[test]

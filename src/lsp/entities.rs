@@ -81,6 +81,10 @@ fn render(e: &EntityInfo, ui: Ui, loc: &mut Locator, st: &State) -> String {
     }
     out.push('\n');
     out.push_str(&tr_args(lang, "hover-mentioned-in", &[("docs", e.docs.into())]));
+    if let Some((read, candidates)) = e.sampled {
+        out.push(' ');
+        out.push_str(&tr_args(lang, "hover-counted-in-first", &[("read", read.into()), ("docs", candidates.into())]));
+    }
     out
 }
 
