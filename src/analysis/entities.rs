@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::hits::DocHits;
-use super::index::{DocId, Workspace};
+use super::index::{in_every, DocId, Workspace};
 use super::names::{bigram_key, is_bigram_candidate, scan_words, scan_words_range, words_span, Word};
 use super::org_names::{org_names, quoted_org_names};
 use super::person_names::person_names;
@@ -354,9 +354,7 @@ impl<'a> Analyzer<'a> {
     /// Mentions of a name read at the mention (`EntityKey::Local`), in the documents that
     /// hold all its words (at most `max_docs`, in source order).
     fn local_mentions(&self, kind: EntityKind, l1: &str, max_docs: usize, context: Option<DocId>) -> Vec<Mention> {
-        let ws = self.workspace();
-        let docs = self.local_name_docs(l1).unwrap_or_else(|| ws.docs_in_order());
-        self.local_mentions_in(kind, l1, docs, max_docs, context)
+        self.local_mentions_in(kind, l1, self.local_name_docs(l1), max_docs, context)
     }
 
     /// The documents that may name a local entity: those holding every word of its name
@@ -364,19 +362,20 @@ impl<'a> Analyzer<'a> {
     /// الدولي) is read in few of its documents. Function words such as بن are left aside, and
     /// a word under three letters is found by its spellings as written (a channel's name in
     /// letters, إن تي في: not every document), unless it is the first (a proclitic may hide
-    /// it). `None`: no word to go by.
-    fn local_name_docs(&self, l1: &str) -> Option<Vec<DocId>> {
+    /// it). Every document when no word is left to go by.
+    fn local_name_docs(&self, l1: &str) -> Vec<DocId> {
         let ws = self.workspace();
         let lex = self.lexicon();
-        let mut lists: Vec<Vec<DocId>> = l1
+        let lists: Vec<Vec<DocId>> = l1
             .split(' ')
             .enumerate()
             .filter(|(_, w)| !lex.is_function_word(w))
             .filter_map(|(i, w)| if w.chars().count() >= 3 { Some(ws.docs_with_l1(w)) } else if i > 0 { ws.docs_with_short_l1(w) } else { None })
             .collect();
-        lists.sort_by_key(Vec::len);
-        let (rarest, others) = lists.split_first()?;
-        Some(rarest.iter().copied().filter(|d| others.iter().all(|l| l.binary_search(d).is_ok())).collect())
+        if lists.is_empty() {
+            return ws.docs_in_order();
+        }
+        in_every(lists.iter().map(Vec::as_slice).collect())
     }
 
     /// [`Analyzer::local_mentions`] in `docs`: the first `max_docs` of them in source order,
@@ -679,7 +678,7 @@ impl<'a> Analyzer<'a> {
         match key {
             EntityKey::Local(kind, l1) => {
                 // counted on the first documents that may name it, like a phrase
-                let candidates = self.local_name_docs(l1).unwrap_or_else(|| ws.docs_in_order());
+                let candidates = self.local_name_docs(l1);
                 let sampled = (candidates.len() > HOVER_DOCS).then_some((HOVER_DOCS as u32, candidates.len() as u32));
                 let mut mentions = self.local_mentions_in(*kind, l1, candidates, HOVER_DOCS, context);
                 let ranks = ws.source_ranks();
@@ -1816,10 +1815,8 @@ fn docs_with_form_words(ws: &Workspace, forms: &[String]) -> Vec<DocId> {
         let words: Vec<&str> = form.split(' ').collect();
         let indexed: Vec<&str> = words.iter().skip(1).copied().filter(|w| w.chars().count() >= 3).collect();
         let rest = if indexed.is_empty() { &words[words.len() - 1..] } else { &indexed[..] };
-        let mut lists: Vec<Vec<DocId>> = rest.iter().map(|w| ws.docs_with_l1(w)).collect();
-        lists.sort_by_key(Vec::len);
-        let Some((rarest, others)) = lists.split_first() else { continue };
-        out.extend(rarest.iter().copied().filter(|d| others.iter().all(|l| l.binary_search(d).is_ok())));
+        let lists: Vec<Vec<DocId>> = rest.iter().map(|w| ws.docs_with_l1(w)).collect();
+        out.extend(in_every(lists.iter().map(Vec::as_slice).collect()));
     }
     out.sort_unstable();
     out.dedup();

@@ -126,6 +126,17 @@ impl RecentCounts {
     }
 }
 
+/// The documents in every one of `lists` (each sorted), the shortest read first.
+pub fn in_every(mut lists: Vec<&[DocId]>) -> Vec<DocId> {
+    lists.sort_by_key(|l| l.len());
+    let Some((first, rest)) = lists.split_first() else { return Vec::new() };
+    let mut docs = first.to_vec();
+    for l in rest {
+        docs.retain(|d| l.binary_search(d).is_ok());
+    }
+    docs
+}
+
 impl Workspace {
     pub fn new(config: Config) -> Workspace {
         let lexicon = Arc::new(Lexicon::with_config(&config));

@@ -64,7 +64,7 @@ use crate::corpus::document::Document;
 use crate::text::normalize::{fold_l1_char, is_arabic_mark, is_format_char, l1, TATWEEL};
 use crate::text::tokenize::tokenize_range;
 
-use super::index::{DocId, Workspace};
+use super::index::{in_every, DocId, Workspace};
 use super::lexicon::Lexicon;
 
 /// A quote whose marks never close stops after this many words.
@@ -390,12 +390,17 @@ fn paragraph_of(text: &str, at: usize) -> Range<usize> {
 
 /// The quote mark right before byte `at`, spaces and other punctuation read past.
 fn mark_before(text: &str, at: usize) -> Option<char> {
-    text[..at].chars().rev().find(|&c| closers(c).is_some() || c.is_alphanumeric() || is_paragraph_break(c)).filter(|&c| closers(c).is_some())
+    first_mark(text[..at].chars().rev())
 }
 
 /// The quote mark right after byte `at`, spaces and other punctuation read past.
 fn mark_after(text: &str, at: usize) -> Option<char> {
-    text[at..].chars().find(|&c| closers(c).is_some() || c.is_alphanumeric() || is_paragraph_break(c)).filter(|&c| closers(c).is_some())
+    first_mark(text[at..].chars())
+}
+
+/// The first of `chars` that is a quote mark, if no letter, digit or paragraph break comes first.
+fn first_mark(mut chars: impl Iterator<Item = char>) -> Option<char> {
+    chars.find(|&c| closers(c).is_some() || c.is_alphanumeric() || is_paragraph_break(c)).filter(|&c| closers(c).is_some())
 }
 
 /// Whether a quote's text ends on a word no quotation ends with: one that wants what follows
@@ -839,17 +844,6 @@ fn occurrence_fps(ws: &Workspace, occ: &Occurrence) -> Vec<u32> {
     occurrence_words(ws, occ).iter().map(|w| w.fp).collect()
 }
 
-/// The documents in every one of `lists` (each sorted).
-fn in_every(mut lists: Vec<&[DocId]>) -> Vec<DocId> {
-    lists.sort_by_key(|l| l.len());
-    let Some((first, rest)) = lists.split_first() else { return Vec::new() };
-    let mut docs = first.to_vec();
-    for l in rest {
-        docs.retain(|d| l.binary_search(d).is_ok());
-    }
-    docs
-}
-
 /// A copy found for a quote: where, its words, and how many words of the two are in common
 /// in order.
 struct Match {
@@ -941,9 +935,9 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     if !formula_outlets.is_empty() {
         let outlet = |d: DocId| ws.doc(d).and_then(|doc| doc.meta.outlet.as_deref());
         let own_outlet = outlet(occ.doc);
+        let own_formula = formula_outlets.contains(&own_outlet);
         kept.retain(|x| {
-            let same_outlet = own_outlet == outlet(x.occ.doc) && formula_outlets.contains(&own_outlet);
-            let within = if same_outlet { 0 } else { FORMULA_REPRINT_DAYS };
+            let within = if own_formula && own_outlet == outlet(x.occ.doc) { 0 } else { FORMULA_REPRINT_DAYS };
             own_day.zip(day(x.occ.doc)).is_some_and(|(a, b)| (a - b).abs() <= within)
         });
     }
