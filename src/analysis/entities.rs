@@ -354,7 +354,7 @@ impl<'a> Analyzer<'a> {
     /// Mentions of a name read at the mention (`EntityKey::Local`), in the documents that
     /// hold all its words (at most `max_docs`, in source order).
     fn local_mentions(&self, kind: EntityKind, l1: &str, max_docs: usize, context: Option<DocId>) -> Vec<Mention> {
-        self.local_mentions_in(kind, l1, self.local_name_docs(l1), max_docs, context)
+        self.local_mentions_in(kind, l1, self.local_name_docs(l1), max_docs, context, true)
     }
 
     /// The documents that may name a local entity: those holding every word of its name
@@ -380,7 +380,10 @@ impl<'a> Analyzer<'a> {
 
     /// [`Analyzer::local_mentions`] in `docs`: the first `max_docs` of them in source order,
     /// and `context` whatever its rank.
-    fn local_mentions_in(&self, kind: EntityKind, l1: &str, mut docs: Vec<DocId>, max_docs: usize, context: Option<DocId>) -> Vec<Mention> {
+    /// With `prefilter`, a document is read only if it writes the name's words in a row
+    /// ([`names_in_a_row`]); the full scan reads every document whole, so that the tests
+    /// check the filter.
+    fn local_mentions_in(&self, kind: EntityKind, l1: &str, mut docs: Vec<DocId>, max_docs: usize, context: Option<DocId>, prefilter: bool) -> Vec<Mention> {
         let ws = self.workspace();
         let key = EntityKey::Local(kind, l1.into());
         ws.sort_in_source_order(&mut docs);
@@ -391,10 +394,15 @@ impl<'a> Analyzer<'a> {
         }
         // every document read on every core, each by an analyzer of its own (they share the
         // workspace's caches)
+        let name: Vec<&str> = l1.split(' ').collect();
         let found = map_docs(&docs, |d| {
             let an = Analyzer::new(ws);
             let Some(doc) = ws.doc(d) else { return Vec::new() };
             let words = scan_words(&doc.text, doc.body_start);
+            // the names at one mention are read only where the name's words stand in a row
+            if prefilter && !names_in_a_row(&words, &name) {
+                return Vec::new();
+            }
             an.local_names(&doc.text, &words).into_iter().map(|n| an.local_mention(d, &words, &n)).filter(|m| m.key == key).collect::<Vec<_>>()
         });
         found.into_iter().flatten().collect()
@@ -680,7 +688,7 @@ impl<'a> Analyzer<'a> {
                 // counted on the first documents that may name it, like a phrase
                 let candidates = self.local_name_docs(l1);
                 let sampled = (candidates.len() > HOVER_DOCS).then_some((HOVER_DOCS as u32, candidates.len() as u32));
-                let mut mentions = self.local_mentions_in(*kind, l1, candidates, HOVER_DOCS, context);
+                let mut mentions = self.local_mentions_in(*kind, l1, candidates, HOVER_DOCS, context, true);
                 let ranks = ws.source_ranks();
                 mentions.sort_by_key(|m| (ranks.get(m.doc as usize).copied().unwrap_or(u32::MAX), m.span.start));
                 let mut docs: Vec<DocId> = mentions.iter().map(|m| m.doc).collect();
@@ -1332,7 +1340,7 @@ impl<'a> Analyzer<'a> {
         let canonical = match key {
             EntityKey::Cluster(canonical) => canonical,
             EntityKey::Phrase(l1) => return self.phrase_mentions_full_scan(l1),
-            EntityKey::Local(kind, l1) => return self.local_mentions_in(*kind, l1, self.workspace().docs_in_order(), usize::MAX, None),
+            EntityKey::Local(kind, l1) => return self.local_mentions_in(*kind, l1, self.workspace().docs_in_order(), usize::MAX, None, false),
         };
         let Some((_, docs, members)) = self.cluster_scope(canonical) else { return Vec::new() };
         docs.into_iter().flat_map(|d| self.cluster_mentions_in(d, &members, key)).collect()
@@ -1667,6 +1675,20 @@ struct Searched {
 
 /// `f` of every document, in order: on every core when there are enough documents to pay
 /// for it (the text searches of references).
+/// Whether `words` hold a name read at one mention whose key is `name` (its words' L1
+/// forms): its words after the first in a row, and the first ending the word before them
+/// (a proclitic may stand before it; after لل the article's alef is not written). Every
+/// mention keyed by the name, an echo of it included (an echo is keyed by the full name
+/// written in the same document), is such a row, so documents without one hold none.
+fn names_in_a_row(words: &[Word], name: &[&str]) -> bool {
+    let Some((first, rest)) = name.split_first() else { return false };
+    let after_lil = first.strip_prefix('ا');
+    words.windows(name.len()).any(|w| {
+        w[1..].iter().zip(rest).all(|(w, n)| w.l1 == *n)
+            && (w[0].l1.ends_with(first) || after_lil.is_some_and(|a| w[0].l1.starts_with("لل") && w[0].l1.ends_with(a)))
+    })
+}
+
 fn map_docs<T: Send>(docs: &[DocId], f: impl Fn(DocId) -> T + Sync) -> Vec<T> {
     // (a request's answer may stop being wanted between two documents, and inside one: a
     // document's words may need clusters read anew, which look at the interrupt of the
@@ -2012,6 +2034,9 @@ mod tests {
             // a channel's name in letters, every word under three letters, spelt two ways
             "وكان أول الضحايا سيطرة بوتين على شبكة \"إن تي في\" الإخبارية المستقلة",
             "وقالت شبكة \"ان تى فى\" الإخبارية إن بوتين في موسكو",
+            // a local organisation after لل only (the article's alef not written)
+            "قال البنك التجاري الكويتي إن الأرباح زادت",
+            "ارتفعت أرباح للبنك التجاري الكويتي هذا العام",
         ];
         let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         assert!(!ws.is_literal(2) && !ws.is_literal(5), "a diacritic, tatweel or joiner inside a word makes a document non-literal");
