@@ -20,7 +20,7 @@ use super::person_names::person_names;
 use super::place_names::place_names;
 use super::spelling::{Analyzer, ClusterInfo};
 use crate::corpus::config::EntityKind;
-use crate::text::normalize::{l0, to_l1};
+use crate::text::normalize::{dropped_at_l0, l0, to_l1};
 use crate::text::tokenize::{token_span_at, Gap};
 
 /// Which entity a mention belongs to.
@@ -395,15 +395,37 @@ impl<'a> Analyzer<'a> {
         // every document read on every core, each by an analyzer of its own (they share the
         // workspace's caches)
         let name: Vec<&str> = l1.split(' ').collect();
+        // the spellings of its last word, searched as written: the name's rows end there (a
+        // name of one word may carry a proclitic, and after لل the article's alef is not
+        // written: LiteralSearch::needle)
+        let last_word = prefilter
+            .then(|| {
+                let spellings: FxHashSet<&str> = ws.by_l1.get(*name.last()?).into_iter().flatten().map(|&id| LiteralSearch::needle(ws.word(id).0)).collect();
+                crate::text::search::Needles::new(spellings.iter().copied())
+            })
+            .flatten();
+        let every_needle: Vec<usize> = (0..last_word.as_ref().map_or(0, |n| n.len())).collect();
         let found = map_docs(&docs, |d| {
             let an = Analyzer::new(ws);
             let Some(doc) = ws.doc(d) else { return Vec::new() };
-            let words = scan_words(&doc.text, doc.body_start);
-            // the names at one mention are read only where the name's words stand in a row
-            if prefilter && !names_in_a_row(&words, &name) {
-                return Vec::new();
+            let text = &doc.text[..];
+            // the names at one mention are read only where the name's words stand in a row:
+            // found from the matches of its last word, reading the words before each
+            if prefilter {
+                let mut hits = Vec::new();
+                let in_a_row = match last_word.as_ref().and_then(|n| ws.find_in_body(d, n, &every_needle, &mut hits)) {
+                    Some(()) => {
+                        let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
+                        hits.iter().any(|&(a, _)| names_in_a_row(&scan_words_range(text, chunks_back(text, body, a, name.len()), chunks_forward(text, a, 0)), &name))
+                    }
+                    None => names_in_a_row(&scan_words(text, doc.body_start), &name),
+                };
+                if !in_a_row {
+                    return Vec::new();
+                }
             }
-            an.local_names(&doc.text, &words).into_iter().map(|n| an.local_mention(d, &words, &n)).filter(|m| m.key == key).collect::<Vec<_>>()
+            let words = scan_words(text, doc.body_start);
+            an.local_names(text, &words).into_iter().map(|n| an.local_mention(d, &words, &n)).filter(|m| m.key == key).collect::<Vec<_>>()
         });
         found.into_iter().flatten().collect()
     }
@@ -1011,6 +1033,7 @@ impl<'a> Analyzer<'a> {
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let spellings: FxHashSet<&str> = ws.by_l1.get(last).into_iter().flatten().map(|&id| ws.word(id).0).collect();
         let Some(needles) = crate::text::search::Needles::new(spellings.iter().copied()) else { return self.phrase_mentions_full_scan(l1) };
+        let every_needle: Vec<usize> = (0..needles.len()).collect();
         // the word before the last is one of the forms' (a proclitic aside): وزير الخارجية is
         // dismissed without reading the words around it
         let forms = self.lexicon().phrase_forms(l1);
@@ -1022,18 +1045,18 @@ impl<'a> Analyzer<'a> {
         let scope = self.short_name_scope(l1);
         let head_search = HeadSearch::new(ws, &scope.heads).filter(|_| !scope.heads.is_empty());
         let ends_in = |d: DocId| -> Option<Vec<usize>> {
-            let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
-            let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
             let mut hits = Vec::new();
-            needles.find_all(&doc.text[body..], &mut hits);
+            ws.find_in_body(d, &needles, &every_needle, &mut hits)?;
+            let doc = ws.doc(d)?;
+            let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
             let text = &doc.text[..];
-            let starts_word = |a: usize| !text[body..a].chars().next_back().is_some_and(is_letter);
+            let starts_word = |a: usize| !text[body..a].chars().rev().find(|&c| !dropped_at_l0(c)).is_some_and(is_letter);
             let after_a_form_word = |a: usize| {
                 let prev = text[chunks_back(text, body, a, 1)..a].split_whitespace().next_back().unwrap_or("");
                 let prev = to_l1(&l0(prev));
                 before_last.iter().any(|w| prev.ends_with(w))
             };
-            Some(hits.into_iter().map(|(a, b)| (body + a, body + b)).filter(|&(a, b)| ends_word(text, b) && starts_word(a) && after_a_form_word(a)).map(|(a, _)| a).collect())
+            Some(hits.into_iter().filter(|&(a, b)| ends_word(text, b) && starts_word(a) && after_a_form_word(a)).map(|(a, _)| a).collect())
         };
         let search = |d: DocId| -> Option<(Vec<usize>, Option<Vec<usize>>)> {
             let ends = ends_in(d)?;
@@ -1218,13 +1241,14 @@ impl<'a> Analyzer<'a> {
             let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
             let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
             let needles = needles_of.get(&d).map_or(&every_needle[..], Vec::as_slice);
+            let mut hits = Vec::new();
             let mut positions: Vec<usize> = Vec::new();
             let mut fresh = Vec::new();
             for &n in needles {
                 match kept[n].as_ref().and_then(|k| k.get(&d)) {
                     Some(p) => positions.extend(p.iter().map(|&p| p as usize)),
                     None => {
-                        let p = search.candidates(&doc.text, body, n);
+                        let p = search.candidates(ws, d, n, &mut hits)?;
                         // positions are kept as u32 (texts under 4 GiB)
                         if let Ok(kept) = p.iter().map(|&p| u32::try_from(p)).collect::<Result<Box<[u32]>, _>>() {
                             fresh.push((n, kept));
@@ -1613,14 +1637,13 @@ impl LiteralSearch {
     /// its word and follows at most a three-letter proclitic (وللعراق holds لعراق after two
     /// letters), so most matches inside longer words are dismissed here without tokenizing
     /// anything. Sorted.
-    fn candidates(&self, text: &str, body: usize, needle: usize) -> Vec<usize> {
-        let mut hits = Vec::new();
-        self.needles.find_some(&text[body..], [needle], &mut hits);
-        hits.into_iter()
-            .map(|(a, b)| (body + a, body + b))
-            .filter(|&(a, b)| ends_word(text, b) && near_word_start(text, body, a))
-            .map(|(a, _)| a)
-            .collect()
+    /// `None` for a document that must be read whole (`Workspace::find_in_body`).
+    fn candidates(&self, ws: &Workspace, d: DocId, needle: usize, hits: &mut Vec<(usize, usize)>) -> Option<Vec<usize>> {
+        hits.clear();
+        ws.find_in_body(d, &self.needles, &[needle], hits)?;
+        let doc = ws.doc(d)?;
+        let (text, body) = (&doc.text[..], crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start));
+        Some(hits.iter().filter(|&&(a, b)| ends_word(text, b) && near_word_start(text, body, a)).map(|&(a, _)| a).collect())
     }
 }
 
@@ -1653,14 +1676,15 @@ impl HeadSearch {
     /// The starts of the words of a literal document that can be head words (sorted,
     /// distinct); `None` for a document that must be read whole.
     fn head_words(&self, ws: &Workspace, d: DocId) -> Option<Vec<usize>> {
-        let doc = ws.doc(d).filter(|_| ws.is_literal(d))?;
+        let mut hits = Vec::new();
+        let every_needle: Vec<usize> = (0..self.needles.len()).collect();
+        ws.find_in_body(d, &self.needles, &every_needle, &mut hits)?;
+        let doc = ws.doc(d)?;
         let text = &doc.text[..];
         let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
-        let mut hits = Vec::new();
-        self.needles.find_all(&text[body..], &mut hits);
         // a needle ends its head word, after at most a proclitic and the article
-        let near_start = |a: usize| text[body..a].chars().rev().take(6).take_while(|&c| is_letter(c)).count() <= 5;
-        let mut starts: Vec<usize> = hits.into_iter().map(|(a, b)| (body + a, body + b)).filter(|&(a, b)| ends_word(text, b) && near_start(a)).map(|(a, _)| a).collect();
+        let near_start = |a: usize| letters_back(text, body, a, 6) <= 5;
+        let mut starts: Vec<usize> = hits.into_iter().filter(|&(a, b)| ends_word(text, b) && near_start(a)).map(|(a, _)| a).collect();
         starts.sort_unstable();
         Some(words_at(text, body, &starts).into_iter().map(|(start, _)| start).collect())
     }
@@ -1714,13 +1738,21 @@ fn is_letter(c: char) -> bool {
 }
 
 /// No letter follows `end`: a match there ends its word (marks such as tanween may follow).
+/// (What L0 drops, marks, tatweel and joiners, is skipped: inside a word it may stand
+/// between letters, `Literal::Except`.)
 fn ends_word(text: &str, end: usize) -> bool {
-    !text[end..].chars().next().is_some_and(is_letter)
+    !text[end..].chars().find(|&c| !dropped_at_l0(c)).is_some_and(is_letter)
 }
 
-/// At most three letters lie between the word's start and `pos`.
+/// At most three letters lie between the word's start and `pos` (what L0 drops aside).
 fn near_word_start(text: &str, floor: usize, pos: usize) -> bool {
-    text[floor..pos].chars().rev().take(4).take_while(|&c| is_letter(c)).count() <= 3
+    letters_back(text, floor, pos, 4) <= 3
+}
+
+/// How many letters (at most `most`) stand right before `pos` in its word, what L0 drops
+/// aside.
+fn letters_back(text: &str, floor: usize, pos: usize, most: usize) -> usize {
+    text[floor..pos].chars().rev().filter(|&c| !dropped_at_l0(c)).take(most).take_while(|&c| is_letter(c)).count()
 }
 
 /// The distinct tokens holding the given positions (sorted) of a literal document's body.
@@ -2031,15 +2063,22 @@ mod tests {
             "أعلنت وزارة الخارجية الروسية أن الوزارة. ولوزير الخارجية رأي ثم قالت الوزارة إن وزير الصحة والوزارة",
             // a listed two-word name after لل (the article's alef not written)
             "زار الولايات المتحدة ثم عاد رئيسا للولايات المتحدة. هل يمكن للشرق الأوسط أن يلحق بالشرق الأوسط",
-            // a channel's name in letters, every word under three letters, spelt two ways
-            "وكان أول الضحايا سيطرة بوتين على شبكة \"إن تي في\" الإخبارية المستقلة",
-            "وقالت شبكة \"ان تى فى\" الإخبارية إن بوتين في موسكو",
             // a local organisation after لل only (the article's alef not written)
             "قال البنك التجاري الكويتي إن الأرباح زادت",
             "ارتفعت أرباح للبنك التجاري الكويتي هذا العام",
+            // marks and tatweel inside the words of phrases and names, a proclitic with a
+            // vowel, a mark right after a match; a ligature: the document is read whole
+            "قالت وزارة الخارجيّة الروسية إن بِالولايات المتّحدة ضغوطا وفي الولايـات المتحدة والولاياتُ المتحدةِ",
+            "وصرّح بوتّين لوكالة فرانس برس إن بوتينَ والمرصدِ السوري لحقوق الإنسان وقال المرصد",
+            "قال \u{FEFB}فروف إن بوتين في الولايات المتحدة",
+            // a channel's name in letters, every word under three letters, spelt two ways
+            "وكان أول الضحايا سيطرة بوتين على شبكة \"إن تي في\" الإخبارية المستقلة",
+            "وقالت شبكة \"ان تى فى\" الإخبارية إن بوتين في موسكو",
         ];
         let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
-        assert!(!ws.is_literal(2) && !ws.is_literal(5), "a diacritic, tatweel or joiner inside a word makes a document non-literal");
+        let n = texts.len() as DocId;
+        assert!(ws.is_literal(2) && ws.is_literal(5) && ws.is_literal(n - 5) && ws.is_literal(n - 4), "a word with marks, tatweel or a joiner between its letters is searched in its L0 form");
+        assert!(!ws.is_literal(n - 3), "a ligature makes a document non-literal");
         assert!(ws.is_literal(0) && ws.is_literal(1), "tanween at a word's end does not");
         assert!(assert_references_match_full_scan(&ws) > 5);
         // (the channel is one local entity, found in both of its documents)

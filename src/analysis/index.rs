@@ -15,7 +15,8 @@ use crate::corpus::document::Document;
 
 use super::hits::HitCache;
 use super::lexicon::Lexicon;
-use super::names::{self, DocSummary, WordCounts};
+use super::names::{self, DocSummary, Literal, WordCounts};
+use crate::text::search::Needles;
 use super::quotes::{self, DocQuotes, QuoteIndex};
 use super::spelling::Caches;
 use crate::text::normalize::{bag_key, skeleton, to_l1};
@@ -35,7 +36,7 @@ pub struct WordStats {
 struct DocEntry {
     doc: Document,
     /// See `DocSummary::literal`.
-    literal: bool,
+    literal: Literal,
 }
 
 fn order_key_of(doc: &Document) -> (u8, String, String) {
@@ -282,7 +283,7 @@ impl Workspace {
             changed.push(word);
         }
         self.invalidate(&changed, id);
-        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal });
+        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal.clone() });
         self.generation += 1;
         id
     }
@@ -333,7 +334,7 @@ impl Workspace {
                 }
             }
         }
-        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal });
+        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal.clone() });
         self.generation += 1;
         if order_changed {
             self.forget_source_ranks();
@@ -477,10 +478,54 @@ impl Workspace {
         self.docs.get(id as usize).and_then(|e| e.as_ref()).map(|e| &e.doc)
     }
 
-    /// Whether a literal search of the document's text finds every word containing a
-    /// spelling (`DocSummary::literal`).
+    /// Whether a literal search of the document's text ([`Workspace::find_in_body`]) finds
+    /// every word containing a spelling (`DocSummary::literal`).
     pub(crate) fn is_literal(&self, id: DocId) -> bool {
-        self.docs.get(id as usize).and_then(|e| e.as_ref()).is_some_and(|e| e.literal)
+        self.docs.get(id as usize).and_then(|e| e.as_ref()).is_some_and(|e| matches!(e.literal, Literal::Except(_)))
+    }
+
+    /// Every match of the `which` needles in the body of a document whose words a literal
+    /// search finds (else `None`), as byte ranges of its text, sorted. A word written with
+    /// marks, tatweel or joiners between its letters is searched in its L0 form, and its
+    /// matches are given as the spans of the letters matched; matches in the text as written
+    /// are all found there too. The callers' word-boundary tests skip what L0 drops.
+    pub(crate) fn find_in_body(&self, id: DocId, needles: &Needles, which: &[usize], out: &mut Vec<(usize, usize)>) -> Option<()> {
+        let entry = self.docs.get(id as usize)?.as_ref()?;
+        let Literal::Except(marked) = &entry.literal else { return None };
+        let text = &entry.doc.text[..];
+        let body = crate::corpus::document::floor_char_boundary(text, entry.doc.body_start);
+        let start = out.len();
+        needles.find_some(&text[body..], which.iter().copied(), out);
+        for hit in &mut out[start..] {
+            *hit = (hit.0 + body, hit.1 + body);
+        }
+        if marked.is_empty() {
+            return Some(());
+        }
+        let mut found = Vec::new();
+        for &(a, b) in marked.iter().filter(|&&(a, _)| a as usize >= body) {
+            let (a, b) = (a as usize, b as usize);
+            let folded = crate::text::normalize::fold_l0(&text[a..b], a);
+            found.clear();
+            needles.find_some(&folded.text, which.iter().copied(), &mut found);
+            for &(fa, fb) in &found {
+                let first = folded.text[..fa].chars().count();
+                let last = first + folded.text[fa..fb].chars().count() - 1;
+                let (Some(&from), Some(&to)) = (folded.origins.get(first), folded.origins.get(last)) else { continue };
+                let to = to + text[to..].chars().next().map_or(0, char::len_utf8);
+                out.push((from, to));
+            }
+        }
+        out[start..].sort_unstable();
+        let mut kept = start;
+        for i in start..out.len() {
+            if kept == start || out[kept - 1] != out[i] {
+                out[kept] = out[i];
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+        Some(())
     }
 
     /// Every document, in source order (date, then relative path).

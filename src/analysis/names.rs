@@ -74,10 +74,27 @@ impl WordCounts {
 pub struct DocSummary {
     /// Distinct words, remainders and bigrams with their counts, in first-seen order.
     pub words: Vec<(String, WordCounts)>,
-    /// Every word's L0 form is a prefix of its text as written (no diacritic, tatweel or
-    /// joiner inside a word; trailing marks such as tanween allowed): a literal search for a
-    /// spelling finds every word that contains it (see `Analyzer::references`).
-    pub literal: bool,
+    /// How a literal search of the text finds every word that contains a spelling (see
+    /// `Analyzer::references`).
+    pub literal: Literal,
+}
+
+/// How a literal search of a document's text finds its words' L0 forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Literal {
+    /// Every word's L0 form is a prefix of its text as written (trailing marks such as
+    /// tanween allowed), except the words listed (byte spans): they are their L0 form with
+    /// marks, tatweel or joiners between its letters, and are searched in that form.
+    Except(Box<[(u32, u32)]>),
+    /// Some word's L0 form is more than its letters as written (a presentation form, a
+    /// Persian letter, a composed hamza): the document is read whole.
+    No,
+}
+
+impl Default for Literal {
+    fn default() -> Literal {
+        Literal::Except(Box::default())
+    }
 }
 
 /// An Arabic word of a document, folded.
@@ -312,9 +329,24 @@ fn count_word(w: &Word, map: &mut FxHashMap<Box<str>, u32>, order: &mut Vec<(Str
     });
 }
 
-/// Whether every word's L0 form is a prefix of its text as written (`DocSummary::literal`).
-fn literal(text: &str, words: &[Word]) -> bool {
-    words.iter().all(|w| text[w.token.start..w.token.end].starts_with(w.l0()))
+/// How a literal search finds the document's words ([`Literal`]).
+fn literal(text: &str, words: &[Word]) -> Literal {
+    use crate::text::normalize::dropped_at_l0;
+    let mut marked = Vec::new();
+    for w in words {
+        let written = &text[w.token.start..w.token.end];
+        if written.starts_with(w.l0()) {
+            continue;
+        }
+        if !written.chars().filter(|&c| !dropped_at_l0(c)).eq(w.l0().chars()) {
+            return Literal::No;
+        }
+        match (u32::try_from(w.token.start), u32::try_from(w.token.end)) {
+            (Ok(a), Ok(b)) => marked.push((a, b)),
+            _ => return Literal::No,
+        }
+    }
+    Literal::Except(marked.into())
 }
 
 /// [`summarize`] without the name evidence: the words and their remainders after proclitics,
