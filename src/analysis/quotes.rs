@@ -300,7 +300,16 @@ pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
     for q in &mut quotes.quotes {
         let after_title = title_before.take().is_some_and(|t| joined_by_and(text, &t, &q.span));
         q.not_quotation = false;
-        if !q.marked || q.words() > LISTED_NAME_MAX_WORDS || q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) {
+        if !q.marked || q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) {
+            continue;
+        }
+        // a title or a slogan whatever its length (the economics Nobel's official name, a
+        // report's title); the names looked up are shorter
+        if q.words() > LISTED_NAME_MAX_WORDS {
+            if after_title || titled(text, q.span.start, lex) {
+                title_before = Some(q.span.clone());
+                q.not_quotation = true;
+            }
             continue;
         }
         // (word, L1), punctuation-only tokens left out
@@ -2023,6 +2032,9 @@ mod tests {
         assert_eq!(names("وقال «لن نتراجع عن قرارنا» و«سنواصل العمل»"), [false, false], "statements joined by و");
         assert_eq!(names("شعار «الشعب يريد» ثم قال «لن نتراجع»"), [true, false], "not joined by و alone");
         assert_eq!(names("في دراسة بعنوان: «المرأة في زمن الفراعنة»"), [true], "a proclitic on the noun, a colon after it");
+        assert_eq!(names("واسمها الرسمي جائزة «بنك السويد في العلوم الاقتصادية في ذكرى ألفرد نوبل» منذ"), [true], "a long title");
+        assert_eq!(names("ورددوا شعارات «يا ملقي اسمع اسمع، شعب الأردن ما رح يركع أبدا أبدا» و«الشعب يريد إسقاط الحكومة»"), [true, true], "a long slogan, and the one joined to it");
+        assert_eq!(names("وقال في بيان «إن الحكومة لن تتراجع عن قرارها رفع الأسعار مهما كانت الضغوط»"), [false], "a long statement");
         assert_eq!(names("وتابع أن الاتفاقية «تمنح عددا من الحقوق للعمال»"), [false], "a definite noun: the quotation goes on with what it says");
         assert_eq!(names("وقال في بيان «نرفض هذه الاتهامات»"), [false], "a statement is quoted");
         assert_eq!(names("صور من افتتاح مهرجان\n«نرفض هذه الاتهامات» قال الوزير"), [false], "the noun ends another paragraph");
