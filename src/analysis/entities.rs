@@ -885,12 +885,23 @@ impl<'a> Analyzer<'a> {
         for (k, d) in docs.into_iter().enumerate() {
             let Some(doc) = ws.doc(d) else { continue };
             let words = scan_words(&doc.text, doc.body_start);
-            for pair in words.windows(2) {
+            for (i, pair) in words.windows(2).enumerate() {
                 let (a, b) = (&pair[0], &pair[1]);
                 if b.token.gap_before != Gap::Space || !members.contains(&b.l0()) {
                     continue;
                 }
                 if a.tanween || a.letters() < 3 || a.l0().starts_with("ال") || lex.is_function_word(&a.l1) || lex.is_cue_word(&a.l1) || members.contains(&a.l0()) {
+                    continue;
+                }
+                // the last word of a listed name or a club's (باريس سان جيرمان نيمار: the
+                // club's, not Neymar's given name)
+                let ends_listed = lex.is_club_word(&a.l1) || lex.is_team_word(&a.l1) || (1..=3).any(|n| {
+                    i >= n && {
+                        let l1s: Vec<&str> = words[i - n..=i].iter().map(|w| w.l1.as_str()).collect();
+                        lex.phrase(&l1s.join(" ")).is_some()
+                    }
+                });
+                if ends_listed {
                     continue;
                 }
                 order += 1;
@@ -907,11 +918,24 @@ impl<'a> Analyzer<'a> {
         self.best_given_name(&counts).map(|g| format!("{g} {}", c.canonical))
     }
 
+    /// The given name most often written before the surname: a given name of the lists, a
+    /// word that is no ordinary word of the dictionary (a transliterated given name), or one
+    /// the corpus reads as a name (كاري كانافه السفير الأميركي), and no place. «شقيق أليسون»
+    /// (his brother), «منح زيدان», «مطعم كوري», «بريطانيا إليزابيث» are a word before a name,
+    /// not its given name.
     fn best_given_name(&self, counts: &FxHashMap<String, (u32, usize)>) -> Option<String> {
         let ws = self.workspace();
+        let lex = self.lexicon();
+        let given = |g: &str| {
+            let l1 = to_l1(g);
+            let listed = lex.is_listed_given_name(&l1) || lex.is_foreign_given_name(&l1) || lex.starts_full_name(&l1);
+            // (a minor town of GeoNames is no place here: كاري كانافه)
+            let place = lex.gazetteer(&l1).is_some_and(|e| !e.ambiguous && !e.minor);
+            !place && !lex.is_closed_class(&l1) && !lex.is_statement_noun(&l1) && (listed || !self.known_restored(g) || self.is_name_group(&l1))
+        };
         counts
             .iter()
-            .filter(|(g, (n, _))| *n >= 2 || ws.word_stats(g).is_some_and(|s| s.counts.cue_person > 0))
+            .filter(|(g, (n, _))| (*n >= 2 || ws.word_stats(g).is_some_and(|s| s.counts.cue_person > 0)) && given(g))
             .max_by(|a, b| (a.1.0, std::cmp::Reverse(a.1.1)).cmp(&(b.1.0, std::cmp::Reverse(b.1.1))))
             .map(|(g, _)| g.clone())
     }
@@ -2292,6 +2316,30 @@ mod tests {
         assert_eq!(refs.len(), 3, "only in the document that names him in full: {refs:?}");
         let compound: Vec<String> = ws.with_analyzer(|an| an.entity_mentions(2)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(EntityKind::Person, _))).map(|m| texts[2][m.span].to_string()).collect();
         assert_eq!(compound, ["حسن نصر الله", "نصر الله"]);
+    }
+
+    #[test]
+    fn the_full_name_of_a_surname_is_a_given_name_written_before_it() {
+        let texts = [
+            "قال الحارس أليسون إن الفريق جاهز. وأضاف أليسون أنه سعيد",
+            "وقال الحارس أليسون إن المباراة صعبة",
+            "ووصل شقيق أليسون امس، ورافق شقيق أليسون الفريق",
+            "قال أليسون إن الموسم طويل",
+            "وقال المدرب يورغن كلوب إن الفريق جاهز. وأضاف كلوب أنه سعيد",
+            "وقال كلوب إن المباراة صعبة، وقال يورغن كلوب إنه واثق",
+            "انتقل لاعب باريس سان جيرمان نيمار الى ريال مدريد. وقال نيمار إنه سعيد",
+            "وكان لاعب باريس سان جيرمان نيمار قد أصيب، وقال نيمار إنه بخير",
+        ];
+        let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
+        let name = |doc: DocId, surname: &str| {
+            ws.with_analyzer(|an| {
+                let m = an.entity_mentions(doc).into_iter().find(|m| texts[doc as usize][m.span.clone()] == *surname)?;
+                an.entity(&m.key, Some(doc)).map(|e| e.name)
+            })
+        };
+        assert_eq!(name(3, "أليسون").as_deref(), Some("أليسون"), "his brother (شقيق) is no given name");
+        assert_eq!(name(5, "كلوب").as_deref(), Some("يورغن كلوب"));
+        assert_eq!(name(7, "نيمار").as_deref(), Some("نيمار"), "the club's last word is no given name");
     }
 
     #[test]

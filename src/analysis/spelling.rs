@@ -1213,7 +1213,7 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Whether an orthographic group is a name of a person, place or organisation.
-    fn is_name_group(&self, l1: &str) -> bool {
+    pub(super) fn is_name_group(&self, l1: &str) -> bool {
         self.evidence(l1).name
     }
 
