@@ -890,7 +890,9 @@ impl<'a> Analyzer<'a> {
                 if b.token.gap_before != Gap::Space || !members.contains(&b.l0()) {
                     continue;
                 }
-                if a.tanween || a.letters() < 3 || a.l0().starts_with("ال") || lex.is_function_word(&a.l1) || lex.is_cue_word(&a.l1) || members.contains(&a.l0()) {
+                // (nor a word with the article, after a conjunction too: والأرجنتيني ليونيل)
+                let article = a.l0().starts_with("ال") || a.l0().strip_prefix(['و', 'ف']).is_some_and(|r| r.starts_with("ال"));
+                if a.tanween || a.letters() < 3 || article || lex.is_function_word(&a.l1) || lex.is_cue_word(&a.l1) || members.contains(&a.l0()) {
                     continue;
                 }
                 // the last word of a listed name or a club's (باريس سان جيرمان نيمار: the
@@ -918,9 +920,9 @@ impl<'a> Analyzer<'a> {
         self.best_given_name(&counts).map(|g| format!("{g} {}", c.canonical))
     }
 
-    /// The given name most often written before the surname: a given name of the lists, a
-    /// word that is no ordinary word of the dictionary (a transliterated given name), or one
-    /// the corpus reads as a name (كاري كانافه السفير الأميركي), and no place. «شقيق أليسون»
+    /// The given name most often written before the surname: a given name that is nothing
+    /// but a name, a word that is no ordinary word of the dictionary (a transliterated given
+    /// name), or one the corpus reads as a name (كاري كانافه السفير الأميركي), and no place. «شقيق أليسون»
     /// (his brother), «منح زيدان», «مطعم كوري», «بريطانيا إليزابيث» are a word before a name,
     /// not its given name.
     fn best_given_name(&self, counts: &FxHashMap<String, (u32, usize)>) -> Option<String> {
@@ -928,7 +930,9 @@ impl<'a> Analyzer<'a> {
         let lex = self.lexicon();
         let given = |g: &str| {
             let l1 = to_l1(g);
-            let listed = lex.is_listed_given_name(&l1) || lex.is_foreign_given_name(&l1) || lex.starts_full_name(&l1);
+            // (the imported lists hold ordinary words too, اسمه, يكن, أسر: such a word needs
+            // the corpus to read it as a name)
+            let listed = lex.is_foreign_given_name(&l1) || lex.starts_full_name(&l1);
             // (a minor town of GeoNames is no place here: كاري كانافه)
             let place = lex.gazetteer(&l1).is_some_and(|e| !e.ambiguous && !e.minor);
             !place && !lex.is_closed_class(&l1) && !lex.is_statement_noun(&l1) && (listed || !self.known_restored(g) || self.is_name_group(&l1))
@@ -2329,6 +2333,8 @@ mod tests {
             "وقال كلوب إن المباراة صعبة، وقال يورغن كلوب إنه واثق",
             "انتقل لاعب باريس سان جيرمان نيمار الى ريال مدريد. وقال نيمار إنه سعيد",
             "وكان لاعب باريس سان جيرمان نيمار قد أصيب، وقال نيمار إنه بخير",
+            "وقال الحارس كاريوس إن الفريق جاهز. وأضاف كاريوس أنه سعيد",
+            "لاعب اسمه كاريوس وصل، ثم قال لاعب اسمه كاريوس إنه سعيد",
         ];
         let ws = workspace_of(crate::corpus::config::Config::default(), &texts);
         let name = |doc: DocId, surname: &str| {
@@ -2338,6 +2344,7 @@ mod tests {
             })
         };
         assert_eq!(name(3, "أليسون").as_deref(), Some("أليسون"), "his brother (شقيق) is no given name");
+        assert_eq!(name(8, "كاريوس").as_deref(), Some("كاريوس"), "nor his name (اسمه), a given name of the imported lists");
         assert_eq!(name(5, "كلوب").as_deref(), Some("يورغن كلوب"));
         assert_eq!(name(7, "نيمار").as_deref(), Some("نيمار"), "the club's last word is no given name");
     }
