@@ -923,9 +923,8 @@ impl<'a> Analyzer<'a> {
     /// The given name most often written before the surname: a given name that is nothing
     /// but a name, a word that is no ordinary word of the dictionary (a transliterated given
     /// name), or one the corpus reads in people's names (حسن روحاني, كاري كانافه), and no
-    /// place. «شقيق أليسون»
-    /// (his brother), «منح زيدان», «مطعم كوري», «بريطانيا إليزابيث» are a word before a name,
-    /// not its given name.
+    /// place. «شقيق أليسون» (his brother), «منح زيدان», «مطعم كوري», «بريطانيا إليزابيث» are
+    /// a word before a name, not its given name.
     fn best_given_name(&self, counts: &FxHashMap<String, (u32, usize)>) -> Option<String> {
         let ws = self.workspace();
         let lex = self.lexicon();

@@ -499,7 +499,7 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
         let person = matches!(kind, CueKind::Person);
         // the name run
         let mut run: Vec<usize> = Vec::new();
-        let max_run = if matches!(kind, CueKind::Person) { 2 } else { 3 };
+        let max_run = if person { 2 } else { 3 };
         // names in the run; a lineage (بن خليفة, آل ثاني) rides along with the name before it
         let mut names = 0;
         while j < words.len() && names < max_run {
@@ -673,8 +673,6 @@ mod tests {
         assert_eq!(counts("وقال الرئيس بوتين إن", "بوتين").cue_person, 1, "a listed name that reads as ب + وتين too");
         assert_eq!(counts("وقالت رئيسة الوزراء بنظير بوتو إن", "بنظير").cue_person, 1, "ب + نظير, a name after it");
         assert_eq!(counts("وقال الرئيس فلاديمير بوتن إن", "بوتن").cue_person, 1, "not the second word of a name");
-        assert_eq!(counts("والتقى مبعوث ترامب الوفد", "ترامب").cue_person, 1, "no ordinary word after the title");
-        assert_eq!(counts("وقال الرئيس صالح إن", "صالح").cue_person, 1, "a definite title");
     }
 
     #[test]
