@@ -404,7 +404,6 @@ impl<'a> Analyzer<'a> {
                 crate::text::search::Needles::new(spellings.iter().copied())
             })
             .flatten();
-        let every_needle: Vec<usize> = (0..last_word.as_ref().map_or(0, |n| n.len())).collect();
         let found = map_docs(&docs, |d| {
             let an = Analyzer::new(ws);
             let Some(doc) = ws.doc(d) else { return Vec::new() };
@@ -413,7 +412,7 @@ impl<'a> Analyzer<'a> {
             // found from the matches of its last word, reading the words before each
             if prefilter {
                 let mut hits = Vec::new();
-                let in_a_row = match last_word.as_ref().and_then(|n| ws.find_in_body(d, n, &every_needle, &mut hits)) {
+                let in_a_row = match last_word.as_ref().and_then(|n| ws.find_in_body(d, n, 0..n.len(), &mut hits)) {
                     Some(()) => {
                         let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
                         hits.iter().any(|&(a, _)| names_in_a_row(&scan_words_range(text, chunks_back(text, body, a, name.len()), chunks_forward(text, a, 0)), &name))
@@ -928,15 +927,15 @@ impl<'a> Analyzer<'a> {
     fn best_given_name(&self, counts: &FxHashMap<String, (u32, usize)>) -> Option<String> {
         let ws = self.workspace();
         let lex = self.lexicon();
+        // a word of the dictionary that a tenth of its documents or more read in a person's
+        // name at one mention (حسن 68%, بول 79%, نير 39%; اسمه 6%, يكن 3%, شقيق 1% on
+        // ant2018), or that the corpus judges a name from the cues around it
+        let read_as_a_name = |g: &str| ws.word_stats(g).is_some_and(|s| 10 * s.counts.person_docs as usize >= s.docs.len().max(1));
         let given = |g: &str| {
             let l1 = to_l1(g);
             // (the imported lists hold ordinary words too, اسمه, يكن, أسر: such a word needs
             // the corpus to read it as a name)
             let listed = lex.is_foreign_given_name(&l1) || lex.starts_full_name(&l1);
-            // a word of the dictionary that a tenth of its documents or more read in a
-            // person's name at one mention (حسن 68%, بول 79%, نير 39%; اسمه 6%, يكن 3%, شقيق 1%
-            // on ant2018), or that the corpus judges a name from the cues around it
-            let read_as_a_name = |g: &str| ws.word_stats(g).is_some_and(|s| 10 * s.counts.person_docs as usize >= s.docs.len().max(1));
             // (a minor town of GeoNames is no place here: كاري كانافه)
             let place = lex.gazetteer(&l1).is_some_and(|e| !e.ambiguous && !e.minor);
             !place && !lex.is_closed_class(&l1) && !lex.is_statement_noun(&l1) && (listed || !self.known_restored(g) || read_as_a_name(g) || self.is_name_group(&l1))
@@ -1067,7 +1066,6 @@ impl<'a> Analyzer<'a> {
         let last = l1.rsplit(' ').next().unwrap_or(l1);
         let spellings: FxHashSet<&str> = ws.by_l1.get(last).into_iter().flatten().map(|&id| ws.word(id).0).collect();
         let Some(needles) = crate::text::search::Needles::new(spellings.iter().copied()) else { return self.phrase_mentions_full_scan(l1) };
-        let every_needle: Vec<usize> = (0..needles.len()).collect();
         // the word before the last is one of the forms' (a proclitic aside): وزير الخارجية is
         // dismissed without reading the words around it
         let forms = self.lexicon().phrase_forms(l1);
@@ -1080,7 +1078,7 @@ impl<'a> Analyzer<'a> {
         let head_search = HeadSearch::new(ws, &scope.heads).filter(|_| !scope.heads.is_empty());
         let ends_in = |d: DocId| -> Option<Vec<usize>> {
             let mut hits = Vec::new();
-            ws.find_in_body(d, &needles, &every_needle, &mut hits)?;
+            ws.find_in_body(d, &needles, 0..needles.len(), &mut hits)?;
             let doc = ws.doc(d)?;
             let body = crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start);
             let text = &doc.text[..];
@@ -1674,7 +1672,7 @@ impl LiteralSearch {
     /// `None` for a document that must be read whole (`Workspace::find_in_body`).
     fn candidates(&self, ws: &Workspace, d: DocId, needle: usize, hits: &mut Vec<(usize, usize)>) -> Option<Vec<usize>> {
         hits.clear();
-        ws.find_in_body(d, &self.needles, &[needle], hits)?;
+        ws.find_in_body(d, &self.needles, [needle], hits)?;
         let doc = ws.doc(d)?;
         let (text, body) = (&doc.text[..], crate::corpus::document::floor_char_boundary(&doc.text, doc.body_start));
         Some(hits.iter().filter(|&&(a, b)| ends_word(text, b) && near_word_start(text, body, a)).map(|&(a, _)| a).collect())
@@ -1711,8 +1709,7 @@ impl HeadSearch {
     /// distinct); `None` for a document that must be read whole.
     fn head_words(&self, ws: &Workspace, d: DocId) -> Option<Vec<usize>> {
         let mut hits = Vec::new();
-        let every_needle: Vec<usize> = (0..self.needles.len()).collect();
-        ws.find_in_body(d, &self.needles, &every_needle, &mut hits)?;
+        ws.find_in_body(d, &self.needles, 0..self.needles.len(), &mut hits)?;
         let doc = ws.doc(d)?;
         let text = &doc.text[..];
         let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
@@ -1731,8 +1728,6 @@ struct Searched {
     fresh: Vec<(usize, Box<[u32]>)>,
 }
 
-/// `f` of every document, in order: on every core when there are enough documents to pay
-/// for it (the text searches of references).
 /// Whether `words` hold a name read at one mention whose key is `name` (its words' L1
 /// forms): its words after the first in a row, and the first ending the word before them
 /// (a proclitic may stand before it; after لل the article's alef is not written). Every
@@ -1747,6 +1742,8 @@ fn names_in_a_row(words: &[Word], name: &[&str]) -> bool {
     })
 }
 
+/// `f` of every document, in order: on every core when there are enough documents to pay
+/// for it (the text searches of references).
 fn map_docs<T: Send>(docs: &[DocId], f: impl Fn(DocId) -> T + Sync) -> Vec<T> {
     // (a request's answer may stop being wanted between two documents, and inside one: a
     // document's words may need clusters read anew, which look at the interrupt of the

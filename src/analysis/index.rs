@@ -283,7 +283,7 @@ impl Workspace {
             changed.push(word);
         }
         self.invalidate(&changed, id);
-        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal.clone() });
+        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal });
         self.generation += 1;
         id
     }
@@ -334,7 +334,7 @@ impl Workspace {
                 }
             }
         }
-        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal.clone() });
+        self.docs[id as usize] = Some(DocEntry { doc, literal: summary.literal });
         self.generation += 1;
         if order_changed {
             self.forget_source_ranks();
@@ -489,13 +489,13 @@ impl Workspace {
     /// marks, tatweel or joiners between its letters is searched in its L0 form, and its
     /// matches are given as the spans of the letters matched; matches in the text as written
     /// are all found there too. The callers' word-boundary tests skip what L0 drops.
-    pub(crate) fn find_in_body(&self, id: DocId, needles: &Needles, which: &[usize], out: &mut Vec<(usize, usize)>) -> Option<()> {
+    pub(crate) fn find_in_body(&self, id: DocId, needles: &Needles, which: impl IntoIterator<Item = usize> + Clone, out: &mut Vec<(usize, usize)>) -> Option<()> {
         let entry = self.docs.get(id as usize)?.as_ref()?;
         let Literal::Except(marked) = &entry.literal else { return None };
         let text = &entry.doc.text[..];
         let body = crate::corpus::document::floor_char_boundary(text, entry.doc.body_start);
         let start = out.len();
-        needles.find_some(&text[body..], which.iter().copied(), out);
+        needles.find_some(&text[body..], which.clone(), out);
         for hit in &mut out[start..] {
             *hit = (hit.0 + body, hit.1 + body);
         }
@@ -507,7 +507,7 @@ impl Workspace {
             let (a, b) = (a as usize, b as usize);
             let folded = crate::text::normalize::fold_l0(&text[a..b], a);
             found.clear();
-            needles.find_some(&folded.text, which.iter().copied(), &mut found);
+            needles.find_some(&folded.text, which.clone(), &mut found);
             for &(fa, fb) in &found {
                 let first = folded.text[..fa].chars().count();
                 let last = first + folded.text[fa..fb].chars().count() - 1;
@@ -516,15 +516,10 @@ impl Workspace {
                 out.push((from, to));
             }
         }
-        out[start..].sort_unstable();
-        let mut kept = start;
-        for i in start..out.len() {
-            if kept == start || out[kept - 1] != out[i] {
-                out[kept] = out[i];
-                kept += 1;
-            }
-        }
-        out.truncate(kept);
+        let mut tail = out.split_off(start);
+        tail.sort_unstable();
+        tail.dedup();
+        out.append(&mut tail);
         Some(())
     }
 
@@ -613,7 +608,6 @@ impl Workspace {
         (&self.word_text[id as usize], &self.stats[id as usize])
     }
 
-    /// Documents containing a spelling with this L1 form (whole or after a proclitic).
     /// The documents holding a word of under three letters (L1), which `by_l1` does not
     /// index, by its spellings as written (L0: each letter L1 folds, unfolded: ا as أ, إ…, ي
     /// as ى, ه as ة); never after a proclitic (no remainder that short is counted). `None`
@@ -622,12 +616,7 @@ impl Workspace {
         const MAX_SPELLINGS: usize = 64;
         let mut spellings: Vec<String> = vec![String::new()];
         for c in l1.chars() {
-            let forms: &[char] = match c {
-                'ا' => &['ا', 'أ', 'إ', 'آ', 'ٱ', '\u{0672}', '\u{0673}'],
-                'ي' => &['ي', 'ى'],
-                'ه' => &['ه', 'ة'],
-                _ => std::slice::from_ref(&c),
-            };
+            let forms = crate::text::normalize::l1_unfolded(c);
             if spellings.len() * forms.len() > MAX_SPELLINGS {
                 return None;
             }
@@ -639,6 +628,7 @@ impl Workspace {
         Some(docs)
     }
 
+    /// Documents containing a spelling with this L1 form (whole or after a proclitic).
     pub fn docs_with_l1(&self, l1: &str) -> Vec<DocId> {
         let mut docs: Vec<DocId> =
             self.by_l1.get(l1).into_iter().flatten().flat_map(|&id| self.stats[id as usize].docs.iter().copied()).collect();

@@ -300,16 +300,17 @@ pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
     for q in &mut quotes.quotes {
         let after_title = title_before.take().is_some_and(|t| joined_by_and(text, &t, &q.span));
         q.not_quotation = false;
-        if !q.marked || q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) {
+        if !q.marked || !within(text, &q.span) {
             continue;
+        }
+        let title = after_title || titled(text, q.span.start, lex);
+        if title {
+            title_before = Some(q.span.clone());
         }
         // a title or a slogan whatever its length (the economics Nobel's official name, a
         // report's title); the names looked up are shorter
         if q.words() > LISTED_NAME_MAX_WORDS {
-            if after_title || titled(text, q.span.start, lex) {
-                title_before = Some(q.span.clone());
-                q.not_quotation = true;
-            }
+            q.not_quotation = title;
             continue;
         }
         // (word, L1), punctuation-only tokens left out
@@ -328,13 +329,15 @@ pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
         let latin = |w: &str| w.chars().all(|c| c.is_ascii_alphabetic()) && w.chars().count() <= LATIN_NAME_WORD_MAX_CHARS;
         let letters = words.iter().filter(|(w, l)| lex.is_letter_name(l) || latin(w)).count();
         let acronym = n <= NAME_MAX_WORDS && letters >= 2 && 2 * letters >= n;
-        let title = after_title || titled(text, q.span.start, lex);
-        if title {
-            title_before = Some(q.span.clone());
-        }
         q.not_quotation = listed || headed || acronym || title;
     }
     mark_misread_straight_marks(text, quotes, lex);
+}
+
+/// Whether `span` is a span of `text` (a quote extracted from this very text is; a guard
+/// against a stale one).
+fn within(text: &str, span: &Range<usize>) -> bool {
+    span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
 }
 
 /// Whether the quote at `next` is joined by و to the one at `first` right before it, marks
@@ -367,7 +370,7 @@ fn mark_misread_straight_marks(text: &str, quotes: &mut DocQuotes, lex: &Lexicon
     // the paragraph not ending on its last; read once per paragraph, quotes come in order)
     let mut paragraph: Option<(Range<usize>, bool)> = None;
     for q in quotes.quotes.iter_mut() {
-        if q.span.end > text.len() || !text.is_char_boundary(q.span.start) || !text.is_char_boundary(q.span.end) || !straight(q) {
+        if !within(text, &q.span) || !straight(q) {
             continue;
         }
         if !paragraph.as_ref().is_some_and(|(p, _)| p.contains(&q.span.start)) {

@@ -144,6 +144,12 @@ pub fn fold_l1_char(c: char) -> char {
     }
 }
 
+/// The L0 chars [`fold_l1_char`] folds to `c`, `c` first: how a letter of an L1 form may be
+/// written.
+pub fn l1_unfolded(c: char) -> Vec<char> {
+    std::iter::once(c).chain(('\u{0621}'..='\u{06FF}').filter(|&f| f != c && fold_l1_char(f) == c)).collect()
+}
+
 /// L1 form of an L0 string (one char out per char in, so L0 origins stay valid).
 pub fn to_l1(l0: &str) -> String {
     l0.chars().map(fold_l1_char).collect()
