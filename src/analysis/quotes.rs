@@ -40,9 +40,11 @@
 //! and the part belongs to one quotation only: a short
 //! quote that different quotations hold (a stock phrase) is a copy of none of them. A short
 //! quote (under [`PASSAGE_MIN_WORDS`] words) that other documents write as it stands outside
-//! quote marks is an expression of the press («لا أساس لها من الصحة»): it links to nothing;
-//! nor does such a quote to a copy more than [`SHORT_COPY_DAYS`] days away (the same few words
-//! said again, not a reprint). A longer copy that far away is a quote copied word for word
+//! quote marks is an expression of the press («لا أساس لها من الصحة»): it links to nothing,
+//! and a short quote whose words in common with another are such an expression, as the
+//! other writes them, is no copy of it («اتهامات لا أساس لها من الصحة»); nor does such a
+//! quote to a copy more than [`SHORT_COPY_DAYS`] days away (the same few words said again, not
+//! a reprint). A longer copy that far away is a quote copied word for word
 //! ([`FAR_COPY_SHARE`]): a quotation printed again is copied from the archive, while a talking
 //! point, formula or template said again on another occasion is recast, or written as the
 //! outlet's own background. Words
@@ -937,6 +939,15 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     // between quote marks; a passage in an outlet's own voice, or words recast, weeks away are
     // background or a formula said again)
     kept.retain(|x| !far(x) || x.occ.quote.is_some() && x.common as f64 >= FAR_COPY_SHARE * x.fps.len().min(m) as f64);
+    // (a short copy whose words in common with this quote are an expression of the press
+    // links to nothing, as this quote would if it were one: «أنها اتهامات لا أساس لها» and
+    // «اتهامات لا أساس لها من الصحة» share what the press writes in its own voice. Documents
+    // holding a copy may write it beside their copy: the expression is the others')
+    if kept.iter().any(|x| x.fps.len().min(m) < PASSAGE_MIN_WORDS) {
+        let holders: rustc_hash::FxHashSet<DocId> = kept.iter().map(|x| x.occ.doc).chain([occ.doc]).collect();
+        let skip = |d: DocId| holders.contains(&d);
+        kept.retain(|x| x.fps.len().min(m) >= PASSAGE_MIN_WORDS || !shared_expression(ws, (occ, &q), (&x.occ, &x.fps), &skip));
+    }
     // (the documents holding a copy, before the formula keeps the day's only)
     let holders = kept.iter().any(|x| x.occ.quote.is_none()).then(|| kept.iter().map(|x| x.occ.doc).chain([occ.doc]).collect::<rustc_hash::FxHashSet<DocId>>());
     // (words one outlet prints on many days are a formula issued again each time: a copy is a
@@ -1113,6 +1124,22 @@ fn fact_of(lex: &Lexicon, previous: &str, word: &str, pair: &mut String) -> Opti
 /// Whether a quote marks an elision: «…», "...", (...), [...].
 fn elided(ws: &Workspace, occ: &Occurrence) -> bool {
     ws.doc(occ.doc).and_then(|d| d.text.get(occ.span.clone())).is_some_and(|t| t.contains('…') || t.contains(".."))
+}
+
+/// Whether what two occurrences (each with its word fingerprints) have in common, the shorter
+/// one's best alignment in the longer one as the longer one writes it, is written as it stands
+/// outside quote marks in documents `skip` leaves (see [`written_outside_quotes`]): an
+/// expression of the press, not a quotation's telling words.
+fn shared_expression(ws: &Workspace, a: (&Occurrence, &[u32]), b: (&Occurrence, &[u32]), skip: &dyn Fn(DocId) -> bool) -> bool {
+    let ((short, short_fps), (long, long_fps)) = if a.1.len() <= b.1.len() { (a, b) } else { (b, a) };
+    let words = occurrence_words(ws, long);
+    let stretch = best_alignment(short_fps, long_fps, &WordSet::new(short_fps))
+        .filter(|_| words.len() == long_fps.len())
+        .and_then(|al| Some(words.get(al.t.start as usize)?.start..words.get(al.t.end as usize - 1)?.end));
+    match stretch {
+        Some(span) => written_outside_quotes(ws, &Occurrence { doc: long.doc, span, quote: None }, skip),
+        None => written_outside_quotes(ws, short, skip),
+    }
 }
 
 /// Documents looked at for a short quote written outside quote marks.
@@ -2006,6 +2033,31 @@ mod tests {
         files.push(("d.txt", format!("ثم اتضح أن الخبر {expression} تماما.")));
         let w = ws(&files.iter().map(|(p, t)| (*p, t.as_str())).collect::<Vec<_>>());
         assert!(at(&w, "a.txt", "الصحة").is_none(), "written by the press in its own voice: an expression");
+    }
+
+    #[test]
+    fn quotes_sharing_only_an_expression_are_not_copies() {
+        let expression = "لا أساس لها من الصحة";
+        let files = [
+            ("a.txt", format!("ووصف الوزير التقارير بأنها «{expression}» أمس.")),
+            ("b.txt", format!("وقال المتحدث إنها «اتهامات {expression}» اليوم.")),
+            ("c.txt", format!("وتبين أن الشائعات {expression} بعد التحقيق.")),
+            ("d.txt", format!("ثم اتضح أن الخبر {expression} تماما.")),
+        ];
+        let w = ws(&files.iter().map(|(p, t)| (*p, t.as_str())).collect::<Vec<_>>());
+        // (from the longer quote: the expression alone is the shorter one, asked from neither
+        // side; nor a copy once a word is added around it)
+        assert!(at(&w, "b.txt", "اتهامات").is_none(), "what they share is the press's own phrase");
+        assert!(at(&w, "a.txt", "الصحة").is_none());
+        // the same quote reprinted, its words also the press's: still one quotation
+        let reprint = [
+            ("a.txt", format!("وقال المتحدث إنها «اتهامات {expression}» اليوم.")),
+            ("b.txt", format!("ووصف المتحدث ما نشر بأنه «اتهامات {expression}» أمس.")),
+            ("c.txt", format!("وتبين أن الشائعات {expression} بعد التحقيق.")),
+            ("d.txt", format!("ثم اتضح أن الخبر {expression} تماما.")),
+        ];
+        let w = ws(&reprint.iter().map(|(p, t)| (*p, t.as_str())).collect::<Vec<_>>());
+        assert_eq!(docs_of(&w, &at(&w, "b.txt", "اتهامات").expect("b's group")), ["a.txt", "b.txt"]);
     }
 
     /// Each quote of `t` with whether `mark_names` tells it is no quotation.
