@@ -238,6 +238,15 @@ fn proper_stems() -> &'static ProperStems {
     })
 }
 
+/// Whether `word` (L0) is a feminine noun with a pronoun after it, its ة written ت before the
+/// pronoun (جولته ← جولة, سعادتها ← سعادة, رحلتنا ← رحلة): a common noun someone owns, which
+/// no name is. (A name's last letter ه after ت is another ending: شحاته is no شحاة.)
+pub fn feminine_noun_with_pronoun(word: &str) -> bool {
+    crate::text::clitics::ENCLITICS.iter().any(|pronoun| {
+        word.strip_suffix(pronoun).and_then(|stem| stem.strip_suffix('ت')).is_some_and(|base| base.chars().count() >= 2 && !base.contains(' ') && accepts_whole(&format!("{base}ة")))
+    })
+}
+
 /// Whether the dictionary knows `word` (L0) only as a proper name, so it is no evidence of
 /// an ordinary word: the name and its other spellings are names to check. A word with the
 /// article filed under a place class (الدنمارك, الفليبين), or a word with or without it
@@ -258,7 +267,19 @@ pub fn ordinary_restored(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{accepts, accepts_restored, accepts_restored_whole, accepts_whole, proclitic_readings, proper_name_only};
+    use super::{accepts, accepts_restored, accepts_restored_whole, accepts_whole, feminine_noun_with_pronoun, proclitic_readings, proper_name_only};
+
+    #[test]
+    fn a_feminine_noun_with_its_pronoun_is_told_by_its_noun() {
+        for w in ["جولته", "زوجته", "سعادتها", "رحلتنا", "حكومتهم"] {
+            assert!(feminine_noun_with_pronoun(w), "{w}");
+        }
+        // a name ending in ته whose ت is no ة (شحاته), a noun without ت before its pronoun
+        // (عبده, نبيه), and words without a pronoun
+        for w in ["شحاته", "عبده", "نبيه", "جولة", "بوتين", "ته"] {
+            assert!(!feminine_noun_with_pronoun(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_remembered_verdict_is_the_dictionarys_in_each_reading() {

@@ -179,6 +179,8 @@ fn name_like(w: &Word, lex: &Lexicon) -> bool {
         && !lex.country_nisba(&w.l1)
         // a conjunction or preposition with the article (والعلاقات, بالقوة) starts a new phrase
         && !["وال", "فال", "بال", "كال", "لل"].iter().any(|p| w.l0().starts_with(p))
+        // nor a feminine noun's (جولته: الأمير وليام جولته الأولى); the dictionary asked last
+        && !(w.l0().ends_with(['ه', 'ا', 'م', 'ن']) && super::dictionary::feminine_noun_with_pronoun(w.l0()))
 }
 
 /// A word the name lists or the gazetteer know.
@@ -673,6 +675,9 @@ mod tests {
         assert_eq!(counts("وقال الرئيس بوتين إن", "بوتين").cue_person, 1, "a listed name that reads as ب + وتين too");
         assert_eq!(counts("وقالت رئيسة الوزراء بنظير بوتو إن", "بنظير").cue_person, 1, "ب + نظير, a name after it");
         assert_eq!(counts("وقال الرئيس فلاديمير بوتن إن", "بوتن").cue_person, 1, "not the second word of a name");
+        assert_eq!(counts("وبدأ الأمير وليام جولته الأولى", "جولته").cue_person, 0, "a feminine noun with its pronoun");
+        assert_eq!(counts("وبدأ الأمير وليام جولته الأولى", "وليام").cue_person, 1);
+        assert_eq!(counts("والتقى جون زوجته في", "زوجته").after_given, 0, "nor after a given name");
     }
 
     #[test]

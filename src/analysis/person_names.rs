@@ -122,8 +122,8 @@ impl Reader<'_, '_, '_> {
 
     /// The word right after a given name that is nothing but a foreign name (سيباستيان لوب,
     /// ستيفن جيرارد, سيباستيان فيتل): its surname, even where the dictionary reads the surname as
-    /// an Arabic word, unless it is a closed-class word, a definite or feminine noun, or a word
-    /// with a conjunction or preposition.
+    /// an Arabic word, unless it is a closed-class word, a definite or feminine noun (with a
+    /// pronoun too: زوجته), or a word with a conjunction or preposition.
     fn surname_after_foreign_given(&self, start: usize, k: usize) -> bool {
         if k != start + 1 {
             return false;
@@ -141,6 +141,8 @@ impl Reader<'_, '_, '_> {
             // a surname's f (سيباستيان فيتل, جوزيف فوتيل), "so" only before a function word
             && !l0.starts_with('و') && !w.l1.strip_prefix('ف').is_some_and(|rest| self.lex.is_function_word(rest))
             && !["بال", "لل", "كال"].iter().any(|p| l0.starts_with(p)) && !l0.ends_with('ة')
+            // nor a feminine noun with its pronoun (الأمير وليام جولته, تشارلز زوجته كاميلا)
+            && !super::dictionary::feminine_noun_with_pronoun(l0)
     }
 
     /// A name's first element at word `k`: a given name, عبد + a name of God (عبد الله, عبد
@@ -351,6 +353,9 @@ mod tests {
         assert_eq!(names("وقال بن لادن في التسجيل"), ["بن لادن"]);
         assert!(names("زار ابن عمه").is_empty());
         assert_eq!(names("وقال بن لادن"), ["بن لادن"], "a name at the end of the text");
+        // a feminine noun with its pronoun is no surname (جولة + ه, زوجة + ه)
+        assert_eq!(names("وبدأ الأمير وليام جولته الأولى في المنطقة"), ["وليام"]);
+        assert_eq!(names("وصل تشارلز زوجته كاميلا إلى"), Vec::<String>::new());
     }
 
     #[test]
