@@ -33,6 +33,7 @@ def main():
     ap.add_argument("--at", choices=["widespread", "symbols"], default="widespread",
                     help="ask at the archive's most widespread names (the worst case), or at every name "
                          "the other open documents' outlines list (documentSymbol: what a reader clicks)")
+    ap.add_argument("--slowest", type=int, default=0, help="print this many slowest requests (method, ms, word asked at) to stderr")
     a = ap.parse_args()
     ev, settle = lsp_session.start(a)
     pattern = re.compile("|".join(NAMES))
@@ -66,6 +67,7 @@ def main():
 
     times = {"textDocument/hover": [], "textDocument/references": []}
     errors = {m: 0 for m in times}
+    every = []  # (seconds, method, document, position) of each request, for --slowest
     t = threading.Thread(target=typing)
     t.start()
     i = 0
@@ -79,6 +81,7 @@ def main():
             _, err, dt = ev.client.request(method, params)
             times[method].append(dt)
             errors[method] += err is not None
+            every.append((dt, method, d, position))
     t.join()
     ev.client.request("shutdown", None)
     ev.client.notify("exit", None)
@@ -88,6 +91,10 @@ def main():
         q = lambda p: round(1000 * ts[min(len(ts) - 1, int(p * len(ts)))], 1) if ts else None
         out[method.split("/")[1]] = {"n": len(ts), "errors": errors[method], "p50_ms": q(0.5), "p95_ms": q(0.95), "max_ms": q(1.0)}
     print(json.dumps(out))
+    for dt, method, d, position in sorted(every, key=lambda r: -r[0])[: a.slowest]:
+        line = d.text.split("\n")[position["line"]]
+        word = re.match(r"\w*", line[position["character"]:]).group(0)
+        print("%7.1f ms  %-10s %s  %s:%d" % (1000 * dt, method.split("/")[1], word, os.path.basename(d.uri), position["line"]), file=sys.stderr)
 
 
 if __name__ == "__main__":
