@@ -1082,7 +1082,7 @@ impl<'a> Analyzer<'a> {
             e.style_kind = self.ws.config().entity.get(s.entity).map(|x| x.kind).filter(|k| *k != EntityKind::Other);
         }
         if let Some(g) = self.lex.gazetteer(l1) {
-            if g.ambiguous || self.common_noun_city(l1, g) {
+            if g.ambiguous || self.common_noun_city(l1, g) || self.ordinary_word_folded_as_town(l1, g) {
                 e.place += 1;
             } else {
                 e.strong = true;
@@ -1163,6 +1163,22 @@ impl<'a> Analyzer<'a> {
             let with_article = format!("ال{l1}");
             self.group(&with_article).iter().any(|&id| self.ws.word(id).1.counts.count > 0)
         }
+    }
+
+    /// A minor town the corpus never writes as the list does, only as an ordinary word that
+    /// folds to the same letters: the town آلاشهر (Alaşehir) is الأشهر "the months" once its
+    /// madda and hamza are folded. The list alone does not make that word a place.
+    fn ordinary_word_folded_as_town(&self, l1: &str, g: &super::lexicon::GazEntry) -> bool {
+        if !g.minor {
+            return false;
+        }
+        let listed = crate::text::normalize::l0(&g.arabic);
+        let group = self.group(l1);
+        let written_as_listed = group.iter().any(|&id| {
+            let (spelling, st) = self.ws.word(id);
+            st.counts.count + st.counts.prefixed > 0 && crate::text::normalize::l0(spelling) == listed
+        });
+        !written_as_listed && group.iter().any(|&id| self.known(self.ws.word(id).0))
     }
 
     /// Why a spelling is (or is not) treated as a name, for `isnad explain`.
@@ -2764,6 +2780,16 @@ mod corpus_tests {
     fn assert_flagged(ws: &Workspace, variant: &str, canonical: &str, code: &str) {
         let found = pairs(ws);
         assert!(found.iter().any(|(v, c, k)| v == variant && c == canonical && *k == code), "{variant} → {canonical} ({code}) not in {found:?}");
+    }
+
+    #[test]
+    fn an_ordinary_word_that_folds_to_a_minor_towns_name_is_no_place() {
+        // the list's town آلاشهر (Alaşehir) and الأشهر "the months" share their L1 letters
+        let months = workspace(&["وارتفعت الأسعار خلال الأشهر الماضية", "وفي الأشهر الأخيرة تراجع النمو"]);
+        let listed = |ws: &Workspace| ws.with_analyzer(|a| a.evidence("الاشهر").gaz_kind);
+        assert_eq!(listed(&months), None, "the corpus writes the ordinary word only");
+        let town = workspace(&["وقع زلزال في بلدة آلاشهر التركية", "وتقع آلاشهر غرب البلاد"]);
+        assert_eq!(listed(&town), Some(EntityKind::Place), "written as the list writes the town");
     }
 
     #[test]
