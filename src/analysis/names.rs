@@ -601,7 +601,7 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
     // the words of the people and organisations this document names at one mention, read
     // with the dictionary and the lists only (the corpus's names are not known yet); an
     // organisation's head noun (حزب, شركة) is not its name
-    let people = super::person_names::person_names(&words, lex, ordinary);
+    let people = super::person_names::person_names(&words, lex, ordinary, &|_| false);
     let person_words: Vec<&str> = people.iter().flat_map(|p| name_words(&words, p.words.clone(), p.prefix_chars)).collect();
     let orgs = super::org_names::org_names(text, &words, lex, ordinary, &|_| false);
     let org_words: Vec<&str> = orgs.iter().flat_map(|o| name_words(&words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
