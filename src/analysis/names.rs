@@ -114,6 +114,12 @@ impl Word {
         self.folded.chars_len()
     }
 
+    /// Whether an Arabic proclitic is written onto Latin letters (لCNN, وBBC): a name kept in
+    /// its own script, an outlet's, a brand's or an acronym, where a person's is transliterated.
+    pub fn proclitic_on_latin(&self) -> bool {
+        self.l0().starts_with(['و', 'ف', 'ب', 'ل', 'ك']) && self.l0().chars().any(|c| c.is_ascii_alphabetic())
+    }
+
     /// Whether the word carries a digit (بـ35 "for 35"): a number with a proclitic, no name.
     pub fn has_digit(&self) -> bool {
         self.l0().chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c))
@@ -179,6 +185,7 @@ fn name_like(w: &Word, lex: &Lexicon) -> bool {
         && !lex.country_nisba(&w.l1)
         // a conjunction or preposition with the article (والعلاقات, بالقوة) starts a new phrase
         && !["وال", "فال", "بال", "كال", "لل"].iter().any(|p| w.l0().starts_with(p))
+        && !w.proclitic_on_latin()
         // nor a feminine noun's (جولته: الأمير وليام جولته الأولى); the dictionary asked last
         && !(w.l0().ends_with(['ه', 'ا', 'م', 'ن']) && super::dictionary::feminine_noun_with_pronoun(w.l0()))
 }
@@ -676,6 +683,8 @@ mod tests {
         assert_eq!(counts("وقالت رئيسة الوزراء بنظير بوتو إن", "بنظير").cue_person, 1, "ب + نظير, a name after it");
         assert_eq!(counts("وقال الرئيس فلاديمير بوتن إن", "بوتن").cue_person, 1, "not the second word of a name");
         assert_eq!(counts("وبدأ الأمير وليام جولته الأولى", "جولته").cue_person, 0, "a feminine noun with its pronoun");
+        assert_eq!(counts("وقال المتحدث لCNN إن الوضع", "لCNN").said, 0, "a proclitic on Latin letters: an outlet");
+        assert_eq!(counts("وقال الرئيس لCNN إن الوضع", "لCNN").cue_person, 0);
         assert_eq!(counts("وبدأ الأمير وليام جولته الأولى", "وليام").cue_person, 1);
         assert_eq!(counts("والتقى جون زوجته في", "زوجته").after_given, 0, "nor after a given name");
     }

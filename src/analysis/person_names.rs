@@ -78,7 +78,7 @@ impl Reader<'_, '_, '_> {
     fn name_only(&self, k: usize) -> bool {
         let Some(w) = self.words.get(k) else { return false };
         let l1 = w.l1.as_str();
-        if w.tanween || w.letters() < 2 || w.has_digit() || self.closed_class(l1) || self.lex.country_adjective(l1) {
+        if w.tanween || w.letters() < 2 || w.has_digit() || w.proclitic_on_latin() || self.closed_class(l1) || self.lex.country_adjective(l1) {
             return false;
         }
         if ["وال", "فال", "بال", "كال", "لل"].iter().any(|p| w.l0().starts_with(p)) {
@@ -109,7 +109,7 @@ impl Reader<'_, '_, '_> {
     fn could_name(&self, k: usize) -> bool {
         let Some(w) = self.words.get(k) else { return false };
         let l1 = w.l1.as_str();
-        !w.tanween && w.letters() >= 2 && !w.has_digit() && !self.closed_class(l1) && !self.lex.country_adjective(l1) && !self.proclitic_and_known_name(l1)
+        !w.tanween && w.letters() >= 2 && !w.has_digit() && !w.proclitic_on_latin() && !self.closed_class(l1) && !self.lex.country_adjective(l1) && !self.proclitic_and_known_name(l1)
             && self.lex.gazetteer(l1).is_none_or(|g| g.ambiguous)
             && (!l1.starts_with("ال") || self.lex.is_listed_family_name(l1))
             && !w.l0().starts_with('و')
@@ -348,6 +348,7 @@ mod tests {
         assert!(names("وقال مسؤول ان ذلك").is_empty());
         assert!(names("وقال محمد ان ذلك").is_empty(), "a given name alone is no one in particular");
         assert!(names("وقال بيان صادر عن الوزارة إن").is_empty(), "a statement said it");
+        assert!(names("وقال المتحدث لCNN إن").is_empty(), "an outlet in its own script after ل");
         assert!(names("وقال أحد سكان الحي إن").is_empty(), "one of the residents");
         assert!(names("وجاء ذلك في لقاء ماكرون مع الوفد").is_empty(), "a meeting is no given name");
         assert!(names("وأعلنت سلطات ناغورني قره باغ").is_empty());
