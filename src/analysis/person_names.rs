@@ -349,6 +349,8 @@ mod tests {
         assert!(names("وقال محمد ان ذلك").is_empty(), "a given name alone is no one in particular");
         assert!(names("وقال بيان صادر عن الوزارة إن").is_empty(), "a statement said it");
         assert!(names("وقال المتحدث لCNN إن").is_empty(), "an outlet in its own script after ل");
+        assert_eq!(names("واستنكر مواطن يدعى أجيت ما حدث"), ["أجيت"], "a word that gives a name");
+        assert_eq!(names("واعتقلت الشرطة المدعو بيرم كاياليتش أمس"), ["بيرم كاياليتش"]);
         assert!(names("وقال أحد سكان الحي إن").is_empty(), "one of the residents");
         assert!(names("وجاء ذلك في لقاء ماكرون مع الوفد").is_empty(), "a meeting is no given name");
         assert!(names("وأعلنت سلطات ناغورني قره باغ").is_empty());
