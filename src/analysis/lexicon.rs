@@ -1076,6 +1076,9 @@ mod tests {
         assert!(lx.nisba_base(&l1("الروسي")).is_some());
         assert!(lx.nisba_base(&l1("الأذربيجاني")).is_some());
         assert!(lx.nisba_base(&l1("الإنفصالي")).is_none());
+        // Korea is listed by itself, not only as its two countries: كوري is its adjective
+        // (رئيس كوري جنوبي), no person
+        assert!(lx.country_nisba(&l1("كوري")) && lx.country_nisba(&l1("الكورية")));
     }
 
     #[test]
