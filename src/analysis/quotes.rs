@@ -2045,8 +2045,8 @@ mod tests {
             ("d.txt", format!("ثم اتضح أن الخبر {expression} تماما.")),
         ];
         let w = ws(&files.iter().map(|(p, t)| (*p, t.as_str())).collect::<Vec<_>>());
-        // (from the longer quote: the expression alone is the shorter one, asked from neither
-        // side; nor a copy once a word is added around it)
+        // (neither side links: the shorter quote is the expression itself, and the longer one
+        // shares nothing else with it)
         assert!(at(&w, "b.txt", "اتهامات").is_none(), "what they share is the press's own phrase");
         assert!(at(&w, "a.txt", "الصحة").is_none());
         // the same quote reprinted, its words also the press's: still one quotation
