@@ -279,8 +279,9 @@ pub fn person_names(words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bo
         }
         // a given name (or its proclitic) and a family name: two words at least
         let w = &words[i];
-        // (a statement's noun is no proclitic on a name: بيان is not ب + يان)
-        let prefixes = if w.l1.starts_with(PROCLITICS) && !r.given(&w.l1) && !lex.is_statement_noun(&w.l1) { 0..2 } else { 0..1 };
+        // (a statement's noun is no proclitic on a name: بيان is not ب + يان; nor is a word the
+        // dictionary reads whole: وجود "existence" is not و + جود, the given name Joud)
+        let prefixes = if w.l1.starts_with(PROCLITICS) && !r.given(&w.l1) && !lex.is_statement_noun(&w.l1) && !super::dictionary::accepts_restored_whole(w.l0()) { 0..2 } else { 0..1 };
         let found = prefixes.into_iter().find_map(|p| {
             let (n, ordinary_word) = r.first_element(i, p)?;
             let end = r.extend(i, i + n);
@@ -388,5 +389,9 @@ mod tests {
         assert!(names("بعد فوز تشيلسي على ضيفه").is_empty(), "Chelsea's win");
         assert!(names("وتصدى حارس كريستال بالاس للكرة").is_empty(), "Crystal Palace's goalkeeper");
         assert_eq!(names("واستقبل حسن روحاني الوفد"), ["حسن روحاني"], "before a name that is nothing else");
+        // a word the dictionary reads whole is no proclitic on a given name (وجود is not و +
+        // جود); one it reads only so is (وحسن روحاني)
+        assert!(names("بسبب وجود ميليشات الحوثي في المدينة").is_empty());
+        assert_eq!(names("والتقى الوفد وحسن روحاني أمس"), ["حسن روحاني"]);
     }
 }
