@@ -152,15 +152,13 @@ impl<'a> Analyzer<'a> {
     fn local_names(&self, text: &str, words: &[Word]) -> Vec<LocalName> {
         let lex = self.lexicon();
         let ordinary = |l0: &str| self.known_restored(l0);
-        let named = |w: &Word| {
+        let cluster_of = |w: &Word| {
             let (_, name, _) = self.resolve_word(w);
-            self.cluster(&name).is_some()
+            self.cluster(&name)
         };
+        let named = |w: &Word| cluster_of(w).is_some();
         // (a word of the corpus's organisations and places is no person's family name)
-        let other_name = |w: &Word| {
-            let (_, name, _) = self.resolve_word(w);
-            self.cluster(&name).is_some_and(|c| matches!(self.cluster_kind(&c), EntityKind::Organization | EntityKind::Place))
-        };
+        let other_name = |w: &Word| cluster_of(w).is_some_and(|c| matches!(self.cluster_kind(&c), EntityKind::Organization | EntityKind::Place));
         let mut all: Vec<LocalName> = person_names(words, lex, &ordinary, &other_name)
             .into_iter()
             .map(|p| LocalName { kind: EntityKind::Person, words: p.words, prefix_chars: p.prefix_chars, echo_of: None })

@@ -187,7 +187,7 @@ fn name_like(w: &Word, lex: &Lexicon) -> bool {
         && !["وال", "فال", "بال", "كال", "لل"].iter().any(|p| w.l0().starts_with(p))
         && !w.proclitic_on_latin()
         // nor a feminine noun's (جولته: الأمير وليام جولته الأولى); the dictionary asked last
-        && !(w.l0().ends_with(['ه', 'ا', 'م', 'ن']) && super::dictionary::feminine_noun_with_pronoun(w.l0()))
+        && !super::dictionary::feminine_noun_with_pronoun(w.l0())
 }
 
 /// A word the name lists or the gazetteer know.

@@ -1081,8 +1081,9 @@ impl<'a> Analyzer<'a> {
             e.strong = true;
             e.style_kind = self.ws.config().entity.get(s.entity).map(|x| x.kind).filter(|k| *k != EntityKind::Other);
         }
+        let group = self.group(l1);
         if let Some(g) = self.lex.gazetteer(l1) {
-            if g.ambiguous || self.common_noun_city(l1, g) || self.ordinary_word_folded_as_town(l1, g) {
+            if g.ambiguous || self.common_noun_city(l1, g) || self.ordinary_word_folded_as_town(g, &group) {
                 e.place += 1;
             } else {
                 e.strong = true;
@@ -1093,7 +1094,6 @@ impl<'a> Analyzer<'a> {
             // "royal" beside Malka): weak evidence only
             e.strong = true;
         }
-        let group = self.group(l1);
         for &id in &group {
             let c = self.ws.word(id).1.counts;
             e.person += c.cue_person;
@@ -1168,12 +1168,12 @@ impl<'a> Analyzer<'a> {
     /// A minor town the corpus never writes as the list does, only as an ordinary word that
     /// folds to the same letters: the town آلاشهر (Alaşehir) is الأشهر "the months" once its
     /// madda and hamza are folded. The list alone does not make that word a place.
-    fn ordinary_word_folded_as_town(&self, l1: &str, g: &super::lexicon::GazEntry) -> bool {
+    /// `group`: the spellings of the word's orthographic group.
+    fn ordinary_word_folded_as_town(&self, g: &super::lexicon::GazEntry, group: &[WordId]) -> bool {
         if !g.minor {
             return false;
         }
         let listed = crate::text::normalize::l0(&g.arabic);
-        let group = self.group(l1);
         let written_as_listed = group.iter().any(|&id| {
             let (spelling, st) = self.ws.word(id);
             st.counts.count + st.counts.prefixed > 0 && crate::text::normalize::l0(spelling) == listed
