@@ -322,14 +322,22 @@ impl<'a> Analyzer<'a> {
     /// a name of the same kind in the corpus (فلاديمير بوتين is بوتين, منطقة ناغورنو كاراباخ
     /// is كاراباخ), else the name itself.
     fn local_mention(&self, doc: DocId, words: &[Word], n: &LocalName) -> Mention {
+        let (mut m, last) = self.local_candidate(doc, words, n);
+        m.key = self.local_key(doc, n.kind, &words[last], m.key);
+        m
+    }
+
+    /// A name read at the mention, keyed by the name itself (`EntityKey::Local`), with the
+    /// index of the word whose entity may be its own instead (`local_key`): the last word of
+    /// the name, of the full name for a short reference to it.
+    fn local_candidate(&self, doc: DocId, words: &[Word], n: &LocalName) -> (Mention, usize) {
         if let Some((full, prefix_chars)) = &n.echo_of {
             // the last word alone: a reference to the full name, left as written by rename
-            let named = self.local_mention(doc, words, &LocalName { kind: n.kind, words: full.clone(), prefix_chars: *prefix_chars, echo_of: None });
+            let (named, last) = self.local_candidate(doc, words, &LocalName { kind: n.kind, words: full.clone(), prefix_chars: *prefix_chars, echo_of: None });
             let written: Vec<&str> = words[n.words.clone()].iter().map(|w| w.l0()).collect();
             let spelling: String = written.join(" ").chars().skip(n.prefix_chars).collect();
-            return Mention { doc, span: words_span(words, n.words.clone(), n.prefix_chars), spelling: spelling.into(), lil: false, key: named.key, short: true };
+            return (Mention { doc, span: words_span(words, n.words.clone(), n.prefix_chars), spelling: spelling.into(), lil: false, key: named.key, short: true }, last);
         }
-        let last = &words[n.words.end - 1];
         let written: Vec<&str> = words[n.words.clone()].iter().map(|w| w.l0()).collect();
         let mut spelling: String = written.join(" ");
         // after لل the article's alef is not written (للبنك التجاري: البنك التجاري)
@@ -341,17 +349,19 @@ impl<'a> Analyzer<'a> {
             spelling.insert(0, 'ا');
         }
         let span = words_span(words, n.words.clone(), n.prefix_chars);
-        // a person's surname, or the last word of an organisation's or a place's name
-        // (ناغورنو كاراباخ), that the corpus knows as a name of the same kind
+        let key = EntityKey::Local(n.kind, to_l1(&spelling).into());
+        (Mention { doc, span, spelling: spelling.into(), lil, key, short: false }, n.words.end - 1)
+    }
+
+    /// The key of a name of `kind` read at the mention (`local`): a person's surname, or the
+    /// last word of an organisation's or a place's name (ناغورنو كاراباخ), that the corpus
+    /// knows as a name of the same kind is that name.
+    fn local_key(&self, doc: DocId, kind: EntityKind, last: &Word, local: EntityKey) -> EntityKey {
         let surname = self.entity_word_mention(doc, last).filter(|m| {
             let EntityKey::Cluster(k) = &m.key else { return false };
-            self.cluster(k).or_else(|| self.entity_only_cluster(k)).is_some_and(|c| self.cluster_kind(&c) == n.kind)
+            self.cluster(k).or_else(|| self.entity_only_cluster(k)).is_some_and(|c| self.cluster_kind(&c) == kind)
         });
-        let key = match surname {
-            Some(m) => m.key,
-            None => EntityKey::Local(n.kind, to_l1(&spelling).into()),
-        };
-        Mention { doc, span, spelling: spelling.into(), lil, key, short: false }
+        surname.map_or(local, |m| m.key)
     }
 
     /// Mentions of a name read at the mention (`EntityKey::Local`), in the documents that
@@ -409,6 +419,18 @@ impl<'a> Analyzer<'a> {
             .flatten();
         let found = map_docs(&docs, |d| {
             let an = Analyzer::new(ws);
+            // (only the names of this key look up their last word: a first look-up reads
+            // hundreds of documents, and the other names' words would be clustered for nothing)
+            let of_key = |all: &[LocalCandidate]| -> Vec<Mention> {
+                all.iter()
+                    .filter(|c| c.mention.key == key)
+                    .map(|c| Mention { key: an.local_key(d, c.kind, &c.last, c.mention.key.clone()), ..c.mention.clone() })
+                    .filter(|m| m.key == key)
+                    .collect()
+            };
+            if let Some(kept) = ws.caches().locals.get(d) {
+                return of_key(&kept);
+            }
             let Some(doc) = ws.doc(d) else { return Vec::new() };
             let text = &doc.text[..];
             // the names at one mention are read only where the name's words stand in a row:
@@ -426,10 +448,58 @@ impl<'a> Analyzer<'a> {
                     return Vec::new();
                 }
             }
-            let words = scan_words(text, doc.body_start);
-            an.local_names(text, &words).into_iter().map(|n| an.local_mention(d, &words, &n)).filter(|m| m.key == key).collect::<Vec<_>>()
+            of_key(&an.local_candidates(d, text, &scan_words(text, doc.body_start)))
         });
         found.into_iter().flatten().collect()
+    }
+
+    /// The names a document's words name at the mention (`local_names`), in text order, as
+    /// `local_candidate` keys them, kept per document (`Caches::locals`).
+    fn local_candidates(&self, d: DocId, text: &str, words: &[Word]) -> Arc<[LocalCandidate]> {
+        let found: Arc<[LocalCandidate]> = self
+            .local_names(text, words)
+            .iter()
+            .map(|n| {
+                let (mention, last) = self.local_candidate(d, words, n);
+                LocalCandidate { mention, kind: n.kind, last: words[last].clone() }
+            })
+            .collect();
+        let deps = self.local_name_dependencies(d, words);
+        self.workspace().caches().locals.keep(d, found.clone(), &deps);
+        found
+    }
+
+    /// The hashes of the keys whose statistics a document's local names may have read
+    /// (`local_names`, `local_mention`): the document's own; the L1, skeleton and bag keys
+    /// of each of its words and of each word a proclitic of it may hide (the dictionary's
+    /// verdicts, the counts and the clusters of those forms); and the keys each of their
+    /// clusters read, the clusters of their canonical spellings' too (a cluster's kind
+    /// reads its members' cues). Read after `local_names`, so every cluster it looked up is
+    /// kept. More keys than it read only drop the document's names more often.
+    fn local_name_dependencies(&self, d: DocId, words: &[Word]) -> Vec<u64> {
+        use super::spelling::dependency_hash;
+        let mut deps = vec![dependency_hash(&super::spelling::doc_dependency(d))];
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let form = |f: &str, deps: &mut Vec<u64>| {
+            let (l1, sk, bag) = super::index::spelling_keys(f);
+            deps.extend([dependency_hash(&l1), dependency_hash(&sk), dependency_hash(&bag)]);
+            self.cluster_dependency_hashes(f, deps);
+        };
+        for w in words {
+            if !seen.insert(w.l0()) {
+                continue;
+            }
+            form(w.l0(), &mut deps);
+            crate::text::clitics::for_each_split(w.l0(), 3, |_, rest, lil| {
+                form(rest, &mut deps);
+                if lil {
+                    form(&format!("ا{rest}"), &mut deps);
+                }
+            });
+        }
+        deps.sort_unstable();
+        deps.dedup();
+        deps
     }
 
     /// A person mention right after a given name that is nothing but a name takes it in
@@ -1573,6 +1643,16 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+/// A name read at the mention as `Caches::locals` keeps it: its mention keyed by the name
+/// itself (`local_candidate`), its kind, and the word whose entity may be its own instead
+/// (`local_key`, asked when the name is).
+#[derive(Clone)]
+pub(crate) struct LocalCandidate {
+    mention: Mention,
+    kind: EntityKind,
+    last: Word,
+}
+
 /// Last words of compound surnames (نصر الله, شمس الدين), L1: the surname is two words.
 const COMPOUND_ENDS: [&str; 2] = ["الله", "الدين"];
 
@@ -2020,6 +2100,72 @@ mod tests {
             ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
         }
         assert!(kept_after_edit > 0, "no mentions were ever kept");
+    }
+
+    /// The names read at the mention kept per document (`Caches::locals`) follow every edit:
+    /// organisations after their head noun and their short names, a country that is an
+    /// ordinary word too, people after a role, written anew or erased here and elsewhere.
+    #[test]
+    fn kept_local_names_follow_every_edit() {
+        let pool = ["قطر", "بقطر", "دولة", "نصف", "حركة", "حماس", "صحيفة", "القدس", "نادي", "تشلسي", "فوز", "خافيير", "سولانا", "وسولانا",
+                    "المدرب", "الرئيس", "قال", "في", "و", "الحزب", "الشيوعي", "مراسل", "الجزيرة", "إن", "."];
+        let mut texts: Vec<String> = vec![
+            "قال المدرب خافيير سولانا إن دولة قطر مستعدة. وقال سولانا إن قطر وبقطر".into(),
+            "وقالت حركة حماس إن حماس. ونقلت صحيفة القدس عن مراسل الجزيرة أن الجزيرة".into(),
+            "وجاء فوز تشلسي على ضيفه. وقال الحزب الشيوعي إن الحزب".into(),
+            "نصف قطر الدائرة في القدس".into(),
+        ];
+        fn refs(t: &[String]) -> Vec<&str> {
+            t.iter().map(String::as_str).collect()
+        }
+        let local_keys = |ws: &Workspace| -> Vec<EntityKey> {
+            let mut k: Vec<EntityKey> = ws.docs_in_order().into_iter().flat_map(|d| ws.with_analyzer(|an| an.entity_mentions(d)).into_iter().map(|m| m.key)).filter(|k| matches!(k, EntityKey::Local(..))).collect();
+            k.sort();
+            k.dedup();
+            k
+        };
+        let mut ws = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
+        let mut edits = crate::analysis::testing::RandomEdits::new(0x2545f4914f6cdd1d, &pool);
+        let (mut kept_after_edit, mut local_keys_seen) = (0, 0);
+        for step in 0..300 {
+            let fresh = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
+            // (the names of the edited workspace too: one it still keeps may be gone afresh)
+            let mut keys = local_keys(&fresh);
+            keys.extend(local_keys(&ws));
+            keys.sort();
+            keys.dedup();
+            local_keys_seen += keys.len();
+            assert_eq!(all_references(&ws, &keys), all_references(&fresh, &keys), "step {step}: {texts:?}");
+            kept_after_edit += ws.caches().locals.len();
+            let d = edits.edit(&mut texts);
+            ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
+        }
+        assert!(kept_after_edit > 150 && local_keys_seen > 300, "kept {kept_after_edit}, names {local_keys_seen}");
+    }
+
+    /// A document's local names change with the statistics of another's words: فوز تشلسي
+    /// is a person until the corpus makes تشلسي a club.
+    #[test]
+    fn kept_local_names_follow_a_cluster_that_changes_elsewhere() {
+        // the club written as this document writes it, or as the lists do (a look-alike)
+        for club in ["تشلسي", "تشيلسي"] {
+            let mut texts = vec!["وجاء فوز تشلسي على ضيفه بهدفين".to_string(), "نص".into(), "نص آخر".into()];
+            let mut ws = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
+            let key = EntityKey::Local(EntityKind::Person, "فوز تشلسي".into());
+            let before = all_references(&ws, std::slice::from_ref(&key));
+            assert_eq!(before[0].1.len(), 1, "{before:?}");
+            assert!(ws.caches().locals.len() > 0);
+            for (d, text) in [(1, format!("وقال نادي {club} إن المدرب باق")), (2, format!("وأعلن نادي {club} الإنجليزي تعاقده مع لاعب"))] {
+                ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(text.as_str()));
+                texts[d] = text;
+            }
+            let after = all_references(&ws, std::slice::from_ref(&key));
+            assert_eq!(after, all_references(&workspace_of(crate::corpus::config::Config::default(), &refs(&texts)), std::slice::from_ref(&key)), "{club}");
+            assert!(after[0].1.is_empty(), "{club}: {after:?}");
+        }
+        fn refs(t: &[String]) -> Vec<&str> {
+            t.iter().map(String::as_str).collect()
+        }
     }
 
     /// An edit elsewhere that brings a look-alike into a cluster (a second بوتن after
