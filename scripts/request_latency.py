@@ -33,7 +33,7 @@ def main():
     ap.add_argument("--at", choices=["widespread", "symbols"], default="widespread",
                     help="ask at the archive's most widespread names (the worst case), or at every name "
                          "the other open documents' outlines list (documentSymbol: what a reader clicks)")
-    ap.add_argument("--slowest", type=int, default=0, help="print this many slowest requests (method, ms, word asked at) to stderr")
+    ap.add_argument("--slowest", type=int, default=0, help="print this many slowest requests of each method (method, ms, word asked at) to stderr")
     a = ap.parse_args()
     ev, settle = lsp_session.start(a)
     pattern = re.compile("|".join(NAMES))
@@ -91,7 +91,10 @@ def main():
         q = lambda p: round(1000 * ts[min(len(ts) - 1, int(p * len(ts)))], 1) if ts else None
         out[method.split("/")[1]] = {"n": len(ts), "errors": errors[method], "p50_ms": q(0.5), "p95_ms": q(0.95), "max_ms": q(1.0)}
     print(json.dumps(out))
-    for dt, method, d, position in sorted(every, key=lambda r: -r[0])[: a.slowest]:
+    slowest = []
+    for method in times:
+        slowest += sorted((r for r in every if r[1] == method), key=lambda r: -r[0])[: a.slowest]
+    for dt, method, d, position in slowest:
         line = d.text.split("\n")[position["line"]]
         word = re.match(r"\w*", line[position["character"]:]).group(0)
         print("%7.1f ms  %-10s %s  %s:%d" % (1000 * dt, method.split("/")[1], word, os.path.basename(d.uri), position["line"]), file=sys.stderr)

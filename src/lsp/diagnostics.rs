@@ -45,20 +45,28 @@ pub fn severity(s: Severity) -> Option<DiagnosticSeverity> {
 /// through a line index (built once per document) for the others.
 pub struct Locator<'a> {
     st: &'a State,
-    open: HashMap<&'a Path, &'a OpenDoc>,
+    /// The open documents by the length of their path: references reach thousands of
+    /// documents, and hashing each one's path to find the few open ones was a tenth of
+    /// converting their positions.
+    open: HashMap<usize, Vec<&'a OpenDoc>>,
+    /// Per document: its URI, and the line starts of its text up to the end of the last span
+    /// asked so far (a mention near the top reads no further).
     indexes: HashMap<DocId, (Uri, LineIndex<'a>)>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(st: &'a State) -> Locator<'a> {
-        let open = st.docs.values().map(|d| (d.path.as_path(), d)).collect();
+        let mut open: HashMap<usize, Vec<&'a OpenDoc>> = HashMap::new();
+        for d in st.docs.values() {
+            open.entry(d.path.as_os_str().len()).or_default().push(d);
+        }
         Locator { st, open, indexes: HashMap::new() }
     }
 
     /// The open document behind a workspace document, if it is open.
     pub fn open_doc(&self, id: DocId) -> Option<&'a OpenDoc> {
-        let doc = self.st.workspace.doc(id)?;
-        self.open.get(doc.abs_path.as_path()).copied()
+        let path: &Path = &self.st.workspace.doc(id)?.abs_path;
+        self.open.get(&path.as_os_str().len())?.iter().find(|d| d.path == path).copied()
     }
 
     /// The ranges of `spans` in document `id`, with its URI and, when open, its version.
@@ -72,10 +80,15 @@ impl<'a> Locator<'a> {
             let ranges = spans.into_iter().map(|s| rope_range(&open.rope, s, enc)).collect();
             return Some((open.uri.clone(), Some(open.version), ranges));
         }
-        if !self.indexes.contains_key(&id) {
+        let spans: Vec<Range<usize>> = spans.into_iter().collect();
+        let until = spans.iter().map(|s| s.start.max(s.end)).max().unwrap_or(0);
+        if !self.indexes.get(&id).is_some_and(|(_, idx)| idx.covers(until)) {
             let doc = self.st.workspace.doc(id)?;
-            let uri = Uri::from_file_path(&doc.abs_path)?;
-            self.indexes.insert(id, (uri, LineIndex::new(&doc.text)));
+            let uri = match self.indexes.remove(&id) {
+                Some((uri, _)) => uri,
+                None => Uri::from_file_path(&doc.abs_path)?,
+            };
+            self.indexes.insert(id, (uri, LineIndex::up_to(&doc.text, until)));
         }
         let (uri, idx) = self.indexes.get(&id)?;
         Some((uri.clone(), None, spans.into_iter().map(|s| idx.range(s, enc)).collect()))

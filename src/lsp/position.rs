@@ -145,15 +145,26 @@ pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the start of every line; `starts[0] == 0`.
     starts: Vec<usize>,
+    /// The text's line breaks are read up to this offset (`up_to`): positions of offsets up
+    /// to it are right; the rest of the index needs the whole text.
+    covered: usize,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
-        // (line breaks found with memchr: references convert the positions of thousands of
-        // documents, and a byte-by-byte walk over each was most of it)
+        Self::up_to(text, text.len())
+    }
+
+    /// The index of the lines before `until` only: enough for `position` and `range` of
+    /// offsets up to it (references convert the positions of thousands of documents, most
+    /// of them mentioned near the top).
+    pub fn up_to(text: &'a str, until: usize) -> LineIndex<'a> {
+        // (line breaks found with memchr: a byte-by-byte walk over each document was most of
+        // converting references)
         let bytes = text.as_bytes();
+        let covered = until.min(bytes.len());
         let mut starts = vec![0];
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[..covered]) {
             match bytes[i] {
                 // (the \n of a \r\n was counted with its \r)
                 b'\n' if i > 0 && bytes[i - 1] == b'\r' => {}
@@ -161,7 +172,16 @@ impl<'a> LineIndex<'a> {
                 _ => starts.push(i + 1),
             }
         }
-        LineIndex { text, starts }
+        LineIndex { text, starts, covered }
+    }
+
+    /// Whether `position` of offsets up to `until` is right.
+    pub fn covers(&self, until: usize) -> bool {
+        until <= self.covered || self.covered == self.text.len()
+    }
+
+    fn whole(&self) -> bool {
+        self.covered == self.text.len()
     }
 
     pub fn text(&self) -> &'a str {
@@ -169,6 +189,7 @@ impl<'a> LineIndex<'a> {
     }
 
     pub fn line_count(&self) -> usize {
+        debug_assert!(self.whole());
         self.starts.len()
     }
 
@@ -188,6 +209,7 @@ impl<'a> LineIndex<'a> {
 
     /// Byte offset of `pos` (clamped, snapped; see the module docs).
     pub fn offset(&self, pos: Position, enc: Encoding) -> usize {
+        debug_assert!(self.whole());
         let line = pos.line as usize;
         if line >= self.starts.len() {
             return self.text.len();
@@ -212,6 +234,7 @@ impl<'a> LineIndex<'a> {
 
     /// Position of a byte offset (clamped to the end, snapped back to a char boundary).
     pub fn position(&self, byte: usize, enc: Encoding) -> Position {
+        debug_assert!(self.covers(byte));
         let byte = floor_char_boundary(self.text, byte);
         let line = self.starts.partition_point(|&s| s <= byte) - 1;
         let start = self.starts[line];
@@ -310,6 +333,24 @@ mod tests {
         assert_eq!(rope_range(&rope, name..name + "باشنيان".len(), Utf16), Range::new(p(0, 3), p(0, 10)));
         assert_eq!(idx.range(name..name + "باشنيان".len(), Utf8), Range::new(p(0, 5), p(0, 19)));
         round_trips(text);
+    }
+
+    /// The index of a text's beginning gives the whole one's positions up to where it ends,
+    /// whatever line breaks come before, at or after it.
+    #[test]
+    fn an_index_up_to_an_offset_agrees_with_the_whole_one_before_it() {
+        for text in ["قال\r\nباشينيان\rفي\n\nيريفان\r\n", "a\r\n😀\rب\n", "\r\n\r\n", "بلا فواصل", ""] {
+            let whole = LineIndex::new(text);
+            for until in (0..=text.len() + 2).filter(|&u| u >= text.len() || text.is_char_boundary(u)) {
+                let part = LineIndex::up_to(text, until);
+                assert!(part.covers(until));
+                for (b, _) in text.char_indices().chain([(text.len(), ' ')]).filter(|&(b, _)| b <= until) {
+                    for enc in [Utf8, Utf16] {
+                        assert_eq!(part.position(b, enc), whole.position(b, enc), "{text:?} up to {until}, byte {b}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
