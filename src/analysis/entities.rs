@@ -721,9 +721,16 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        // a name read at the mention (as `entity_mentions` reads the document)
-        if let Some(n) = self.local_names(&doc.text, &words).iter().find(|n| n.words.contains(&k)) {
-            let m = self.local_mention(doc_id, &words, n);
+        // a name read at the mention (as `entity_mentions` reads the document), the one over
+        // the word (a name's span is its words but a proclitic on the first: none but its
+        // own words overlap it), from the names kept of the document
+        let candidates = match self.workspace().caches().locals.get(doc_id) {
+            Some(kept) => kept,
+            None => self.local_candidates(doc_id, &doc.text, &words),
+        };
+        let word = &words[k].token;
+        if let Some(c) = candidates.iter().find(|c| c.mention.span.start < word.end && word.start < c.mention.span.end) {
+            let m = Mention { key: self.local_key(doc_id, c.kind, &c.last, c.mention.key.clone()), ..c.mention.clone() };
             if covers(&m) {
                 return Some(m);
             }
@@ -2141,6 +2148,36 @@ mod tests {
             ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
         }
         assert!(kept_after_edit > 150 && local_keys_seen > 300, "kept {kept_after_edit}, names {local_keys_seen}");
+    }
+
+    /// The mention at a name read at the mention is the one the document's mentions give,
+    /// with the document's names kept or not (`Caches::locals`).
+    #[test]
+    fn the_mention_at_a_local_name_is_the_documents_own() {
+        let texts = [
+            "قال المدرب خافيير سولانا إن دولة قطر مستعدة. وقال سولانا إن قطر وبقطر",
+            "وقالت حركة حماس إن حماس. ونقلت صحيفة القدس عن مراسل الجزيرة أن الجزيرة",
+            "وجاء فوز تشلسي على ضيفه. وقال الحزب الشيوعي إن الحزب",
+            "ووصل وزير الخارجية الأمريكي مايك بومبيو إلى قطر. وقال بومبيو إن",
+        ];
+        let mut checked = 0;
+        for ws in [seeds(), workspace_of(crate::corpus::config::Config::default(), &texts)] {
+            for d in ws.docs_in_order() {
+                let locals: Vec<Mention> = ws.with_analyzer(|an| an.entity_mentions(d)).into_iter().filter(|m| matches!(m.key, EntityKey::Local(..))).collect();
+                for kept in [false, true] {
+                    if !kept {
+                        ws.caches().locals.clear();
+                    }
+                    for m in &locals {
+                        for at in [m.span.start, m.span.end] {
+                            assert_eq!(ws.with_analyzer(|an| an.mention_at(d, at)).as_ref(), Some(m), "kept {kept}, at {at}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 50, "{checked}");
     }
 
     /// A document's local names change with the statistics of another's words: فوز تشلسي
