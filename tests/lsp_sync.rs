@@ -260,3 +260,38 @@ async fn a_cancelled_or_overtaken_request_answers_its_error_code() {
     assert!(answer["result"].as_array().is_some_and(|r| r.len() >= 2), "{answer}");
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+/// Requests that only read the state (hover, references, symbols) are answered beside one
+/// another and beside the findings of a round of diagnostics: while the state is held for
+/// reading, as a slow references lookup holds it, a hover and a references request about
+/// another name are answered. An edit waits for the reader; its diagnostics follow.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_request_that_reads_is_answered_beside_another_reader() {
+    let dir = seed_like();
+    let c = TestClient::start_on(dir.path(), &["utf-16"]).await;
+    let a = c.open(&path_of(&dir, "a.txt"), 1).await;
+    c.diagnostics(&a, 1).await;
+    let name = u16len(&A[..A.find(CANONICAL).unwrap()]) + 2;
+    let position = json!({"line": 0, "character": name});
+    let in_time = std::time::Duration::from_secs(5);
+    let held = c.probe.read_state();
+    let hover = tokio::time::timeout(in_time, c.request("textDocument/hover", json!({"textDocument": {"uri": a}, "position": position})))
+        .await
+        .expect("a hover answered while the state is read");
+    assert!(hover["result"]["contents"]["value"].as_str().is_some_and(|v| v.contains(CANONICAL)), "{hover}");
+    let refs = tokio::time::timeout(
+        in_time,
+        c.request("textDocument/references", json!({"textDocument": {"uri": a}, "position": position, "context": {"includeDeclaration": true}})),
+    )
+    .await
+    .expect("references answered while the state is read");
+    assert!(refs["result"].as_array().is_some_and(|r| r.len() >= 2), "{refs}");
+    let end = json!({"line": 0, "character": u16len(A)});
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": a, "version": 2},
+        "contentChanges": [{"range": {"start": end, "end": end}, "text": " نعم"}]}))
+        .await;
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    drop(held);
+    c.diagnostics(&a, 2).await;
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}

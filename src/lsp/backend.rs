@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use ropey::Rope;
@@ -54,7 +54,10 @@ const MAX_SKIPPED_LOGGED: usize = 1000;
 
 pub(crate) struct Shared {
     client: Client,
-    state: Mutex<State>,
+    /// Written by edits, configuration and indexing (and by requests that must hand edits
+    /// over first); read by the requests that only look (hover, references, symbols) and by
+    /// the diagnostics being computed, side by side.
+    state: RwLock<State>,
     log: Logger,
     notes: Mutex<Option<tokio::sync::mpsc::UnboundedReceiver<Note>>>,
     /// Wakes the publisher.
@@ -83,9 +86,13 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    fn lock(&self) -> MutexGuard<'_, State> {
+    fn lock(&self) -> RwLockWriteGuard<'_, State> {
         // A panic while locked is already logged (see `guarded`); keep serving.
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+        self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(|e| e.into_inner())
     }
 
     /// An edit of `uri` arrived: requests about it that came before are stale.
@@ -161,6 +168,11 @@ impl Probe {
     pub fn hold_state(&self) -> impl Drop + '_ {
         self.0.lock()
     }
+    /// Hold the state for reading until the value is dropped, as a slow request that only
+    /// reads (or a round of findings) holds it.
+    pub fn read_state(&self) -> impl Drop + '_ {
+        self.0.read()
+    }
     /// The session ended: stop the background tasks that would keep the state alive.
     pub fn stop_background_tasks(&self) {
         self.0.stopped.store(true, Ordering::SeqCst);
@@ -174,7 +186,7 @@ impl Backend {
         Backend {
             shared: Arc::new(Shared {
                 client,
-                state: Mutex::new(State::new(log.clone())),
+                state: RwLock::new(State::new(log.clone())),
                 log,
                 notes: Mutex::new(Some(notes)),
                 wake: Notify::new(),
@@ -203,6 +215,30 @@ impl Backend {
     /// future, which raises the interrupt), an overtaken one ContentModified; a failure is
     /// logged and answers nothing.
     async fn answer<T: Send + 'static>(&self, what: &'static str, about: Option<Uri>, f: impl FnOnce(&mut State) -> T + Send + 'static) -> Result<Option<T>> {
+        self.request(what, about, move |shared| f(&mut shared.lock())).await
+    }
+
+    /// A request that only reads the state (hover, references, symbols) about a document:
+    /// answered under the read lock, beside the diagnostics being computed and other such
+    /// requests, when every edit is in the workspace already; else (an edit still to hand
+    /// over, a document from outside every root) as `answer` does, under the write lock.
+    async fn answer_read<T: Send + 'static>(&self, what: &'static str, about: Uri, f: impl FnOnce(&State) -> T + Send + 'static) -> Result<Option<T>> {
+        let uri = about.clone();
+        self.request(what, Some(about), move |shared| {
+            {
+                let st = shared.read();
+                if st.readable_for(&uri) {
+                    return f(&st);
+                }
+            }
+            shared.lock().in_scope(&uri, |st| f(st))
+        })
+        .await
+    }
+
+    /// Run a request's work off the async threads, interrupted when the request is
+    /// cancelled or its document edited meanwhile (answered ContentModified).
+    async fn request<T: Send + 'static>(&self, what: &'static str, about: Option<Uri>, run: impl FnOnce(&Shared) -> T + Send + 'static) -> Result<Option<T>> {
         /// Raises the interrupt when the request's future is dropped: cancelled, or done.
         struct RaiseOnDrop(Arc<AtomicBool>);
         impl Drop for RaiseOnDrop {
@@ -229,12 +265,10 @@ impl Backend {
             move || dropped.load(Ordering::SeqCst) || about.as_ref().is_some_and(|uri| shared.edited_since(uri, since))
         };
         let work = tokio::task::spawn_blocking(move || {
-            let mut st = shared.lock();
-            let log = st.log.clone();
-            guarded_interruptible(&log, what, Interrupt::new(raised), || {
+            guarded_interruptible(&shared.log, what, Interrupt::new(raised), || {
                 // (edited while it waited: its positions are stale)
                 interrupt::check();
-                f(&mut st)
+                run(&shared)
             })
         });
         match work.await {
@@ -565,11 +599,24 @@ async fn editor_quiet(shared: &Shared) -> Option<(u64, u64)> {
     }
 }
 
-/// Compute and send one batch of diagnostics (see `diagnostics::compute`). False on failure.
+/// Compute and send one batch of diagnostics (see `diagnostics::begin`). False on failure.
 async fn publish_now(shared: &Arc<Shared>, round: Round) -> bool {
     let _order = shared.publishing.lock().await;
     let s = shared.clone();
-    match tokio::task::spawn_blocking(move || diagnostics::compute(&mut s.lock(), &round)).await {
+    // (the findings under the read lock: hovers and references are answered meanwhile)
+    let compute = move || {
+        let Some(mut out) = diagnostics::begin(&mut s.lock()) else { return Vec::new() };
+        let found = diagnostics::corpus_round(&s.read(), &round);
+        let mut st = s.lock();
+        // (an edit came between the two locks: the round is computed under this one)
+        let found = found.or_else(|| {
+            st.flush();
+            diagnostics::corpus_round(&st, &round)
+        });
+        out.extend(diagnostics::finish(&mut st, found.unwrap_or_default()));
+        out
+    };
+    match tokio::task::spawn_blocking(compute).await {
         Ok(batch) => {
             for (uri, version, diags) in batch {
                 shared.client.publish_diagnostics(uri, diags, version).await;
@@ -615,7 +662,7 @@ async fn publisher(shared: Arc<Shared>) {
         let began = Instant::now();
         // (listed first: the edited ones were just looked at, in the same state)
         let s = shared.clone();
-        let others = tokio::task::spawn_blocking(move || diagnostics::unedited(&s.lock())).await.unwrap_or_default();
+        let others = tokio::task::spawn_blocking(move || diagnostics::unedited(&s.read())).await.unwrap_or_default();
         if publish_now(&shared, Round::Edited).await {
             for uri in others {
                 if shared.changes.load(Ordering::SeqCst) != round {
@@ -981,25 +1028,20 @@ impl LanguageServer for Backend {
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        self.answer("definition", Some(uri.clone()), move |st| {
-            let links = st.caps.definition_links;
-            st.in_scope(&uri, |st| super::quotes::definition(st, &uri, p.position, links))
-        })
+        self.answer_read("definition", uri.clone(), move |st| super::quotes::definition(st, &uri, p.position, st.caps.definition_links))
         .await
         .map(Option::flatten)
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
-        self.answer("codeLens", Some(uri.clone()), move |st| st.in_scope(&uri, |st| super::quotes::code_lenses(st, &uri))).await.map(Option::flatten)
+        self.answer_read("codeLens", uri.clone(), move |st| super::quotes::code_lenses(st, &uri)).await.map(Option::flatten)
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        self.answer("hover", Some(uri.clone()), move |st| {
-            st.in_scope(&uri, |st| super::quotes::hover(st, &uri, p.position).or_else(|| entities::hover(st, &uri, p.position)))
-        })
+        self.answer_read("hover", uri.clone(), move |st| super::quotes::hover(st, &uri, p.position).or_else(|| entities::hover(st, &uri, p.position)))
         .await
         .map(Option::flatten)
     }
@@ -1007,9 +1049,7 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let uri = p.text_document.uri;
-        self.answer("references", Some(uri.clone()), move |st| {
-            st.in_scope(&uri, |st| super::quotes::references(st, &uri, p.position).or_else(|| entities::references(st, &uri, p.position)))
-        })
+        self.answer_read("references", uri.clone(), move |st| super::quotes::references(st, &uri, p.position).or_else(|| entities::references(st, &uri, p.position)))
         .await
         .map(Option::flatten)
     }
@@ -1034,7 +1074,7 @@ impl LanguageServer for Backend {
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         let uri = params.text_document.uri;
-        self.answer("documentSymbol", Some(uri.clone()), move |st| st.in_scope(&uri, |st| entities::document_symbols(st, &uri))).await.map(Option::flatten)
+        self.answer_read("documentSymbol", uri.clone(), move |st| entities::document_symbols(st, &uri)).await.map(Option::flatten)
     }
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
@@ -1044,14 +1084,14 @@ impl LanguageServer for Backend {
 
     async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
         let uri = params.text_document.uri;
-        let t = self.answer("semanticTokens/full", Some(uri.clone()), move |st| st.in_scope(&uri, |st| entities::semantic_tokens(st, &uri, None))).await?;
+        let t = self.answer_read("semanticTokens/full", uri.clone(), move |st| entities::semantic_tokens(st, &uri, None)).await?;
         Ok(t.flatten().map(SemanticTokensResult::Tokens))
     }
 
     async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
         let uri = params.text_document.uri;
         let range = params.range;
-        let t = self.answer("semanticTokens/range", Some(uri.clone()), move |st| st.in_scope(&uri, |st| entities::semantic_tokens(st, &uri, Some(range)))).await?;
+        let t = self.answer_read("semanticTokens/range", uri.clone(), move |st| entities::semantic_tokens(st, &uri, Some(range))).await?;
         Ok(t.flatten().map(SemanticTokensRangeResult::Tokens))
     }
 

@@ -177,48 +177,81 @@ pub fn unedited(st: &State) -> Vec<Uri> {
     st.docs.values().filter(|d| version_published(st, d)).map(|d| d.uri.clone()).collect()
 }
 
-/// What to publish now: clears for closed documents, then every open document of the round
-/// whose (version, diagnostics) differ from what it last got, most recently edited first.
-/// Nothing before the initial index is complete.
-pub fn compute(st: &mut State, round: &Round) -> Vec<Publication> {
+/// One open document's diagnostics as last computed: (version, diagnostics).
+type Entry = (Option<i32>, Vec<Diagnostic>);
+
+/// What [`corpus_round`] found: the changed entries of the corpus's documents, and the
+/// documents from outside every root (computed by [`finish`], in their own workspace).
+#[derive(Default)]
+pub struct RoundFound {
+    fresh: Vec<(Uri, Entry)>,
+    outside: Vec<Uri>,
+}
+
+/// What to publish now comes in three steps: [`begin`] (write lock), [`corpus_round`] (read
+/// lock: requests are answered meanwhile), [`finish`] (write lock). Clears for closed
+/// documents, then every open document of the round whose (version, diagnostics) differ
+/// from what it last got, most recently edited first. Nothing before the initial index is
+/// complete.
+///
+/// The first step: the edits handed to the workspace, and clears for the documents closed
+/// since. `None` before the initial index is complete.
+pub fn begin(st: &mut State) -> Option<Vec<Publication>> {
     if !st.indexed {
         st.to_clear.clear();
-        return Vec::new();
+        return None;
     }
     st.flush();
-    let mut out: Vec<Publication> = std::mem::take(&mut st.to_clear)
-        .into_iter()
-        .filter(|uri| !st.docs.contains_key(uri))
-        .map(|uri| (uri, None, Vec::new()))
+    Some(
+        std::mem::take(&mut st.to_clear)
+            .into_iter()
+            .filter(|uri| !st.docs.contains_key(uri))
+            .map(|uri| (uri, None, Vec::new()))
+            .collect(),
+    )
+}
+
+/// The round's documents of the corpus whose (version, diagnostics) changed: reads the state
+/// only, so that requests are answered beside it. `None` when an open document has an edit
+/// the workspace does not have yet (`flush` first).
+pub fn corpus_round(st: &State, round: &Round) -> Option<RoundFound> {
+    if st.docs.values().any(|d| d.dirty) {
+        return None;
+    }
+    let mut found = RoundFound::default();
+    let mut order: Vec<&OpenDoc> = st
+        .docs
+        .values()
+        .filter(|d| match round {
+            Round::All => true,
+            Round::Edited => !version_published(st, d),
+            Round::One(uri) => d.uri == *uri,
+        })
         .collect();
-    let mut fresh = Vec::new();
-    let mut outside = Vec::new();
-    {
-        let st: &State = st;
-        let mut order: Vec<&OpenDoc> = st
-            .docs
-            .values()
-            .filter(|d| match round {
-                Round::All => true,
-                Round::Edited => !version_published(st, d),
-                Round::One(uri) => d.uri == *uri,
-            })
-            .collect();
-        order.sort_by_key(|d| std::cmp::Reverse(d.seq));
-        let (outside_docs, order): (Vec<&OpenDoc>, Vec<&OpenDoc>) = order.into_iter().partition(|d| d.outside);
-        outside.extend(outside_docs.into_iter().map(|d| d.uri.clone()));
-        // the findings of all of them at once, on every core; then their positions
-        let ids: Vec<Option<DocId>> = order.iter().map(|doc| corpus_id(st, doc)).collect();
-        let mut found = st.findings_of(&ids.iter().flatten().copied().collect::<Vec<_>>()).into_iter();
-        let mut loc = Locator::new(st);
-        for (doc, id) in order.into_iter().zip(ids) {
-            let findings = id.and_then(|_| found.next()).unwrap_or_default();
-            let entry = (Some(doc.version), to_diagnostics(st, doc, &findings, &mut loc));
-            if st.published.get(&doc.uri) != Some(&entry) {
-                fresh.push((doc.uri.clone(), entry));
-            }
+    order.sort_by_key(|d| std::cmp::Reverse(d.seq));
+    let (outside_docs, order): (Vec<&OpenDoc>, Vec<&OpenDoc>) = order.into_iter().partition(|d| d.outside);
+    found.outside.extend(outside_docs.into_iter().map(|d| d.uri.clone()));
+    // the findings of all of them at once, on every core; then their positions
+    let ids: Vec<Option<DocId>> = order.iter().map(|doc| corpus_id(st, doc)).collect();
+    let mut findings = st.findings_of(&ids.iter().flatten().copied().collect::<Vec<_>>()).into_iter();
+    let mut loc = Locator::new(st);
+    for (doc, id) in order.into_iter().zip(ids) {
+        let findings = id.and_then(|_| findings.next()).unwrap_or_default();
+        let entry = (Some(doc.version), to_diagnostics(st, doc, &findings, &mut loc));
+        if st.published.get(&doc.uri) != Some(&entry) {
+            found.fresh.push((doc.uri.clone(), entry));
         }
     }
+    Some(found)
+}
+
+/// The last step of a round (write lock): the documents from outside every root, against
+/// their own workspaces; then what changed is recorded as published. An entry whose document
+/// was edited or closed since it was computed is dropped: the round that edit brings
+/// publishes it.
+pub fn finish(st: &mut State, found: RoundFound) -> Vec<Publication> {
+    let RoundFound { mut fresh, outside } = found;
+    fresh.retain(|(uri, (version, _))| st.docs.get(uri).is_some_and(|d| Some(d.version) == *version && !d.dirty));
     // a document from outside every root, against its own workspace
     for uri in outside {
         let entry = st.in_scope(&uri, |st| {
@@ -230,6 +263,7 @@ pub fn compute(st: &mut State, round: &Round) -> Vec<Publication> {
             fresh.push((uri, entry));
         }
     }
+    let mut out = Vec::new();
     for (uri, (version, diags)) in fresh {
         st.published.insert(uri.clone(), (version, diags.clone()));
         out.push((uri, version, diags));

@@ -28,19 +28,20 @@ fn kind_label(kind: EntityKind, lang: Lang) -> String {
     tr(lang, kind.message_id())
 }
 
-fn at(st: &mut State, uri: &Uri, pos: Position) -> Option<(DocId, usize)> {
-    st.flush();
+/// The workspace document and byte offset at a position of an open document (its edits
+/// handed to the workspace already: `State::in_scope`, or a request under the read lock).
+fn at(st: &State, uri: &Uri, pos: Position) -> Option<(DocId, usize)> {
     let id = st.open_doc_id(uri)?;
     let doc = st.docs.get(uri)?;
     Some((id, rope_offset(&doc.rope, pos, st.encoding)))
 }
 
-fn mention_at(st: &mut State, uri: &Uri, pos: Position) -> Option<(DocId, Mention)> {
+fn mention_at(st: &State, uri: &Uri, pos: Position) -> Option<(DocId, Mention)> {
     let (id, offset) = at(st, uri, pos)?;
     st.workspace.with_analyzer(|an| an.mention_at(id, offset)).map(|m| (id, m))
 }
 
-pub fn hover(st: &mut State, uri: &Uri, pos: Position) -> Option<Hover> {
+pub fn hover(st: &State, uri: &Uri, pos: Position) -> Option<Hover> {
     let (id, m) = mention_at(st, uri, pos)?;
     let e = st.workspace.with_analyzer(|an| an.entity(&m.key, Some(id)))?;
     let mut loc = Locator::new(st);
@@ -106,7 +107,7 @@ fn locations(st: &State, mentions: &[Mention]) -> Vec<Location> {
     out
 }
 
-pub fn references(st: &mut State, uri: &Uri, pos: Position) -> Option<Vec<Location>> {
+pub fn references(st: &State, uri: &Uri, pos: Position) -> Option<Vec<Location>> {
     let (_, m) = mention_at(st, uri, pos)?;
     let refs = st.workspace.with_analyzer(|an| an.references(&m.key));
     Some(locations(st, &refs))
@@ -178,8 +179,7 @@ fn symbol_kind(kind: EntityKind) -> SymbolKind {
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be spelled out
-pub fn document_symbols(st: &mut State, uri: &Uri) -> Option<DocumentSymbolResponse> {
-    st.flush();
+pub fn document_symbols(st: &State, uri: &Uri) -> Option<DocumentSymbolResponse> {
     let id = st.open_doc_id(uri)?;
     let lang = st.ui.lang();
     let entities = document_entities(&st.workspace, id);
@@ -252,8 +252,7 @@ pub fn workspace_symbols(st: &mut State, query: &str) -> Vec<SymbolInformation> 
 
 /// Semantic tokens of the entity mentions (and, once known, quotes) in a document, optionally
 /// only those overlapping `range`.
-pub fn semantic_tokens(st: &mut State, uri: &Uri, range: Option<Range>) -> Option<SemanticTokens> {
-    st.flush();
+pub fn semantic_tokens(st: &State, uri: &Uri, range: Option<Range>) -> Option<SemanticTokens> {
     let id = st.open_doc_id(uri)?;
     let enc: Encoding = st.encoding;
     let mentions: Vec<(Mention, EntityKind)> = st.workspace.with_analyzer(|an| {

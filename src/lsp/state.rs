@@ -631,6 +631,14 @@ impl State {
         found.into_iter().map(reported).collect()
     }
 
+    /// Whether a request about `uri` that only reads can run on the state as it is: every
+    /// edit handed to the workspace (nothing for `flush` to do), and `uri` from the corpus
+    /// (not a document from outside every root, whose workspace `in_scope` puts in place).
+    pub fn readable_for(&self, uri: &Uri) -> bool {
+        let flushed = !self.indexed || self.scoped || !self.docs.values().any(|d| d.dirty);
+        flushed && !self.outside.contains_key(uri)
+    }
+
     /// Run `f` on the workspace of the open document `uri`: the corpus, or for a document from
     /// outside every root its own workspace, put in `workspace`'s place while `f` runs (so
     /// every request on it sees that document alone and nothing of it reaches the corpus).
