@@ -220,11 +220,7 @@ async fn an_edit_republishes_other_open_documents_it_affects() {
 // workers keep the runtime's timers going, and the test waits with the thread's own sleep.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_cancelled_or_overtaken_request_answers_its_error_code() {
-    let dir = seed_like();
-    let c = TestClient::start_on(dir.path(), &["utf-16"]).await;
-    let a = c.open(&path_of(&dir, "a.txt"), 1).await;
-    c.diagnostics(&a, 1).await;
-    let name = u16len(&A[..A.find(CANONICAL).unwrap()]) + 2;
+    let (_dir, c, a, name) = a_opened_at_its_name().await;
     let at = json!({"textDocument": {"uri": a}, "position": {"line": 0, "character": name}, "context": {"includeDeclaration": true}});
     let answer = c.request("textDocument/references", at.clone()).await;
     assert!(answer["result"].as_array().is_some_and(|r| r.len() >= 2), "{answer}");
@@ -246,10 +242,7 @@ async fn a_cancelled_or_overtaken_request_answers_its_error_code() {
     let held = c.probe.hold_state();
     let (_, pending) = c.send_request("textDocument/references", at.clone()).await;
     std::thread::sleep(std::time::Duration::from_millis(50));
-    let end = json!({"line": 0, "character": u16len(A)});
-    c.notify("textDocument/didChange", json!({"textDocument": {"uri": a, "version": 2},
-        "contentChanges": [{"range": {"start": end, "end": end}, "text": " نعم"}]}))
-        .await;
+    append_a_word(&c, &a).await;
     std::thread::sleep(std::time::Duration::from_millis(50));
     drop(held);
     let answer = in_time("overtaken")(tokio::time::timeout(TIMEOUT, pending).await);
@@ -261,17 +254,32 @@ async fn a_cancelled_or_overtaken_request_answers_its_error_code() {
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
 
-/// Requests that only read the state (hover, references, symbols) are answered beside one
-/// another and beside the findings of a round of diagnostics: while the state is held for
-/// reading, as a slow references lookup holds it, a hover and a references request about
-/// another name are answered. An edit waits for the reader; its diagnostics follow.
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_request_that_reads_is_answered_beside_another_reader() {
+/// The seed-like corpus served, a.txt open with its diagnostics in, and the UTF-16 column
+/// inside a.txt's first canonical name.
+async fn a_opened_at_its_name() -> (tempfile::TempDir, TestClient, String, u32) {
     let dir = seed_like();
     let c = TestClient::start_on(dir.path(), &["utf-16"]).await;
     let a = c.open(&path_of(&dir, "a.txt"), 1).await;
     c.diagnostics(&a, 1).await;
     let name = u16len(&A[..A.find(CANONICAL).unwrap()]) + 2;
+    (dir, c, a, name)
+}
+
+/// a.txt, version 2: a word written at its end.
+async fn append_a_word(c: &TestClient, a: &str) {
+    let end = json!({"line": 0, "character": u16len(A)});
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": a, "version": 2},
+        "contentChanges": [{"range": {"start": end, "end": end}, "text": " نعم"}]}))
+        .await;
+}
+
+/// Requests that only read the state (hover, references, symbols) are answered beside one
+/// another and beside the findings of a round of diagnostics: while the state is held for
+/// reading, as a slow references lookup holds it, a hover and references are answered. An
+/// edit waits for the reader; its diagnostics follow.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_request_that_reads_is_answered_beside_another_reader() {
+    let (_dir, c, a, name) = a_opened_at_its_name().await;
     let position = json!({"line": 0, "character": name});
     let in_time = std::time::Duration::from_secs(5);
     let held = c.probe.read_state();
@@ -286,10 +294,7 @@ async fn a_request_that_reads_is_answered_beside_another_reader() {
     .await
     .expect("references answered while the state is read");
     assert!(refs["result"].as_array().is_some_and(|r| r.len() >= 2), "{refs}");
-    let end = json!({"line": 0, "character": u16len(A)});
-    c.notify("textDocument/didChange", json!({"textDocument": {"uri": a, "version": 2},
-        "contentChanges": [{"range": {"start": end, "end": end}, "text": " نعم"}]}))
-        .await;
+    append_a_word(&c, &a).await;
     std::thread::sleep(std::time::Duration::from_millis(50));
     drop(held);
     c.diagnostics(&a, 2).await;

@@ -704,9 +704,9 @@ pub struct Caches {
     scans: dashmap::DashMap<DocId, Arc<Vec<Word>>, rustc_hash::FxBuildHasher>,
     /// The names a document's words name at the mention (`EntityKey::Local`:
     /// `Analyzer::local_candidates`), per document. References and hovers of such a name
-    /// (قطر read as the country, صحيفة القدس) read every document that holds its words: 860
-    /// for قطر on ant2018, 150 ms of every request. Dropped with the document, or when the
-    /// statistics behind a key of one of its words change.
+    /// (قطر read as the country, صحيفة القدس) read every document that holds its words (860
+    /// for قطر on ant2018: 150 ms of every such request before they were kept). Dropped with
+    /// the document, or when the statistics behind a key of one of its words change.
     pub(crate) locals: super::memo::ByDocument<Arc<[super::entities::LocalCandidate]>, LOCALS_FILED>,
 }
 

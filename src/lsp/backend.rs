@@ -208,8 +208,8 @@ impl Backend {
         Probe(self.shared.clone())
     }
 
-    /// Answer a request off the async threads: `f` runs on a blocking thread under the state
-    /// lock and under an interrupt (see `analysis::interrupt`) raised when the editor cancels
+    /// Answer a request off the async threads: `f` runs on a blocking thread under the state's
+    /// write lock and under an interrupt (see `analysis::interrupt`) raised when the editor cancels
     /// the request or edits `about` (the document whose positions it reads) after it arrived.
     /// A cancelled request answers RequestCancelled (the framework does, once it drops this
     /// future, which raises the interrupt), an overtaken one ContentModified; a failure is
@@ -236,8 +236,8 @@ impl Backend {
         .await
     }
 
-    /// Run a request's work off the async threads, interrupted when the request is
-    /// cancelled or its document edited meanwhile (answered ContentModified).
+    /// Run a request's work (`answer`, `answer_read`) on a blocking thread under the
+    /// interrupt, and turn the outcome into the answer.
     async fn request<T: Send + 'static>(&self, what: &'static str, about: Option<Uri>, run: impl FnOnce(&Shared) -> T + Send + 'static) -> Result<Option<T>> {
         /// Raises the interrupt when the request's future is dropped: cancelled, or done.
         struct RaiseOnDrop(Arc<AtomicBool>);
