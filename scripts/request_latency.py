@@ -9,7 +9,7 @@ opens the documents that name the most of the archive's frequent places and peop
 types into the first of them (one keystroke every --every ms, --keystrokes in all) on one
 thread while another asks hover and references, one after the other, at those names in the
 other open documents (--at widespread, the worst case: thousands of locations an answer), or
-at every name their outlines list (--at symbols: documentSymbol, what a reader clicks). Prints p50 / p95 / max of each, and how many answered with an error
+at every name their outlines list (--at symbols: documentSymbol, what a reader clicks). Prints p50 / p95 / max of each, how many answered with an error, the server's memory (VmRSS, and the peak VmHWM) once the documents are open and at the end
 (a request overtaken by an edit may answer ContentModified, -32801). Not run by the test
 command (it needs the archive and a few minutes); BENCHMARKS.md has the numbers.
 
@@ -41,6 +41,7 @@ def main():
     for _, d in ranked:
         ev.client.notify("textDocument/didOpen", {"textDocument": {"uri": d.uri, "languageId": "plaintext", "version": 1, "text": d.text}})
     ev.client.wait_quiet(quiet=2.0, limit=120.0)
+    rss_opened = ev.client.rss_kib()
     typed, asked = ranked[0][1], [d for _, d in ranked[1:]]
     if a.at == "widespread":
         at = [(d, d.pos(m.start() + 1)) for d in asked for m in pattern.finditer(d.text)]
@@ -83,9 +84,11 @@ def main():
             errors[method] += err is not None
             every.append((dt, method, d, position))
     t.join()
+    rss_end = ev.client.rss_kib()
     ev.client.request("shutdown", None)
     ev.client.notify("exit", None)
-    out = {"settled_s": settle, "open": len(ranked), "keystrokes": a.keystrokes, "at": a.at, "positions": len(at)}
+    out = {"settled_s": settle, "open": len(ranked), "keystrokes": a.keystrokes, "at": a.at, "positions": len(at),
+           "rss_kib_opened": rss_opened, "rss_kib_end": rss_end}
     for method, ts in times.items():
         ts.sort()
         q = lambda p: round(1000 * ts[min(len(ts) - 1, int(p * len(ts)))], 1) if ts else None
