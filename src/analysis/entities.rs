@@ -428,6 +428,7 @@ impl<'a> Analyzer<'a> {
                     .filter(|m| m.key == key)
                     .collect()
             };
+            // (kept: no need to read the document, nor to look for the name's words first)
             if let Some(kept) = ws.caches().locals.get(d) {
                 return of_key(&kept);
             }
@@ -454,8 +455,12 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The names a document's words name at the mention (`local_names`), in text order, as
-    /// `local_candidate` keys them, kept per document (`Caches::locals`).
+    /// `local_candidate` keys them: those kept of the document (`Caches::locals`), else read
+    /// from `words` and kept.
     fn local_candidates(&self, d: DocId, text: &str, words: &[Word]) -> Arc<[LocalCandidate]> {
+        if let Some(kept) = self.workspace().caches().locals.get(d) {
+            return kept;
+        }
         let found: Arc<[LocalCandidate]> = self
             .local_names(text, words)
             .iter()
@@ -724,12 +729,8 @@ impl<'a> Analyzer<'a> {
         // a name read at the mention (as `entity_mentions` reads the document), the one over
         // the word (a name's span is its words but a proclitic on the first: none but its
         // own words overlap it), from the names kept of the document
-        let candidates = match self.workspace().caches().locals.get(doc_id) {
-            Some(kept) => kept,
-            None => self.local_candidates(doc_id, &doc.text, &words),
-        };
         let word = &words[k].token;
-        if let Some(c) = candidates.iter().find(|c| c.mention.span.start < word.end && word.start < c.mention.span.end) {
+        if let Some(c) = self.local_candidates(doc_id, &doc.text, &words).iter().find(|c| c.mention.span.start < word.end && word.start < c.mention.span.end) {
             let m = Mention { key: self.local_key(doc_id, c.kind, &c.last, c.mention.key.clone()), ..c.mention.clone() };
             if covers(&m) {
                 return Some(m);

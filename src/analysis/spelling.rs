@@ -711,8 +711,8 @@ pub struct Caches {
 }
 
 /// At most this many (document, dependency key) pairs filed for `Caches::locals` (about
-/// 1,500 keys a document: some 1,300 documents, the 860 that hold قطر among them; 6,000,000
-/// cost the server 54 MB more at its peak on ant2018).
+/// 1,300 keys a document of ant2018: some 1,500 documents, the 860 that hold قطر among them;
+/// 6,000,000 cost the server 54 MB more at its peak).
 const LOCALS_FILED: usize = 2_000_000;
 
 /// The hash a cache files a dependency key under (`Caches::cluster_readers`, `Caches::locals`).
