@@ -6,7 +6,8 @@ while typing goes on in another document).
 Starts `isnad lsp` on the corpus as an editor does (../shared/eval/lsp_eval.py's client, which
 works on a copy of the corpus), waits until indexing and the background look-ups are done,
 opens the documents that name the most of the archive's frequent places and people, then
-types into the first of them (one keystroke every --every ms, --keystrokes in all) on one
+types into the first of them (one keystroke every --every ms after the previous one's
+diagnostics came, --keystrokes in all; the time to those diagnostics is measured too) on one
 thread while another asks hover and references, one after the other, at those names in the
 other open documents (--at widespread, the worst case: thousands of locations an answer), or
 at every name their outlines list (--at symbols: documentSymbol, what a reader clicks). Prints p50 / p95 / max of each, how many answered with an error, the server's memory (VmRSS, and the peak VmHWM) once the documents are open and at the end
@@ -55,14 +56,25 @@ def main():
                 stack.extend(sym.get("children") or [])
                 at.append((d, sym["selectionRange"]["start"]))
     done = threading.Event()
+    typing_times = []
 
     def typing():
         end = typed.text.find("\n", len(typed.text) // 2)
         off = end if end > 0 else len(typed.text)
         for k in range(a.keystrokes):
+            t0 = time.time()
             ev.client.notify("textDocument/didChange", {"textDocument": {"uri": typed.uri, "version": k + 2},
                                                         "contentChanges": [{"range": {"start": typed.pos(off), "end": typed.pos(off)}, "text": "ب"}]})
             off += 1
+            # (the keystroke's diagnostics: those of its version or of a later one)
+            while time.time() < t0 + 5:
+                e = ev.client.diags.get(typed.uri)
+                if e and e[0] >= t0 and e[1] is not None and e[1] >= k + 2:
+                    typing_times.append(e[0] - t0)
+                    break
+                time.sleep(0.0005)
+            else:
+                typing_times.append(5.0)
             time.sleep(a.every / 1000)
         done.set()
 
@@ -93,6 +105,9 @@ def main():
         ts.sort()
         q = lambda p: round(1000 * ts[min(len(ts) - 1, int(p * len(ts)))], 1) if ts else None
         out[method.split("/")[1]] = {"n": len(ts), "errors": errors[method], "p50_ms": q(0.5), "p95_ms": q(0.95), "max_ms": q(1.0)}
+    ts = sorted(typing_times)
+    q = lambda p: round(1000 * ts[min(len(ts) - 1, int(p * len(ts)))], 1) if ts else None
+    out["typing_to_diagnostics"] = {"n": len(ts), "p50_ms": q(0.5), "p95_ms": q(0.95), "max_ms": q(1.0)}
     print(json.dumps(out))
     slowest = []
     for method in times:

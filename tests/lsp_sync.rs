@@ -300,3 +300,30 @@ async fn a_request_that_reads_is_answered_beside_another_reader() {
     c.diagnostics(&a, 2).await;
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+/// A slow request that reads (a references look-up over a large archive; padded here with
+/// `Probe::slow_readers`) does not hold back the diagnostics of an edit that comes while it
+/// runs: it gives way to the edit and to the round of diagnostics, then answers, from the
+/// edited state, with its result (no error: the edit was of another document).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_slow_request_does_not_hold_back_the_next_edits_diagnostics() {
+    let (dir, c, a, name) = a_opened_at_its_name().await;
+    let b = c.open(&path_of(&dir, "b.txt"), 1).await;
+    c.diagnostics(&b, 1).await;
+    let slow = std::time::Duration::from_secs(2);
+    c.probe.slow_readers(slow);
+    // (the whole exchange inside the time a request gives way for, however slow the machine)
+    c.probe.give_way_for(std::time::Duration::from_secs(10));
+    let asked = std::time::Instant::now();
+    let at = json!({"textDocument": {"uri": b}, "position": {"line": 0, "character": name}, "context": {"includeDeclaration": true}});
+    let (_, pending) = c.send_request("textDocument/references", at).await;
+    // (the request is in its padding by now)
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    append_a_word(&c, &a).await;
+    c.diagnostics(&a, 2).await;
+    assert!(asked.elapsed() < slow, "the edit's diagnostics came after the slow request: {:?}", asked.elapsed());
+    let answer = tokio::time::timeout(TIMEOUT, pending).await.expect("the slow request answered").unwrap();
+    let found = answer["result"].as_array().unwrap_or_else(|| panic!("{answer}"));
+    assert!(found.iter().any(|l| l["uri"] == a.as_str()) && found.iter().any(|l| l["uri"] == b.as_str()), "{answer}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}

@@ -23,9 +23,14 @@ impl Interrupt {
         Interrupt(Some(Arc::new(raised)))
     }
 
+    /// Whether the answer is no longer wanted.
+    pub fn raised(&self) -> bool {
+        self.0.as_ref().is_some_and(|raised| raised())
+    }
+
     /// Unwind with [`Interrupted`] when raised.
     pub fn check(&self) {
-        if self.0.as_ref().is_some_and(|raised| raised()) {
+        if self.raised() {
             // (resume_unwind: no panic message, this is no error)
             std::panic::resume_unwind(Box::new(Interrupted));
         }
@@ -49,6 +54,23 @@ pub fn run<R>(interrupt: Interrupt, f: impl FnOnce() -> R) -> R {
     }
     let _restore = Restore(Some(CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), interrupt))));
     f()
+}
+
+/// Run `f` under this thread's interrupt and, besides, `give_way`: `None` when `f` stopped
+/// because `give_way` was raised (and the thread's own interrupt was not), so that the caller
+/// can let whatever waits go first and run `f` again. Anything else that unwinds `f` goes on
+/// unwinding.
+pub fn giving_way<R>(give_way: impl Fn() -> bool + Send + Sync + 'static, f: impl FnOnce() -> R) -> Option<R> {
+    let own = current();
+    let either = {
+        let own = own.clone();
+        Interrupt::new(move || own.raised() || give_way())
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(either, f))) {
+        Ok(r) => Some(r),
+        Err(payload) if is_interruption(&*payload) && !own.raised() => None,
+        Err(payload) => std::panic::resume_unwind(payload),
+    }
 }
 
 /// This thread's interrupt, to check from other threads working for it.
@@ -88,5 +110,24 @@ mod tests {
         let copy = run(interrupt, current);
         let caught = std::thread::spawn(move || copy.check()).join().unwrap_err();
         assert!(is_interruption(&*caught));
+    }
+
+    #[test]
+    fn work_that_gives_way_stops_for_its_own_reason_only() {
+        let own_raised = Arc::new(AtomicBool::new(false));
+        let flag = own_raised.clone();
+        let own = Interrupt::new(move || flag.load(Ordering::SeqCst));
+        // nothing raised: the answer
+        assert_eq!(run(own.clone(), || giving_way(|| false, || { check(); 1 })), Some(1));
+        // made to give way: no answer, and the thread's own interrupt is in place again
+        assert_eq!(run(own.clone(), || giving_way(|| true, || { check(); 2 })), None);
+        // the thread's own interrupt raised too: that one unwinds on, past `giving_way`
+        own_raised.store(true, Ordering::SeqCst);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(own.clone(), || giving_way(|| true, || { check(); 3 })))).unwrap_err();
+        assert!(is_interruption(&*caught));
+        // and a failure is no interruption: it unwinds as it was
+        own_raised.store(false, Ordering::SeqCst);
+        let failed = std::panic::catch_unwind(|| giving_way(|| false, || -> u8 { std::panic::panic_any(7u8) })).unwrap_err();
+        assert_eq!(failed.downcast_ref::<u8>(), Some(&7));
     }
 }

@@ -75,6 +75,9 @@ impl<'a> Locator<'a> {
         id: DocId,
         spans: impl IntoIterator<Item = Range<usize>>,
     ) -> Option<(Uri, Option<i32>, Vec<tower_lsp_server::ls_types::Range>)> {
+        // (the widest answers convert thousands of documents: a request may stop wanting
+        // them, or give way to an edit, between two)
+        crate::analysis::interrupt::check();
         let enc = self.st.encoding;
         if let Some(open) = self.open_doc(id) {
             let ranges = spans.into_iter().map(|s| rope_range(&open.rope, s, enc)).collect();

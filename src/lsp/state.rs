@@ -636,7 +636,12 @@ impl State {
     /// (not a document from outside every root, whose workspace `in_scope` puts in place).
     pub fn readable_for(&self, uri: &Uri) -> bool {
         let flushed = !self.indexed || self.scoped || !self.docs.values().any(|d| d.dirty);
-        flushed && !self.outside.contains_key(uri)
+        flushed && !self.outside_the_corpus(uri)
+    }
+
+    /// Whether `uri` is an open document from outside every root (with a workspace of its own).
+    pub fn outside_the_corpus(&self, uri: &Uri) -> bool {
+        self.outside.contains_key(uri)
     }
 
     /// Run `f` on the workspace of the open document `uri`: the corpus, or for a document from
