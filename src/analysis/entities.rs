@@ -625,6 +625,11 @@ impl<'a> Analyzer<'a> {
     /// A multiword gazetteer or style-guide name starting at word `i` (its first word may
     /// carry a proclitic): (number of words, mention).
     pub(super) fn phrase_at(&self, doc: DocId, words: &[Word], i: usize) -> Option<(usize, Mention)> {
+        self.phrase_at_noting(doc, words, i, None)
+    }
+
+    /// `phrase_at`, noting in `reads` the words whose readings it asks (`all_names`).
+    fn phrase_at_noting(&self, doc: DocId, words: &[Word], i: usize, mut reads: Option<&mut PhraseReads>) -> Option<(usize, Mention)> {
         let lex = self.lexicon();
         let first = words.get(i)?;
         // the readings of the first word (a proclitic aside) that can start a phrase
@@ -654,6 +659,9 @@ impl<'a> Analyzer<'a> {
                     let prev = &words[i - 1];
                     first.token.gap_before == Gap::Space && (prev.l0().ends_with('ة') || prev.l0().ends_with("ات") || prev.l1 == "الشوون")
                 };
+                if let Some(reads) = reads.as_deref_mut().filter(|_| !after_feminine_noun) {
+                    reads.note(self, &words[i..i + n]);
+                }
                 if !after_feminine_noun && !self.all_names(&words[i..i + n]) {
                     let start = first.folded.source_offset(prefix);
                     let end = words[i + n - 1].token.end;
@@ -1176,33 +1184,66 @@ impl<'a> Analyzer<'a> {
             let heads = head_search.as_ref().filter(|_| !ends.is_empty()).and_then(|h| h.head_words(ws, d));
             Some((ends, heads))
         };
-        let found = map_docs(&docs, search);
+        // the documents' mentions kept from an earlier look-up (see `Caches::phrases`)
+        let kept_all = self.kept_phrases();
+        let mut have: FxHashMap<DocId, Arc<[Mention]>> = FxHashMap::default();
+        if let Some(kept) = kept_all.get(l1) {
+            have.extend(docs.iter().filter_map(|d| kept.docs.get(d).map(|m| (*d, m.clone()))));
+        }
+        let missing: Vec<DocId> = docs.iter().copied().filter(|d| !have.contains_key(d)).collect();
+        let found = map_docs(&missing, search);
         let key = EntityKey::Phrase(l1.into());
         // only the entity's own form lengths can end at a match with its key, longest first
         let mut lengths: Vec<usize> = forms.iter().map(|f| f.split(' ').count()).collect();
         lengths.sort_unstable_by(|a, b| b.cmp(a));
         lengths.dedup();
-        let mut out = Vec::new();
-        for (d, ends) in docs.into_iter().zip(found) {
-            match ends {
-                Some((ends, _)) if ends.is_empty() => {}
+        // what the documents' mentions read beyond their text, for those that are kept: the
+        // words around each match (`phrase_mentions_ending_at`)
+        let mut reads = PhraseReads::default();
+        let mut fresh: Vec<(DocId, Arc<[Mention]>)> = Vec::new();
+        let mut keep: Vec<(DocId, Arc<[Mention]>)> = Vec::new();
+        for (d, ends) in missing.into_iter().zip(found) {
+            let (mentions, keepable): (Vec<Mention>, bool) = match ends {
+                Some((ends, _)) if ends.is_empty() => (Vec::new(), true),
                 Some((ends, starts)) => {
                     let text = ws.doc(d).map_or("", |doc| &doc.text[..]);
+                    // (kept only when the words around the matches decided them: not when a
+                    // window was too short and the document was read whole, nor when a walk
+                    // over head words read further)
+                    let windowed = std::cell::Cell::new(true);
+                    let reads = std::cell::RefCell::new(&mut reads);
                     let own = || {
                         let mut own = Vec::new();
-                        self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut own);
+                        windowed.set(self.phrase_mentions_ending_at(d, &ends, &key, &lengths, &mut own, &mut reads.borrow_mut()));
                         own
                     };
                     // the entity's own head words were searched with its last word; heads
                     // written before its mentions (وكالة + فرانس برس) are searched now
                     let walk = |heads: &[&'a str]| {
+                        windowed.set(false);
                         let starts = if heads == &scope.heads[..] { starts } else { HeadSearch::new(ws, heads).and_then(|s| s.head_words(ws, d)) };
                         self.walk_head_words(d, heads, starts)
                     };
-                    out.extend(self.with_short_names(l1, &scope, text, own, walk));
+                    let mentions = self.with_short_names(l1, &scope, text, own, walk);
+                    (mentions, windowed.get())
                 }
-                None => out.extend(self.phrase_mentions_in(d, l1, &scope)),
+                None => (self.phrase_mentions_in(d, l1, &scope), false),
+            };
+            let mentions: Arc<[Mention]> = mentions.into();
+            if keepable {
+                keep.push((d, mentions.clone()));
             }
+            fresh.push((d, mentions));
+        }
+        if !keep.is_empty() {
+            let mut kept = kept_all.entry(l1.into()).or_default();
+            kept.deps.extend(reads.dependencies(self));
+            kept.docs.extend(keep);
+        }
+        have.extend(fresh);
+        let mut out = Vec::with_capacity(have.values().map(|m| m.len()).sum());
+        for d in &docs {
+            out.extend(have.get(d).into_iter().flat_map(|m| m.iter().cloned()));
         }
         out
     }
@@ -1247,8 +1288,10 @@ impl<'a> Analyzer<'a> {
     /// in a literal document: each read in a window of whitespace chunks around it, with a
     /// word to spare before the phrase's first (a short ministry name looks one word back)
     /// and room after it for a longer phrase that would take its words.
-    fn phrase_mentions_ending_at(&self, d: DocId, ends: &[usize], key: &EntityKey, lengths: &[usize], out: &mut Vec<Mention>) {
-        let Some(doc) = self.workspace().doc(d) else { return };
+    /// False when a window held too few words and the document was read whole. The words
+    /// whose readings decide a phrase there are noted in `reads`.
+    fn phrase_mentions_ending_at(&self, d: DocId, ends: &[usize], key: &EntityKey, lengths: &[usize], out: &mut Vec<Mention>, reads: &mut PhraseReads) -> bool {
+        let Some(doc) = self.workspace().doc(d) else { return true };
         let text = &doc.text[..];
         let body = crate::corpus::document::floor_char_boundary(text, doc.body_start);
         let first_in_doc = out.len();
@@ -1264,14 +1307,14 @@ impl<'a> Analyzer<'a> {
                 if i == 0 && from > body {
                     // the window holds too few words: read the document whole
                     out.truncate(first_in_doc);
-                    let EntityKey::Phrase(l1) = key else { return };
+                    let EntityKey::Phrase(l1) = key else { return false };
                     out.extend(self.phrase_mentions_in_words(d, l1, &scan_words(text, doc.body_start)));
-                    return;
+                    return false;
                 }
                 if out[first_in_doc..].last().is_some_and(|m: &Mention| m.span.end > words[i].token.start) {
                     continue;
                 }
-                if let Some((len, m)) = self.phrase_at(d, &words, i) {
+                if let Some((len, m)) = self.phrase_at_noting(d, &words, i, Some(&mut *reads)) {
                     if i + len - 1 == k && m.key == *key {
                         out.push(m);
                         break;
@@ -1279,6 +1322,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        true
     }
 
     /// Every mention of an entity across the corpus, in source order.
@@ -1659,6 +1703,55 @@ pub(crate) struct LocalCandidate {
     mention: Mention,
     kind: EntityKind,
     last: Word,
+}
+
+/// The words whose readings decided a phrase's mentions around its matches (those `all_names`
+/// asked about: the words of a listed phrase written there), for what its kept mentions
+/// depend on (`Caches::phrases`): each distinct word, and each pair of neighbours that may be
+/// one two-word spelling (قره باغ).
+#[derive(Default)]
+struct PhraseReads {
+    words: FxHashSet<String>,
+    pairs: FxHashSet<String>,
+}
+
+impl PhraseReads {
+    fn note(&mut self, an: &Analyzer, words: &[Word]) {
+        for (i, w) in words.iter().enumerate() {
+            if !self.words.contains(w.l0()) {
+                self.words.insert(w.l0().to_string());
+            }
+            if let Some(next) = words.get(i + 1).filter(|next| is_bigram_candidate(w, next, an.lexicon())) {
+                self.pairs.insert(bigram_key(w.l0(), next.l0()));
+            }
+        }
+    }
+
+    /// The hashes of the keys whose statistics the readings of these words may have read:
+    /// as for a document's local names (`local_name_dependencies`), each word's L1, skeleton
+    /// and bag keys and its kept cluster's, and the same of what its proclitics may hide.
+    fn dependencies(&self, an: &Analyzer) -> Vec<u64> {
+        use super::spelling::dependency_hash;
+        let mut deps = Vec::new();
+        let form = |f: &str, deps: &mut Vec<u64>| {
+            let (l1, sk, bag) = super::index::spelling_keys(f);
+            deps.extend([dependency_hash(&l1), dependency_hash(&sk), dependency_hash(&bag)]);
+            an.cluster_dependency_hashes(f, deps);
+        };
+        for w in &self.words {
+            form(w, &mut deps);
+            crate::text::clitics::for_each_split(w, 3, |_, rest, lil| {
+                form(rest, &mut deps);
+                if lil {
+                    form(&format!("ا{rest}"), &mut deps);
+                }
+            });
+        }
+        for pair in &self.pairs {
+            form(pair, &mut deps);
+        }
+        deps
+    }
 }
 
 /// Last words of compound surnames (نصر الله, شمس الدين), L1: the surname is two words.
@@ -2108,6 +2201,67 @@ mod tests {
             ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
         }
         assert!(kept_after_edit > 0, "no mentions were ever kept");
+    }
+
+    /// The mentions of a listed phrase kept per document (`Caches::phrases`) follow every
+    /// edit: a phrase with proclitics, a longer phrase running on past it, a phrase whose
+    /// words become names of their own when look-alikes are written elsewhere (بايرن ميونيخ
+    /// beside بايرين and ميونخ), written anew or erased here and elsewhere.
+    #[test]
+    fn kept_phrase_mentions_follow_every_edit() {
+        let pool = ["الولايات", "المتحدة", "والولايات", "للولايات", "الأمريكية", "قره", "باغ", "وقره", "ناغورني", "كاراباخ", "إقليم", "قال",
+                    "وزارة", "الخارجية", "الروسية", "السياسة", "بايرن", "ميونيخ", "ميونخ", "بايرين", "فاز", "في", "و", "."];
+        let mut texts: Vec<String> = vec![
+            "قالت الولايات المتحدة إن الولايات المتحدة الأمريكية. وفي إقليم ناغورني قره باغ قال".into(),
+            "زار الوزير الولايات المتحدة وقره باغ. والولايات المتحدة للولايات المتحدة وفاز بايرن ميونيخ".into(),
+            "منطقة كاراباخ وقره باغ. قالت وزارة الخارجية الروسية إن وزارة الخارجية و السياسة الخارجية الروسية".into(),
+            "فاز بايرن ميونيخ على ضيفه".into(),
+        ];
+        fn refs(t: &[String]) -> Vec<&str> {
+            t.iter().map(String::as_str).collect()
+        }
+        let mut ws = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
+        let mut edits = crate::analysis::testing::RandomEdits::new(0x9e3779b97f4a7c15, &pool);
+        let (mut kept_after_edit, mut phrases_asked) = (0, 0);
+        for step in 0..300 {
+            let fresh = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
+            let keys: Vec<EntityKey> = {
+                let mut k: Vec<EntityKey> = fresh.docs_in_order().into_iter().flat_map(|d| fresh.with_analyzer(|an| an.entity_mentions(d)).into_iter().map(|m| m.key)).collect();
+                k.sort();
+                k.dedup();
+                k
+            };
+            phrases_asked += keys.iter().filter(|k| matches!(k, EntityKey::Phrase(_))).count();
+            assert_eq!(all_references(&ws, &keys), all_references(&fresh, &keys), "step {step}: {texts:?}");
+            kept_after_edit += ws.caches().phrases.iter().map(|e| e.docs.len()).sum::<usize>();
+            let d = edits.edit(&mut texts);
+            ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
+        }
+        assert!(phrases_asked > 300 && kept_after_edit > 0, "phrases asked {phrases_asked}, kept {kept_after_edit}");
+    }
+
+    /// A phrase's kept mentions follow its words' readings elsewhere: one more بايرن written
+    /// in one document (among look-alikes: بايرين, ميونخ) makes each word a name of its own,
+    /// and بايرن ميونيخ in the documents nobody edited is no longer read as the listed club.
+    /// (Texts from a run of random edits, where the change first showed.)
+    #[test]
+    fn kept_phrase_mentions_follow_their_words_elsewhere() {
+        let phrase = [EntityKey::Phrase("بايرن ميونيخ".into())];
+        let before = "على بايرين يونايتيد مدرب بايرين مانشيستر و فاز و فاز بايرين بايرين بايرين يونايتد مانشيستر مانشستر مانشستر قال مدرب مدرب بايرن ميونخ بايرين على قال على ميونيخ على مانشستر مدرب ميونخ قال . مدرب على و";
+        let after = before.replacen("قال على ميونيخ", "قال بايرن على ميونيخ", 1);
+        let others = [
+            "و قال يونايتيد بايرن بايرين بايرن يونايتيد على بايرن مانشيستر مانشستر و بايرن ميونيخ يونايتيد على مدرب مانشستر قال ميونيخ مانشستر مانشستر",
+            "على بايرين ميونخ مانشستر يونايتيد ميونخ فاز يونايتد و بايرن ميونيخ .",
+            "مدرب ميونيخ ميونخ . بايرن بايرن فاز فاز يونايتيد ميونخ بايرين بايرين مانشيستر ميونخ . و مانشستر بايرين ميونخ يونايتد ميونخ على",
+        ];
+        let config = crate::corpus::config::Config::default;
+        let mut ws = workspace_of(config(), &[before, others[0], others[1], others[2]]);
+        let kept = all_references(&ws, &phrase);
+        assert_eq!(kept[0].1.len(), 2, "{kept:?}");
+        ws.upsert("0.txt".into(), std::path::PathBuf::from("/c/0.txt"), Arc::from(after.as_str()));
+        let fresh = all_references(&workspace_of(config(), &[after.as_str(), others[0], others[1], others[2]]), &phrase);
+        assert!(fresh[0].1.is_empty(), "the corpus no longer reads the club: {fresh:?}");
+        assert_eq!(all_references(&ws, &phrase), fresh);
     }
 
     /// The names read at the mention kept per document (`Caches::locals`) follow every edit:
