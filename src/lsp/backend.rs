@@ -307,48 +307,20 @@ impl Backend {
     /// holds back the next keystroke's diagnostics, and its answer is of the newest state.
     /// It gives way for `GIVE_WAY_FOR` at most, then answers before the next writer.
     async fn answer_read<T: Send + 'static>(&self, what: &'static str, about: Uri, f: impl Fn(&State) -> T + Send + 'static) -> Result<Option<T>> {
+        self.answer_read_then(what, about, f, |found| found).await
+    }
+
+    /// `answer_read`, and `then` turns what `f` found into the answer once the lock is let go
+    /// (still under the request's interrupt): converting positions.
+    async fn answer_read_then<F: Send + 'static, T: Send + 'static>(
+        &self,
+        what: &'static str,
+        about: Uri,
+        f: impl Fn(&State) -> F + Send + 'static,
+        then: impl FnOnce(F) -> T + Send + 'static,
+    ) -> Result<Option<T>> {
         let uri = about.clone();
-        self.request(what, Some(about), move |shared| {
-            let asked = Instant::now();
-            let budget = shared.give_way_budget();
-            let mut gave_way = false;
-            loop {
-                let gives_way = asked.elapsed() < budget;
-                if gives_way {
-                    shared.let_writers_pass(asked, gave_way);
-                }
-                let st = shared.read();
-                if !st.readable_for(&uri) {
-                    drop(st);
-                    let mut st = shared.lock();
-                    if !gives_way || st.outside_the_corpus(&uri) {
-                        return st.in_scope(&uri, |st| {
-                            shared.pad_reader();
-                            f(st)
-                        });
-                    }
-                    // (the edits handed over, the lock is let go: the answer is worked out
-                    // beside the round of diagnostics the edits are for, not before it)
-                    st.flush();
-                    gave_way = true;
-                    continue;
-                }
-                let padded = || {
-                    shared.pad_reader();
-                    f(&st)
-                };
-                if !gives_way {
-                    return padded();
-                }
-                let waiting = shared.clone();
-                let give_way = move || waiting.writers_waiting.load(Ordering::SeqCst) > 0;
-                if let Some(answer) = interrupt::giving_way(give_way, padded) {
-                    return answer;
-                }
-                gave_way = true;
-                // (a writer waits: the read lock is let go here, and taken again after it)
-            }
-        })
+        self.request(what, Some(about), move |shared| then(read_giving_way(shared, &uri, f)))
         .await
     }
 
@@ -401,6 +373,49 @@ impl Backend {
     pub async fn malformed(&self, params: serde_json::Value) {
         let reason = params.get("reason").and_then(|r| r.as_str()).unwrap_or("unknown");
         self.shared.log.warn(format!("isnad: {reason}"));
+    }
+}
+
+/// What `f` finds under the read lock, giving way to writers (see `Backend::answer_read`).
+fn read_giving_way<F>(shared: &Arc<Shared>, uri: &Uri, f: impl Fn(&State) -> F) -> F {
+    let asked = Instant::now();
+    let budget = shared.give_way_budget();
+    let mut gave_way = false;
+    loop {
+        let gives_way = asked.elapsed() < budget;
+        if gives_way {
+            shared.let_writers_pass(asked, gave_way);
+        }
+        let st = shared.read();
+        if !st.readable_for(uri) {
+            drop(st);
+            let mut st = shared.lock();
+            if !gives_way || st.outside_the_corpus(uri) {
+                return st.in_scope(uri, |st| {
+                    shared.pad_reader();
+                    f(st)
+                });
+            }
+            // (the edits handed over, the lock is let go: the answer is worked out
+            // beside the round of diagnostics the edits are for, not before it)
+            st.flush();
+            gave_way = true;
+            continue;
+        }
+        let padded = || {
+            shared.pad_reader();
+            f(&st)
+        };
+        if !gives_way {
+            return padded();
+        }
+        let waiting = shared.clone();
+        let give_way = move || waiting.writers_waiting.load(Ordering::SeqCst) > 0;
+        if let Some(answer) = interrupt::giving_way(give_way, padded) {
+            return answer;
+        }
+        gave_way = true;
+        // (a writer waits: the read lock is let go here, and taken again after it)
     }
 }
 
@@ -1173,9 +1188,24 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let uri = p.text_document.uri;
-        self.answer_read("references", uri.clone(), move |st| super::quotes::references(st, &uri, p.position).or_else(|| entities::references(st, &uri, p.position)))
-        .await
-        .map(Option::flatten)
+        /// A quote's copies (a few, converted at once), or an entity's mentions (thousands,
+        /// converted once the lock is let go).
+        enum Found {
+            Copies(Vec<Location>),
+            Mentions(diagnostics::DetachedSpans),
+        }
+        let about = uri.clone();
+        let find = move |st: &State| match super::quotes::references(st, &uri, p.position) {
+            Some(copies) => Some(Found::Copies(copies)),
+            None => entities::references(st, &uri, p.position).map(Found::Mentions),
+        };
+        let convert = |found: Option<Found>| {
+            found.map(|f| match f {
+                Found::Copies(copies) => copies,
+                Found::Mentions(mentions) => mentions.locations(),
+            })
+        };
+        self.answer_read_then("references", about, find, convert).await.map(Option::flatten)
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use tower_lsp_server::ls_types::*;
 
-use super::diagnostics::Locator;
+use super::diagnostics::{DetachedSpans, Locator};
 use super::position::{rope_offset, rope_range, Encoding};
 use super::state::{State, Ui};
 use crate::l10n::{tr, tr_args, Lang};
@@ -89,28 +89,19 @@ fn render(e: &EntityInfo, ui: Ui, loc: &mut Locator, st: &State) -> String {
     out
 }
 
-fn locations(st: &State, mentions: &[Mention]) -> Vec<Location> {
-    let mut loc = Locator::new(st);
-    let mut by_doc: Vec<(DocId, Vec<std::ops::Range<usize>>)> = Vec::new();
-    for m in mentions {
-        match by_doc.last_mut() {
-            Some((d, v)) if *d == m.doc => v.push(m.span.clone()),
-            _ => by_doc.push((m.doc, vec![m.span.clone()])),
-        }
-    }
-    let mut out = Vec::new();
-    for (doc, spans) in by_doc {
-        if let Some((uri, _, ranges)) = loc.ranges(doc, spans) {
-            out.extend(ranges.into_iter().map(|r| Location::new(uri.clone(), r)));
-        }
-    }
-    out
-}
-
-pub fn references(st: &State, uri: &Uri, pos: Position) -> Option<Vec<Location>> {
+/// The references of the entity at the position, as spans to convert once the lock is let go
+/// (`DetachedSpans::locations`).
+pub fn references(st: &State, uri: &Uri, pos: Position) -> Option<DetachedSpans> {
     let (_, m) = mention_at(st, uri, pos)?;
     let refs = st.workspace.with_analyzer(|an| an.references(&m.key));
-    Some(locations(st, &refs))
+    let mut by_doc: Vec<(DocId, Vec<std::ops::Range<usize>>)> = Vec::new();
+    for m in refs {
+        match by_doc.last_mut() {
+            Some((d, v)) if *d == m.doc => v.push(m.span),
+            _ => by_doc.push((m.doc, vec![m.span])),
+        }
+    }
+    Some(DetachedSpans::new(st, by_doc))
 }
 
 pub fn prepare_rename(st: &mut State, uri: &Uri, pos: Position) -> Option<PrepareRenameResponse> {
