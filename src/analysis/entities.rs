@@ -1198,7 +1198,8 @@ impl<'a> Analyzer<'a> {
         lengths.sort_unstable_by(|a, b| b.cmp(a));
         lengths.dedup();
         // what the documents' mentions read beyond their text, for those that are kept: the
-        // words around each match (`phrase_mentions_ending_at`)
+        // readings of the words of the listed phrases written at the matches
+        // (`phrase_mentions_ending_at`)
         let mut reads = PhraseReads::default();
         let mut fresh: Vec<(DocId, Arc<[Mention]>)> = Vec::new();
         let mut keep: Vec<(DocId, Arc<[Mention]>)> = Vec::new();
