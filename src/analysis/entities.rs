@@ -2169,26 +2169,16 @@ mod tests {
             .collect()
     }
 
-    /// Mentions kept per document follow every edit: after each, every entity's references
-    /// equal those of a fresh index of the same texts (edits of a document that holds the
-    /// name, of one that does not, proclitic forms and look-alikes written anew or erased).
-    #[test]
-    fn kept_references_follow_every_edit() {
-        let pool = ["روسيا", "وروسيا", "لروسيا", "بروسيا", "روسية", "بوتين", "وبوتين", "لبوتين", "بوتن", "فلاديمير", "الرئيس", "قال",
-                    "العراق", "والعراق", "للعراق", "العراقي", "قره", "باغ", "كاراباخ", "في", "و", "بوتِين"];
-        let mut texts: Vec<String> = vec![
-            "قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة. وقال بوتين لبوتين وبروسيا والعراق".into(),
-            "الرئيس فلاديمير بوتين زار العراق. قال بوتين: روسيا والعراق العراق".into(),
-            "إقليم ناغورني قره باغ وقره باغ. منطقة كاراباخ في روسيا".into(),
-            "هطلت الأمطار على المدينة".into(),
-        ];
+    /// `steps` random edits of `texts` (words of `pool`, `seed`): before each, every entity's
+    /// references as the edited workspace answers them equal a fresh index's. `seen` is shown
+    /// the workspace and the keys asked at each step.
+    fn references_follow_random_edits(mut texts: Vec<String>, pool: &[&str], seed: u64, steps: usize, mut seen: impl FnMut(&Workspace, &[EntityKey])) {
         fn refs(t: &[String]) -> Vec<&str> {
             t.iter().map(String::as_str).collect()
         }
         let mut ws = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
-        let mut edits = crate::analysis::testing::RandomEdits::new(0x2545f4914f6cdd1d, &pool);
-        let mut kept_after_edit = 0;
-        for step in 0..150 {
+        let mut edits = crate::analysis::testing::RandomEdits::new(seed, pool);
+        for step in 0..steps {
             let fresh = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
             let keys: Vec<EntityKey> = {
                 let mut k: Vec<EntityKey> = fresh.docs_in_order().into_iter().flat_map(|d| fresh.with_analyzer(|an| an.entity_mentions(d)).into_iter().map(|m| m.key)).collect();
@@ -2197,10 +2187,29 @@ mod tests {
                 k
             };
             assert_eq!(all_references(&ws, &keys), all_references(&fresh, &keys), "step {step}: {texts:?}");
-            kept_after_edit += ws.caches().references.iter().map(|e| e.docs.len()).sum::<usize>();
+            seen(&ws, &keys);
             let d = edits.edit(&mut texts);
             ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
         }
+    }
+
+    /// Mentions kept per document follow every edit: after each, every entity's references
+    /// equal those of a fresh index of the same texts (edits of a document that holds the
+    /// name, of one that does not, proclitic forms and look-alikes written anew or erased).
+    #[test]
+    fn kept_references_follow_every_edit() {
+        let pool = ["روسيا", "وروسيا", "لروسيا", "بروسيا", "روسية", "بوتين", "وبوتين", "لبوتين", "بوتن", "فلاديمير", "الرئيس", "قال",
+                    "العراق", "والعراق", "للعراق", "العراقي", "قره", "باغ", "كاراباخ", "في", "و", "بوتِين"];
+        let texts: Vec<String> = vec![
+            "قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة. وقال بوتين لبوتين وبروسيا والعراق".into(),
+            "الرئيس فلاديمير بوتين زار العراق. قال بوتين: روسيا والعراق العراق".into(),
+            "إقليم ناغورني قره باغ وقره باغ. منطقة كاراباخ في روسيا".into(),
+            "هطلت الأمطار على المدينة".into(),
+        ];
+        let mut kept_after_edit = 0;
+        references_follow_random_edits(texts, &pool, 0x2545f4914f6cdd1d, 150, |ws, _| {
+            kept_after_edit += ws.caches().references.iter().map(|e| e.docs.len()).sum::<usize>();
+        });
         assert!(kept_after_edit > 0, "no mentions were ever kept");
     }
 
@@ -2212,32 +2221,17 @@ mod tests {
     fn kept_phrase_mentions_follow_every_edit() {
         let pool = ["الولايات", "المتحدة", "والولايات", "للولايات", "الأمريكية", "قره", "باغ", "وقره", "ناغورني", "كاراباخ", "إقليم", "قال",
                     "وزارة", "الخارجية", "الروسية", "السياسة", "بايرن", "ميونيخ", "ميونخ", "بايرين", "فاز", "في", "و", "."];
-        let mut texts: Vec<String> = vec![
+        let texts: Vec<String> = vec![
             "قالت الولايات المتحدة إن الولايات المتحدة الأمريكية. وفي إقليم ناغورني قره باغ قال".into(),
             "زار الوزير الولايات المتحدة وقره باغ. والولايات المتحدة للولايات المتحدة وفاز بايرن ميونيخ".into(),
             "منطقة كاراباخ وقره باغ. قالت وزارة الخارجية الروسية إن وزارة الخارجية و السياسة الخارجية الروسية".into(),
             "فاز بايرن ميونيخ على ضيفه".into(),
         ];
-        fn refs(t: &[String]) -> Vec<&str> {
-            t.iter().map(String::as_str).collect()
-        }
-        let mut ws = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
-        let mut edits = crate::analysis::testing::RandomEdits::new(0x9e3779b97f4a7c15, &pool);
         let (mut kept_after_edit, mut phrases_asked) = (0, 0);
-        for step in 0..300 {
-            let fresh = workspace_of(crate::corpus::config::Config::default(), &refs(&texts));
-            let keys: Vec<EntityKey> = {
-                let mut k: Vec<EntityKey> = fresh.docs_in_order().into_iter().flat_map(|d| fresh.with_analyzer(|an| an.entity_mentions(d)).into_iter().map(|m| m.key)).collect();
-                k.sort();
-                k.dedup();
-                k
-            };
+        references_follow_random_edits(texts, &pool, 0x9e3779b97f4a7c15, 300, |ws, keys| {
             phrases_asked += keys.iter().filter(|k| matches!(k, EntityKey::Phrase(_))).count();
-            assert_eq!(all_references(&ws, &keys), all_references(&fresh, &keys), "step {step}: {texts:?}");
             kept_after_edit += ws.caches().phrases.iter().map(|e| e.docs.len()).sum::<usize>();
-            let d = edits.edit(&mut texts);
-            ws.upsert(format!("{d}.txt"), std::path::PathBuf::from(format!("/c/{d}.txt")), Arc::from(texts[d].as_str()));
-        }
+        });
         assert!(phrases_asked > 300 && kept_after_edit > 0, "phrases asked {phrases_asked}, kept {kept_after_edit}");
     }
 
