@@ -83,6 +83,9 @@ pub(crate) struct Shared {
     /// The count of `changes` whose round of diagnostics (of the edited documents) is out: a
     /// request that gave way to an edit waits for it before it reads again.
     published: AtomicU64,
+    /// The count of `changes` whose whole round (the other open documents too) is out: for
+    /// in-process tests that need the server idle (`Probe::wait_until_published`).
+    all_published: AtomicU64,
     tasks_started: AtomicBool,
     shutdown: AtomicBool,
     /// The session is over: the publisher and the log forwarder end (they hold the state,
@@ -238,6 +241,14 @@ impl Probe {
     pub fn read_state(&self) -> impl Drop + '_ {
         self.0.read()
     }
+    /// Wait (10 s at most) until every change so far has had its whole round of diagnostics:
+    /// no writer is about to want the state, until the next change.
+    pub fn wait_until_published(&self) {
+        let start = std::time::Instant::now();
+        while self.0.all_published.load(Ordering::SeqCst) != self.0.changes.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
     /// Make every request that reads take at least `d` (see `Shared::slow_readers`).
     pub fn slow_readers(&self, d: Duration) {
         *self.0.slow_readers.lock().unwrap_or_else(|e| e.into_inner()) = d;
@@ -268,6 +279,7 @@ impl Backend {
                 wake: Notify::new(),
                 changes: AtomicU64::new(0),
                 published: AtomicU64::new(0),
+                all_published: AtomicU64::new(0),
                 tasks_started: AtomicBool::new(false),
                 shutdown: AtomicBool::new(false),
                 stopped: AtomicBool::new(false),
@@ -672,13 +684,15 @@ async fn index(shared: Arc<Shared>, epoch: u64) {
 
 /// Look up the references of the most widespread names once, in the background, so that a
 /// user's first lookup of one does not read thousands of documents (see
-/// `Analyzer::widespread_entities`). One entity per lock: a request waits for one lookup at
-/// most. A newer index (or a panic) stops it.
+/// `Analyzer::widespread_entities`). One entity per read lock, given up at the next edit, request
+/// or writer. A newer index (or a panic) stops it.
 async fn warm_references(shared: Arc<Shared>, epoch: u64) {
     use crate::analysis::entities::{WARM_LIMIT, WARM_MIN_DOCS};
     let s = shared.clone();
+    // (under the read lock, as requests that read: the look-ups only read, and a request is
+    // answered beside them)
     let keys = tokio::task::spawn_blocking(move || {
-        let st = s.lock();
+        let st = s.read();
         if st.index_epoch != epoch {
             return Vec::new();
         }
@@ -694,12 +708,15 @@ async fn warm_references(shared: Arc<Shared>, epoch: u64) {
             let Some(since) = editor_quiet(&shared).await else { return };
             let (s, key) = (shared.clone(), key.clone());
             let looked_up = tokio::task::spawn_blocking(move || {
-                let st = s.lock();
+                let st = s.read();
                 if st.index_epoch != epoch {
                     return None;
                 }
                 let watched = s.clone();
-                let raised = move || watched.editor_activity() != since || watched.shutdown.load(Ordering::SeqCst);
+                // (and to a writer, as a request that reads gives way)
+                let raised = move || {
+                    watched.editor_activity() != since || watched.writers_waiting.load(Ordering::SeqCst) > 0 || watched.shutdown.load(Ordering::SeqCst)
+                };
                 let looked_up = guarded_interruptible(&st.log, "looking up references ahead", Interrupt::new(raised), || st.workspace.with_analyzer(|an| an.references(&key)));
                 // (Some(true): done, Some(false): interrupted by an edit or a request)
                 Some(looked_up.is_ok())
@@ -812,6 +829,7 @@ async fn publisher(shared: Arc<Shared>) {
             }
         }
         settle = began.elapsed() >= CHEAP || shared.changes.load(Ordering::SeqCst) != round;
+        shared.all_published.store(round, Ordering::SeqCst);
     }
 }
 
