@@ -485,26 +485,34 @@ impl<'a> Analyzer<'a> {
         use super::spelling::dependency_hash;
         let mut deps = vec![dependency_hash(&super::spelling::doc_dependency(d))];
         let mut seen: FxHashSet<&str> = FxHashSet::default();
-        let form = |f: &str, deps: &mut Vec<u64>| {
-            let (l1, sk, bag) = super::index::spelling_keys(f);
-            deps.extend([dependency_hash(&l1), dependency_hash(&sk), dependency_hash(&bag)]);
-            self.cluster_dependency_hashes(f, deps);
-        };
         for w in words {
-            if !seen.insert(w.l0()) {
-                continue;
+            if seen.insert(w.l0()) {
+                self.word_dependencies(w.l0(), &mut deps);
             }
-            form(w.l0(), &mut deps);
-            crate::text::clitics::for_each_split(w.l0(), 3, |_, rest, lil| {
-                form(rest, &mut deps);
-                if lil {
-                    form(&format!("ا{rest}"), &mut deps);
-                }
-            });
         }
         deps.sort_unstable();
         deps.dedup();
         deps
+    }
+
+    /// The hashes of the keys a reading of the word `l0` may read: its L1, skeleton and bag
+    /// keys and its kept cluster's, and the same of what its proclitics may hide.
+    fn word_dependencies(&self, l0: &str, deps: &mut Vec<u64>) {
+        self.form_dependencies(l0, deps);
+        crate::text::clitics::for_each_split(l0, 3, |_, rest, lil| {
+            self.form_dependencies(rest, deps);
+            if lil {
+                self.form_dependencies(&format!("ا{rest}"), deps);
+            }
+        });
+    }
+
+    /// The hashes of a spelling's L1, skeleton and bag keys and of its kept cluster's keys.
+    fn form_dependencies(&self, form: &str, deps: &mut Vec<u64>) {
+        use super::spelling::dependency_hash;
+        let (l1, sk, bag) = super::index::spelling_keys(form);
+        deps.extend([dependency_hash(&l1), dependency_hash(&sk), dependency_hash(&bag)]);
+        self.cluster_dependency_hashes(form, deps);
     }
 
     /// A person mention right after a given name that is nothing but a name takes it in
@@ -1732,24 +1740,12 @@ impl PhraseReads {
     /// as for a document's local names (`local_name_dependencies`), each word's L1, skeleton
     /// and bag keys and its kept cluster's, and the same of what its proclitics may hide.
     fn dependencies(&self, an: &Analyzer) -> Vec<u64> {
-        use super::spelling::dependency_hash;
         let mut deps = Vec::new();
-        let form = |f: &str, deps: &mut Vec<u64>| {
-            let (l1, sk, bag) = super::index::spelling_keys(f);
-            deps.extend([dependency_hash(&l1), dependency_hash(&sk), dependency_hash(&bag)]);
-            an.cluster_dependency_hashes(f, deps);
-        };
         for w in &self.words {
-            form(w, &mut deps);
-            crate::text::clitics::for_each_split(w, 3, |_, rest, lil| {
-                form(rest, &mut deps);
-                if lil {
-                    form(&format!("ا{rest}"), &mut deps);
-                }
-            });
+            an.word_dependencies(w, &mut deps);
         }
         for pair in &self.pairs {
-            form(pair, &mut deps);
+            an.form_dependencies(pair, &mut deps);
         }
         deps
     }

@@ -952,8 +952,9 @@ impl Caches {
         self.neighbours.0.retain(|spelling, g| !changed.contains(&&**spelling) && !g.docs.contains(&doc));
         self.doc_words.remove(&doc);
         self.scans.remove(&doc);
-        self.locals.forget(doc, keys.iter().map(|k| dependency_hash(k)));
-        let hashes: rustc_hash::FxHashSet<u64> = keys.iter().map(|k| dependency_hash(k)).collect();
+        // (the keys' hashes, as `locals` and `phrases` file what they read)
+        let hashes: Vec<u64> = keys.iter().map(|k| dependency_hash(k)).collect();
+        self.locals.forget(doc, hashes.iter().copied());
         self.phrases.retain(|_, kept| {
             if hashes.iter().any(|h| kept.deps.contains(h)) {
                 return false;

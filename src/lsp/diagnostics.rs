@@ -84,7 +84,7 @@ impl<'a> Locator<'a> {
             return Some((open.uri.clone(), Some(open.version), ranges));
         }
         let spans: Vec<Range<usize>> = spans.into_iter().collect();
-        let until = spans.iter().map(|s| s.start.max(s.end)).max().unwrap_or(0);
+        let until = spans_end(&spans);
         if !self.indexes.get(&id).is_some_and(|(_, idx)| idx.covers(until)) {
             let doc = self.st.workspace.doc(id)?;
             let uri = match self.indexes.remove(&id) {
@@ -105,6 +105,11 @@ impl<'a> Locator<'a> {
     pub fn encoding(&self) -> Encoding {
         self.st.encoding
     }
+}
+
+/// Where the last of `spans` ends: how far a line index must read to convert them.
+fn spans_end(spans: &[Range<usize>]) -> usize {
+    spans.iter().map(|s| s.start.max(s.end)).max().unwrap_or(0)
 }
 
 /// Spans of documents to turn into locations once the state's lock is let go: what the
@@ -150,7 +155,7 @@ impl DetachedSpans {
                 DetachedDoc::Open { uri, rope } => out.extend(spans.into_iter().map(|s| Location::new(uri.clone(), rope_range(&rope, s, self.enc)))),
                 DetachedDoc::Disk { path, text } => {
                     let Some(uri) = Uri::from_file_path(&path) else { continue };
-                    let until = spans.iter().map(|s| s.start.max(s.end)).max().unwrap_or(0);
+                    let until = spans_end(&spans);
                     let idx = LineIndex::up_to(&text, until);
                     out.extend(spans.into_iter().map(|s| Location::new(uri.clone(), idx.range(s, self.enc))));
                 }
