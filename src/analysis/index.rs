@@ -95,6 +95,9 @@ pub struct Workspace {
     /// The word counts of the documents edited last, with the text they were read from: the
     /// next edit of one subtracts them without reading the old text again.
     recent: RecentCounts,
+    /// The counts of each sentence of the documents edited last: the next edit reads only
+    /// the sentences it changed (`names::summarize_again`).
+    recent_sentences: RecentSentences,
 }
 
 /// Word counts kept for the documents edited last (at most `RECENT_DOCS`, each of at most
@@ -124,6 +127,29 @@ impl RecentCounts {
         let at = self.0.iter().position(|(d, _, _)| *d == id)?;
         let (_, kept, words) = self.0.remove(at);
         Arc::ptr_eq(&kept, text).then_some(words)
+    }
+}
+
+/// The sentence counts of the `RECENT_DOCS` documents edited last. Counts are filed under
+/// their sentence's text, so they hold for any document that writes it (an id reused, a
+/// text another edit changed since): no text is compared.
+#[derive(Default)]
+struct RecentSentences(Vec<(DocId, names::SentenceCounts)>);
+
+impl RecentSentences {
+    fn keep(&mut self, id: DocId, counts: names::SentenceCounts) {
+        self.0.retain(|(d, _)| *d != id);
+        if self.0.len() == RECENT_DOCS {
+            self.0.remove(0);
+        }
+        self.0.push((id, counts));
+    }
+
+    fn take(&mut self, id: DocId) -> names::SentenceCounts {
+        match self.0.iter().position(|(d, _)| *d == id) {
+            Some(at) => self.0.remove(at).1,
+            None => names::SentenceCounts::default(),
+        }
     }
 }
 
@@ -160,6 +186,7 @@ impl Workspace {
             hits: Mutex::new(HitCache::default()),
             names_indexed: true,
             recent: RecentCounts::default(),
+            recent_sentences: RecentSentences::default(),
         }
     }
 
@@ -197,6 +224,7 @@ impl Workspace {
         // (summaries read the lexicon the configuration builds: counts read with the old one
         // are not what the new one would subtract)
         self.recent = RecentCounts::default();
+        self.recent_sentences = RecentSentences::default();
         // (the style guide's names are names between quote marks too)
         let docs = &self.docs;
         self.quotes.mark_names_again(|d| docs.get(d as usize).and_then(Option::as_ref).map(|e| &*e.doc.text), &self.lexicon);
@@ -293,13 +321,21 @@ impl Workspace {
         let doc = Document::new(rel_path, abs_path, text);
         // (an edited document is read again at once, for its findings: its words are kept)
         let scanned = self.names_indexed.then(|| Arc::new(names::scan_words(&doc.text, doc.body_start)));
-        let summary = match &scanned {
-            Some(words) => names::summarize_scanned(&doc.text, words, &self.lexicon, &super::dictionary::ordinary_restored),
-            None => self.summarize(&doc),
+        let before = self.by_path.get(&doc.rel_path).copied();
+        let (summary, sentences) = match &scanned {
+            Some(words) => {
+                let kept = before.map(|id| self.recent_sentences.take(id)).unwrap_or_default();
+                let (summary, sentences) = names::summarize_again(&doc.text, words, &self.lexicon, &super::dictionary::ordinary_restored, &kept);
+                (summary, Some(sentences))
+            }
+            None => (self.summarize(&doc), None),
         };
         let quotes = quotes::extract(&doc, &self.lexicon);
         let id = self.insert(doc, summary);
         self.quotes.insert(id, quotes);
+        if let Some(sentences) = sentences {
+            self.recent_sentences.keep(id, sentences);
+        }
         if let Some(words) = scanned {
             self.caches.keep_scan(id, words);
         }

@@ -11,6 +11,8 @@
 //! Words carrying tanween (أرمينياً) are declined common words and contribute nothing.
 //! The same walk over tokens, [`scan_words`], is used by `spelling` to find mentions.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
@@ -384,25 +386,112 @@ pub fn summarize(text: &str, body_start: usize, lex: &Lexicon, ordinary: &dyn Fn
     summarize_scanned(text, &scan_words(text, body_start), lex, ordinary)
 }
 
-/// [`summarize`] of a text whose words (`scan_words`) were read already.
+/// [`summarize`] of a text whose words (`scan_words`) were read already: sentence by
+/// sentence (see [`sentences`]).
 pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool) -> DocSummary {
-    let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
-    map.reserve(words.len());
-    let mut order: Vec<(String, WordCounts)> = Vec::with_capacity(words.len());
-    let mut lil_name = String::new();
-    let mut pair = String::new();
+    let mut tally = Tally::with_capacity(words.len());
+    for sentence in sentences(words) {
+        summarize_sentence(text, &words[sentence], lex, ordinary, &mut tally);
+    }
+    count_organisations(text, words, lex, ordinary, &mut tally);
+    DocSummary { words: tally.order, literal: literal(text, words) }
+}
+
+/// The counts of a document's sentences, each under the hash of its text (and of the gap
+/// before its first word): what [`summarize_again`] reads again only where it changed.
+#[derive(Default)]
+pub struct SentenceCounts(FxHashMap<u64, Arc<[(String, WordCounts)]>>);
+
+/// [`summarize_scanned`] of a document whose sentences were counted before (`kept`, from its
+/// previous text): a sentence written as it was is not read again. The same summary, in the
+/// same order, as [`summarize_scanned`]; returns the counts to keep for the next edit.
+pub fn summarize_again(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, kept: &SentenceCounts) -> (DocSummary, SentenceCounts) {
+    let mut tally = Tally::with_capacity(words.len());
+    let mut now = SentenceCounts::default();
+    let mut one = Tally::default();
+    for sentence in sentences(words) {
+        let sentence = &words[sentence];
+        let key = sentence_key(text, sentence);
+        let counts = match now.0.get(&key).or_else(|| kept.0.get(&key)) {
+            Some(counts) => counts.clone(),
+            None => {
+                one.map.clear();
+                summarize_sentence(text, sentence, lex, ordinary, &mut one);
+                Arc::from(std::mem::take(&mut one.order))
+            }
+        };
+        for (word, c) in counts.iter() {
+            let slot = slot(word, &mut tally.map, &mut tally.order);
+            // (a person named in several sentences is named by the document once)
+            let person_docs = slot.person_docs | c.person_docs;
+            slot.add(c);
+            slot.person_docs = person_docs;
+        }
+        now.0.insert(key, counts);
+    }
+    count_organisations(text, words, lex, ordinary, &mut tally);
+    (DocSummary { words: tally.order, literal: literal(text, words) }, now)
+}
+
+/// What a sentence's counts read: its text from its first word to its last, and whether it
+/// starts the document (the gap before its first word).
+fn sentence_key(text: &str, sentence: &[Word]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else { return 0 };
+    let mut h = rustc_hash::FxHasher::default();
+    text[first.token.start..last.token.end].hash(&mut h);
+    (first.token.gap_before as u8).hash(&mut h);
+    h.finish()
+}
+
+/// The counts of a summary being made: each spelling's slot in `order`, found through `map`.
+#[derive(Default)]
+struct Tally {
+    map: FxHashMap<Box<str>, u32>,
+    order: Vec<(String, WordCounts)>,
+    lil_name: String,
+    pair: String,
+}
+
+impl Tally {
+    fn with_capacity(n: usize) -> Tally {
+        let mut map = FxHashMap::default();
+        map.reserve(n);
+        Tally { map, order: Vec::with_capacity(n), ..Tally::default() }
+    }
+}
+
+/// The sentences of a document's words: each ends before a word after a line break or a
+/// sentence's punctuation (`Gap::Break`). No rule of [`summarize_sentence`] reads across
+/// one, so a document's counts are its sentences' (an edit reads its own sentence again).
+pub fn sentences(words: &[Word]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    (1..=words.len()).filter_map(move |k| {
+        if k < words.len() && words[k].token.gap_before != Gap::Break {
+            return None;
+        }
+        let range = start..k;
+        start = k;
+        Some(range)
+    })
+}
+
+/// Count one sentence's words (`words`: that sentence only) into `tally`: all but the
+/// organisations (`count_organisations`).
+fn summarize_sentence(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, tally: &mut Tally) {
+    let Tally { map, order, lil_name, pair } = tally;
     for (i, w) in words.iter().enumerate() {
         if w.tanween {
             continue;
         }
-        count_word(w, &mut map, &mut order, &mut lil_name);
+        count_word(w, map, order, lil_name);
         if let Some(next) = words.get(i + 1) {
             if is_spelling_bigram(w, next, lex) {
                 pair.clear();
                 pair.push_str(w.l0());
                 pair.push(' ');
                 pair.push_str(next.l0());
-                slot(&pair, &mut map, &mut order).count += 1;
+                slot(pair, map, order).count += 1;
             }
         }
     }
@@ -411,7 +500,7 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
         if lex.is_saying_verb(cue_form(&w.l1, lex)) {
             if let Some(next) = words.get(i + 1) {
                 if next.token.gap_before == Gap::Space && name_like(next, lex) && !next.l0().ends_with('ة') {
-                    slot(next.l0(), &mut map, &mut order).said += 1;
+                    slot(next.l0(), map, order).said += 1;
                 }
             }
         }
@@ -427,11 +516,11 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
             continue;
         }
         if full || !super::dictionary::accepts_restored_whole(family.l0()) {
-            slot(family.l0(), &mut map, &mut order).after_given += 1;
+            slot(family.l0(), map, order).after_given += 1;
         }
         // the full name itself, where it is counted as one spelling: a person's name
         if is_full_name_pair(given, family, lex) {
-            slot(&bigram_key(given.l0(), family.l0()), &mut map, &mut order).after_given += 1;
+            slot(&bigram_key(given.l0(), family.l0()), map, order).after_given += 1;
         }
     }
     // after a theophoric given name in two words, عبد + a name of God with the article
@@ -441,7 +530,7 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
         if abd.l1 == "عبد" && !divine.tanween && divine.l0().starts_with("ال") && divine.token.gap_before == Gap::Space
             && family.token.gap_before == Gap::Space && family_name_like(family, lex)
         {
-            slot(family.l0(), &mut map, &mut order).after_given += 1;
+            slot(family.l0(), map, order).after_given += 1;
         }
     }
     // appositive title after a name: كاري كانافه السفير الأميركي, كاري كافانو وهو سفير
@@ -460,7 +549,7 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
             continue;
         }
         for k in [i - 2, i - 1] {
-            slot(words[k].l0(), &mut map, &mut order).cue_person += 1;
+            slot(words[k].l0(), map, order).cue_person += 1;
         }
     }
     // name evidence from cues
@@ -566,7 +655,7 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
             // (ثاني is "second", خليفة "successor")
             let in_lineage = |k: usize| k != run[0] && (lineage_at(&words, k, lex) || lineage_at(&words, k - 1, lex));
             for &k in run.iter().filter(|&&k| !in_lineage(k)) {
-                let c = slot(words[k].l0(), &mut map, &mut order);
+                let c = slot(words[k].l0(), map, order);
                 match kind {
                     CueKind::Person => c.cue_person += 1,
                     CueKind::Place => c.cue_place += 1,
@@ -576,7 +665,7 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
             for pair in run.windows(2) {
                 let (a, b) = (&words[pair[0]], &words[pair[1]]);
                 if is_bigram_candidate(a, b, lex) {
-                    let c = slot(&bigram_key(a.l0(), b.l0()), &mut map, &mut order);
+                    let c = slot(&bigram_key(a.l0(), b.l0()), map, order);
                     match kind {
                         CueKind::Person => c.cue_person += 1,
                         CueKind::Place => c.cue_place += 1,
@@ -586,7 +675,7 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
             }
             if matches!(kind, CueKind::Person) {
                 for &k in &nisbas {
-                    slot(words[k].l0(), &mut map, &mut order).nisba += 1;
+                    slot(words[k].l0(), map, order).nisba += 1;
                 }
             }
             i = j;
@@ -602,32 +691,67 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
         // not when a title's name run counted it already (الشيخ حمد بن خليفة)
         if lineage_at(&words, i + 1, lex) && !in_run[i + 2] {
             let (particle, name) = (&words[i + 1], &words[i + 2]);
-            slot(&bigram_key(particle.l0(), name.l0()), &mut map, &mut order).cue_person += 1;
+            slot(&bigram_key(particle.l0(), name.l0()), map, order).cue_person += 1;
         }
     }
-    // the words of the people and organisations this document names at one mention, read
-    // with the dictionary and the lists only (the corpus's names are not known yet); an
-    // organisation's head noun (حزب, شركة) is not its name
-    let people = super::person_names::person_names(&words, lex, ordinary, &|_| false);
-    let person_words: Vec<&str> = people.iter().flat_map(|p| name_words(&words, p.words.clone(), p.prefix_chars)).collect();
-    let orgs = super::org_names::org_names(text, &words, lex, ordinary, &|_| false);
-    let org_words: Vec<&str> = orgs.iter().flat_map(|o| name_words(&words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
-    let person: fn(&mut WordCounts) = |c| c.person_docs = 1;
-    let org: fn(&mut WordCounts) = |c| c.org_docs = 1;
-    for (mut read, mark) in [(person_words, person), (org_words, org)] {
-        read.sort_unstable();
-        read.dedup();
-        for w in read {
-            mark(slot(w, &mut map, &mut order));
-        }
+    // the words of the people this sentence names at one mention, read with the dictionary
+    // and the lists only (the corpus's names are not known yet)
+    let people = super::person_names::person_names(words, lex, ordinary, &|_| false);
+    let mut person_words: Vec<&str> = people.iter().flat_map(|p| name_words(words, p.words.clone(), p.prefix_chars)).collect();
+    person_words.sort_unstable();
+    person_words.dedup();
+    for w in person_words {
+        slot(w, map, order).person_docs = 1;
     }
-    DocSummary { words: order, literal: literal(text, &words) }
+}
+
+/// The words of the organisations a document names at one mention, read over the whole
+/// document (a dateline, a credit, a dotted abbreviation are read from the lines and the
+/// punctuation around them), with the dictionary and the lists only; an organisation's
+/// head noun (حزب, شركة) is not its name.
+fn count_organisations(text: &str, words: &[Word], lex: &Lexicon, ordinary: &dyn Fn(&str) -> bool, tally: &mut Tally) {
+    let orgs = super::org_names::org_names(text, words, lex, ordinary, &|_| false);
+    let mut org_words: Vec<&str> = orgs.iter().flat_map(|o| name_words(words, o.words.clone(), o.prefix_chars)).filter(|w| !lex.is_org_head(&to_l1(w))).collect();
+    org_words.sort_unstable();
+    org_words.dedup();
+    for w in org_words {
+        slot(w, &mut tally.map, &mut tally.order).org_docs = 1;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus::config::Config;
+
+    /// A summary made again from the sentences kept from the text before is the summary of
+    /// the text, in the same order, after every edit of a random walk: words and sentence
+    /// breaks written and erased (a full stop, a line break, a colon joined to a word), names
+    /// whose readings run over several words (a role, a given name, a lineage, a dateline).
+    #[test]
+    fn a_summary_made_again_from_kept_sentences_is_the_texts_summary() {
+        let lex = Lexicon::with_config(&Config::default());
+        let ordinary = &crate::analysis::dictionary::ordinary_restored;
+        let pool = ["الرئيس", "الروسي", "فلاديمير", "بوتين", "وقال", "قره", "باغ", "بن", "لادن", "أسامة", "عبد", "الفتاح", "السيسي",
+                    ".", "\n", "قال:", "موسكو", "-", "(رويترز)", "شركة", "نوكيا", "ب.ب.س", "وهو", "السفير"];
+        let mut texts: Vec<String> = crate::analysis::testing::seed_and_news_texts().into_iter().take(3).collect();
+        texts.push("موسكو - (رويترز) : قال الرئيس الروسي فلاديمير بوتين. وهو\nالسفير أسامة بن لادن".into());
+        let mut edits = crate::analysis::testing::RandomEdits::new(0x9e3779b97f4a7c15, &pool);
+        let mut kept: Vec<SentenceCounts> = texts.iter().map(|_| SentenceCounts::default()).collect();
+        let mut reused = 0;
+        for step in 0..400 {
+            let d = edits.edit(&mut texts);
+            let text = &texts[d];
+            let words = scan_words(text, 0);
+            let (again, now) = summarize_again(text, &words, &lex, ordinary, &kept[d]);
+            reused += now.0.keys().filter(|k| kept[d].0.contains_key(k)).count();
+            let fresh = summarize_scanned(text, &words, &lex, ordinary);
+            assert_eq!(again.words, fresh.words, "step {step}: {text}");
+            assert_eq!(again.literal, fresh.literal, "step {step}");
+            kept[d] = now;
+        }
+        assert!(reused > 1000, "the sentences an edit left alone were read again ({reused} kept)");
+    }
 
     fn counts(text: &str, word: &str) -> WordCounts {
         let lex = Lexicon::with_config(&Config::default());
