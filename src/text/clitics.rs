@@ -57,33 +57,29 @@ pub fn without_prefix(word: &str, chars: usize) -> &str {
 /// where for the لل form the remainder lacks the elided alef (the name is ا + remainder).
 /// Same order and conditions as [`splits`].
 pub fn for_each_split(word: &str, min_chars: usize, mut f: impl FnMut(usize, &str, bool)) {
-    // (every proclitic starts with one of these letters; most words start with none)
-    if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-        return;
+    // (every word of a corpus comes here, most of them several times: the letters are
+    // matched one by one, not as prefixes of every combination of CONJ and PREP)
+    let long_enough = |rest: &str| min_chars == 0 || rest.chars().nth(min_chars - 1).is_some();
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return };
+    let after_first = chars.as_str();
+    // (a preposition then the rest: ل + ل... is the لل form)
+    fn prep_split(rest: &str) -> Option<(&str, bool)> {
+        let mut r = rest.chars();
+        let p = r.next().filter(|&p| matches!(p, 'ب' | 'ك' | 'ل'))?;
+        let after = r.as_str();
+        Some((after, p == 'ل' && after.starts_with('ل')))
     }
-    let total = word.chars().count();
-    let mut found: [(usize, &str, bool); 12] = [(0, "", false); 12];
-    let mut n = 0;
-    for conj in CONJ {
-        // (the conjunction tested once, not once per preposition: every word of a corpus
-        // comes here)
-        let Some(after_conj) = word.strip_prefix(conj) else { continue };
-        for prep in PREP {
-            let prefix_len = conj.chars().count() + prep.chars().count();
-            if prefix_len == 0 {
-                continue;
-            }
-            let Some(rest) = after_conj.strip_prefix(prep) else { continue };
-            let lil = prep == "ل" && rest.starts_with('ل');
-            if total - prefix_len >= min_chars && n < found.len() {
-                found[n] = (prefix_len, rest, lil);
-                n += 1;
-            }
+    if matches!(first, 'و' | 'ف') {
+        // the longer proclitic first: conjunction and preposition, then the conjunction
+        if let Some((rest, lil)) = prep_split(after_first).filter(|(rest, _)| long_enough(rest)) {
+            f(2, rest, lil);
         }
-    }
-    found[..n].sort_by(|a, b| b.0.cmp(&a.0));
-    for &(p, rest, lil) in &found[..n] {
-        f(p, rest, lil);
+        if long_enough(after_first) {
+            f(1, after_first, false);
+        }
+    } else if let Some((rest, lil)) = prep_split(word).filter(|(rest, _)| long_enough(rest)) {
+        f(1, rest, lil);
     }
 }
 
@@ -104,6 +100,46 @@ mod tests {
 
     fn names(w: &str) -> Vec<String> {
         splits(w, 3).into_iter().map(|s| s.name).collect()
+    }
+
+    /// The splits as the definition gives them: every conjunction and preposition of CONJ
+    /// and PREP tried as a prefix, longest first.
+    fn splits_by_every_combination(word: &str, min_chars: usize) -> Vec<(usize, String, bool)> {
+        let total = word.chars().count();
+        let mut found = Vec::new();
+        for conj in CONJ {
+            for prep in PREP {
+                let prefix_len = conj.chars().count() + prep.chars().count();
+                let Some(rest) = word.strip_prefix(conj).and_then(|w| w.strip_prefix(prep)) else { continue };
+                if prefix_len > 0 && total - prefix_len >= min_chars {
+                    found.push((prefix_len, rest.to_string(), prep == "ل" && rest.starts_with('ل')));
+                }
+            }
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found
+    }
+
+    #[test]
+    fn splits_are_every_combination_of_the_proclitics() {
+        let letters = ["و", "ف", "ب", "ك", "ل", "ا", "م", "ال", ""];
+        let mut words = Vec::new();
+        for a in letters {
+            for b in letters {
+                for c in letters {
+                    for d in ["", "ل", "اذربيجان", "بوتين", "ا"] {
+                        words.push(format!("{a}{b}{c}{d}"));
+                    }
+                }
+            }
+        }
+        for w in &words {
+            for min_chars in 0..5 {
+                let mut got = Vec::new();
+                for_each_split(w, min_chars, |p, rest, lil| got.push((p, rest.to_string(), lil)));
+                assert_eq!(got, splits_by_every_combination(w, min_chars), "{w} ({min_chars})");
+            }
+        }
     }
 
     #[test]
