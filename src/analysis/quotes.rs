@@ -463,6 +463,7 @@ fn gives_title(word: &str, lex: &Lexicon) -> bool {
 }
 
 /// A word with its fingerprint and cue flags.
+#[derive(Clone)]
 struct W {
     start: usize,
     end: usize,
@@ -502,29 +503,62 @@ const SPEAKER_WINDOW_BYTES: usize = 1024;
 /// The words from `from` to `to` that `speaker_of` reads (the last [`SPEAKER_WORDS_BEFORE`]
 /// are those of the whole range): a window before `to` first, the whole range when the window
 /// holds too few (its first word may be cut).
-fn words_before(text: &str, from: usize, to: usize, buf: &mut String) -> Vec<W> {
+fn words_before(body: &BodyWords, from: usize, to: usize, buf: &mut String) -> Vec<W> {
+    let text = body.text;
     let window = crate::corpus::document::floor_char_boundary(text, to.saturating_sub(SPEAKER_WINDOW_BYTES));
     if window > from {
-        let words = words_in(text, window, to, buf);
+        let words = body.range(window, to, buf);
         if words.len() > SPEAKER_WORDS_BEFORE {
             return words;
         }
     }
-    words_in(text, from, to, buf)
+    body.range(from, to, buf)
 }
 
 /// The words after a quote's end `at` to its sentence's end that `speaker_of` reads (the first
 /// [`SPEAKER_WORDS_AFTER`] are those of the whole range), as [`words_before`] does.
-fn words_after(text: &str, at: usize, buf: &mut String) -> Vec<W> {
+fn words_after(body: &BodyWords, at: usize, buf: &mut String) -> Vec<W> {
+    let text = body.text;
     let window = crate::corpus::document::floor_char_boundary(text, at.saturating_add(SPEAKER_WINDOW_BYTES).min(text.len()));
     if let Some(end) = sentence_end_before(text, at, window) {
-        return words_in(text, at, end, buf);
+        return body.range(at, end, buf);
     }
-    let words = words_in(text, at, window, buf);
+    let words = body.range(at, window, buf);
     if words.len() > SPEAKER_WORDS_AFTER {
         return words;
     }
-    words_in(text, at, sentence_end(text, at), buf)
+    body.range(at, sentence_end(text, at), buf)
+}
+
+/// The words of a document's body, for the words of a quote and around it: read once for the
+/// whole body where the quotes' windows would read more than it holds (a document dense with
+/// quotes, an article edited at every keystroke), else range by range. A range then has the
+/// body's words that lie wholly inside it, where reading it anew would keep a word its edge
+/// cuts: only a window's edge cuts one, and `speaker_of` reads the words away from that edge
+/// (the last of those before a quote, the first after it), so it finds the same speaker.
+struct BodyWords<'t> {
+    text: &'t str,
+    whole: Option<Vec<W>>,
+}
+
+impl<'t> BodyWords<'t> {
+    fn new(text: &'t str, from: usize, quotes: usize, whole: Option<bool>, buf: &mut String) -> BodyWords<'t> {
+        // (each quote reads up to a window before it and one after it)
+        let windows = quotes.saturating_mul(2 * SPEAKER_WINDOW_BYTES);
+        let whole = whole.unwrap_or(windows > text.len() - from).then(|| words_in(text, from, text.len(), buf));
+        BodyWords { text, whole }
+    }
+
+    fn range(&self, a: usize, b: usize, buf: &mut String) -> Vec<W> {
+        match &self.whole {
+            Some(all) => {
+                let first = all.partition_point(|w| w.start < a);
+                let end = all.partition_point(|w| w.end <= b).max(first);
+                all[first..end].to_vec()
+            }
+            None => words_in(self.text, a, b, buf),
+        }
+    }
 }
 
 /// Where the sentence holding byte `at` ends (a sentence end, or the text's end).
@@ -539,6 +573,12 @@ fn sentence_end_before(text: &str, at: usize, limit: usize) -> Option<usize> {
 
 /// [`extract`] on a text whose body starts at `from`.
 pub fn extract_text(text: &str, from: usize) -> DocQuotes {
+    extract_reading(text, from, None)
+}
+
+/// [`extract_text`], the body's words read whole (`Some(true)`), range by range
+/// (`Some(false)`) or as is cheaper (`None`): the same quotes either way.
+fn extract_reading(text: &str, from: usize, whole: Option<bool>) -> DocQuotes {
     let from = from.min(text.len());
     let from = if text.is_char_boundary(from) { from } else { 0 };
     // (content bytes, marked, unbalanced, depth, start of its sentence)
@@ -589,15 +629,16 @@ pub fn extract_text(text: &str, from: usize) -> DocQuotes {
     }
 
     let mut quotes = Vec::new();
+    let body = BodyWords::new(text, from, raw.len(), whole, &mut buf);
     for (bytes, marked, unbalanced, depth, ss) in raw {
-        let mut words = words_in(text, bytes.start, bytes.end, &mut buf);
+        let mut words = body.range(bytes.start, bytes.end, &mut buf);
         if unbalanced {
             words.truncate(MAX_QUOTE_TOKENS);
         }
         let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
         let span = first.start..last.end;
-        let before = words_before(text, ss.min(span.start), bytes.start, &mut buf);
-        let after = words_after(text, bytes.end.min(text.len()), &mut buf);
+        let before = words_before(&body, ss.min(span.start), bytes.start, &mut buf);
+        let after = words_after(&body, bytes.end.min(text.len()), &mut buf);
         let speaker = speaker_of(text, &before, &after);
         let fps: Vec<u32> = words.iter().map(|w| w.fp).collect();
         quotes.push(Quote { span, bits: WordBits::of(&fps), fps, marked, unbalanced, depth, speaker, not_quotation: false });
@@ -1683,6 +1724,25 @@ mod tests {
         assert_eq!(q.quotes[0].speaker.as_deref(), Some("توراسيان"));
         // a title with a colon but no verb of saying is not a quote
         assert!(quotes("يريفان: قد تتحول إلى حرب").is_empty());
+    }
+
+    /// Reading the body's words once, or the words of each range anew, finds the same quotes
+    /// and speakers: in the bundled texts, and in texts whose windows cut words (a quote after
+    /// more than a window's bytes of its sentence, words longer than the window's edge).
+    #[test]
+    fn quotes_read_from_the_whole_body_are_those_read_range_by_range() {
+        let long_sentence = format!("وقال الوزير {} إن «الاتفاق سيوقع قريبا» وأضاف المتحدث باسم الوزارة", "والمفاوضاتالطويلة ".repeat(80));
+        let mut texts = crate::analysis::testing::seed_and_news_texts();
+        texts.push(long_sentence);
+        texts.push(format!("«نص أول» قالت {}: «نص ثان» {}", "الحكومة ".repeat(200), "ثم أضاف الرئيس ".repeat(100)));
+        let mut quotes = 0;
+        for t in &texts {
+            let (whole, windows) = (extract_reading(t, 0, Some(true)), extract_reading(t, 0, Some(false)));
+            assert_eq!(whole.quotes, windows.quotes, "{t}");
+            assert_eq!(whole.keys, windows.keys);
+            quotes += whole.quotes.len();
+        }
+        assert!(quotes > 20, "{quotes} quotes");
     }
 
     #[test]
