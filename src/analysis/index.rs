@@ -137,8 +137,13 @@ impl RecentCounts {
 struct RecentSentences(Vec<(DocId, names::SentenceCounts)>);
 
 impl RecentSentences {
-    fn keep(&mut self, id: DocId, counts: names::SentenceCounts) {
+    /// (a document over `RECENT_MAX_BYTES` is summarised whole at each edit: its sentences'
+    /// counts would cost about a hundred bytes a word)
+    fn keep(&mut self, id: DocId, text_len: usize, counts: names::SentenceCounts) {
         self.0.retain(|(d, _)| *d != id);
+        if text_len > RECENT_MAX_BYTES {
+            return;
+        }
         if self.0.len() == RECENT_DOCS {
             self.0.remove(0);
         }
@@ -321,7 +326,7 @@ impl Workspace {
         let doc = Document::new(rel_path, abs_path, text);
         // (an edited document is read again at once, for its findings: its words are kept)
         let scanned = self.names_indexed.then(|| Arc::new(names::scan_words(&doc.text, doc.body_start)));
-        let before = self.by_path.get(&doc.rel_path).copied();
+        let (before, text_len) = (self.by_path.get(&doc.rel_path).copied(), doc.text.len());
         let (summary, sentences) = match &scanned {
             Some(words) => {
                 let kept = before.map(|id| self.recent_sentences.take(id)).unwrap_or_default();
@@ -334,7 +339,7 @@ impl Workspace {
         let id = self.insert(doc, summary);
         self.quotes.insert(id, quotes);
         if let Some(sentences) = sentences {
-            self.recent_sentences.keep(id, sentences);
+            self.recent_sentences.keep(id, text_len, sentences);
         }
         if let Some(words) = scanned {
             self.caches.keep_scan(id, words);
@@ -768,5 +773,24 @@ mod tests {
         let big: Arc<str> = Arc::from("ب".repeat(RECENT_MAX_BYTES));
         recent.keep(1, &big, Vec::new());
         assert!(recent.take(1, &big).is_none(), "a large document is summarised again instead");
+    }
+
+    #[test]
+    fn at_most_a_few_documents_keep_their_sentences() {
+        let lex = Lexicon::with_config(&Config::default());
+        let counted = |text: &str| {
+            let words = names::scan_words(text, 0);
+            names::summarize_again(text, &words, &lex, &crate::analysis::dictionary::ordinary_restored, &names::SentenceCounts::default()).1
+        };
+        let mut recent = RecentSentences::default();
+        for i in 0..RECENT_DOCS + 3 {
+            recent.keep(i as DocId, 100, counted("قال الرئيس. وصل الوزير"));
+        }
+        assert_eq!(recent.0.len(), RECENT_DOCS);
+        assert!(recent.take(0).is_empty(), "the oldest went first");
+        assert!(!recent.take((RECENT_DOCS + 2) as DocId).is_empty());
+        assert!(recent.take((RECENT_DOCS + 2) as DocId).is_empty(), "taken out");
+        recent.keep(1, RECENT_MAX_BYTES + 1, counted("قال الرئيس"));
+        assert!(recent.take(1).is_empty(), "a large document is summarised whole instead");
     }
 }

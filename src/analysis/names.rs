@@ -402,6 +402,12 @@ pub fn summarize_scanned(text: &str, words: &[Word], lex: &Lexicon, ordinary: &d
 #[derive(Default)]
 pub struct SentenceCounts(FxHashMap<u64, Arc<[(String, WordCounts)]>>);
 
+impl SentenceCounts {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// [`summarize_scanned`] of a document whose sentences were counted before (`kept`, from its
 /// previous text): a sentence written as it was is not read again. The same summary, in the
 /// same order, as [`summarize_scanned`]; returns the counts to keep for the next edit.
