@@ -100,46 +100,22 @@ pub struct Workspace {
     recent_sentences: RecentSentences,
 }
 
-/// Word counts kept for the documents edited last (at most `RECENT_DOCS`, each of at most
-/// `RECENT_MAX_BYTES`), so that typing in a document summarises its text once per edit, not
-/// twice. A kept text is compared by identity (`Arc::ptr_eq`; held here, so its address
-/// cannot be reused): counts are only ever taken for the very text they were read from.
-#[derive(Default)]
-struct RecentCounts(Vec<(DocId, Arc<str>, Vec<(String, WordCounts)>)>);
+/// What is kept for the documents edited last (at most `RECENT_DOCS`, each of at most
+/// `RECENT_MAX_BYTES`: a larger one is read whole again at each edit), the oldest dropped
+/// first.
+struct Recent<T>(Vec<(DocId, T)>);
+
+impl<T> Default for Recent<T> {
+    fn default() -> Recent<T> {
+        Recent(Vec::new())
+    }
+}
 
 const RECENT_DOCS: usize = 8;
 const RECENT_MAX_BYTES: usize = 256 * 1024;
 
-impl RecentCounts {
-    fn keep(&mut self, id: DocId, text: &Arc<str>, words: Vec<(String, WordCounts)>) {
-        self.0.retain(|(d, _, _)| *d != id);
-        if text.len() > RECENT_MAX_BYTES {
-            return;
-        }
-        if self.0.len() == RECENT_DOCS {
-            self.0.remove(0);
-        }
-        self.0.push((id, text.clone(), words));
-    }
-
-    /// The counts read from exactly `text` of document `id`, taken out.
-    fn take(&mut self, id: DocId, text: &Arc<str>) -> Option<Vec<(String, WordCounts)>> {
-        let at = self.0.iter().position(|(d, _, _)| *d == id)?;
-        let (_, kept, words) = self.0.remove(at);
-        Arc::ptr_eq(&kept, text).then_some(words)
-    }
-}
-
-/// The sentence counts of the `RECENT_DOCS` documents edited last. Counts are filed under
-/// their sentence's text, so they hold for any document that writes it (an id reused, a
-/// text another edit changed since): no text is compared.
-#[derive(Default)]
-struct RecentSentences(Vec<(DocId, names::SentenceCounts)>);
-
-impl RecentSentences {
-    /// (a document over `RECENT_MAX_BYTES` is summarised whole at each edit: its sentences'
-    /// counts would cost about a hundred bytes a word)
-    fn keep(&mut self, id: DocId, text_len: usize, counts: names::SentenceCounts) {
+impl<T> Recent<T> {
+    fn keep(&mut self, id: DocId, text_len: usize, value: T) {
         self.0.retain(|(d, _)| *d != id);
         if text_len > RECENT_MAX_BYTES {
             return;
@@ -147,15 +123,32 @@ impl RecentSentences {
         if self.0.len() == RECENT_DOCS {
             self.0.remove(0);
         }
-        self.0.push((id, counts));
+        self.0.push((id, value));
     }
 
-    fn take(&mut self, id: DocId) -> names::SentenceCounts {
-        match self.0.iter().position(|(d, _)| *d == id) {
-            Some(at) => self.0.remove(at).1,
-            None => names::SentenceCounts::default(),
-        }
+    /// What is kept for document `id`, taken out.
+    fn take(&mut self, id: DocId) -> Option<T> {
+        let at = self.0.iter().position(|(d, _)| *d == id)?;
+        Some(self.0.remove(at).1)
     }
+}
+
+/// Word counts kept with the text they were read from, so that typing in a document
+/// summarises its text once per edit, not twice. A kept text is compared by identity
+/// (`Arc::ptr_eq`; held here, so its address cannot be reused): counts are only ever taken
+/// for the very text they were read from (`Workspace::recent_counts`).
+type RecentCounts = Recent<(Arc<str>, Vec<(String, WordCounts)>)>;
+
+/// The sentence counts of the documents edited last (about a hundred bytes a word). Counts
+/// are filed under their sentence's text, so they hold for any document that writes it (an
+/// id reused, a text another edit changed since): no text is compared.
+type RecentSentences = Recent<names::SentenceCounts>;
+
+/// The counts kept for exactly `text` of document `id`, taken out (refused for any other
+/// text, and taken out still).
+fn recent_counts(recent: &mut RecentCounts, id: DocId, text: &Arc<str>) -> Option<Vec<(String, WordCounts)>> {
+    let (kept, words) = recent.take(id)?;
+    Arc::ptr_eq(&kept, text).then_some(words)
 }
 
 /// The documents in every one of `lists` (each sorted), the shortest read first.
@@ -329,7 +322,7 @@ impl Workspace {
         let (before, text_len) = (self.by_path.get(&doc.rel_path).copied(), doc.text.len());
         let (summary, sentences) = match &scanned {
             Some(words) => {
-                let kept = before.map(|id| self.recent_sentences.take(id)).unwrap_or_default();
+                let kept = before.and_then(|id| self.recent_sentences.take(id)).unwrap_or_default();
                 let (summary, sentences) = names::summarize_again(&doc.text, words, &self.lexicon, &super::dictionary::ordinary_restored, &kept);
                 (summary, Some(sentences))
             }
@@ -396,7 +389,7 @@ impl Workspace {
             changed.extend(old_words.iter().map(|(w, _)| w.as_str()).filter(|w| !now.contains(w)));
             self.invalidate(&changed, id);
         }
-        self.recent.keep(id, &text, summary.words);
+        self.recent.keep(id, text.len(), (text, summary.words));
         id
     }
 
@@ -409,7 +402,7 @@ impl Workspace {
         // The contribution is recomputed from the old text rather than stored: summarising
         // one document costs far less than keeping every document's word list in memory
         // (but for the few edited last).
-        let old_words = match self.recent.take(id, &entry.doc.text) {
+        let old_words = match recent_counts(&mut self.recent, id, &entry.doc.text) {
             Some(words) => words,
             None => self.summarize(&entry.doc).words,
         };
@@ -763,16 +756,16 @@ mod tests {
         let mut recent = RecentCounts::default();
         let texts: Vec<Arc<str>> = (0..RECENT_DOCS + 3).map(|i| Arc::from(format!("نص {i}"))).collect();
         for (i, t) in texts.iter().enumerate() {
-            recent.keep(i as DocId, t, Vec::new());
+            recent.keep(i as DocId, t.len(), (t.clone(), Vec::new()));
         }
         assert_eq!(recent.0.len(), RECENT_DOCS);
-        assert!(recent.take(0, &texts[0]).is_none(), "the oldest went first");
+        assert!(recent_counts(&mut recent, 0, &texts[0]).is_none(), "the oldest went first");
         let last = (RECENT_DOCS + 2) as DocId;
-        assert!(recent.take(last, &Arc::from("نص آخر")).is_none(), "another text of the same document is not the one counted");
-        assert!(recent.take(last, &texts[last as usize]).is_none(), "taken out even when refused");
+        assert!(recent_counts(&mut recent, last, &Arc::from("نص آخر")).is_none(), "another text of the same document is not the one counted");
+        assert!(recent_counts(&mut recent, last, &texts[last as usize]).is_none(), "taken out even when refused");
         let big: Arc<str> = Arc::from("ب".repeat(RECENT_MAX_BYTES));
-        recent.keep(1, &big, Vec::new());
-        assert!(recent.take(1, &big).is_none(), "a large document is summarised again instead");
+        recent.keep(1, big.len(), (big.clone(), Vec::new()));
+        assert!(recent_counts(&mut recent, 1, &big).is_none(), "a large document is summarised again instead");
     }
 
     #[test]
@@ -787,10 +780,10 @@ mod tests {
             recent.keep(i as DocId, 100, counted("قال الرئيس. وصل الوزير"));
         }
         assert_eq!(recent.0.len(), RECENT_DOCS);
-        assert!(recent.take(0).is_empty(), "the oldest went first");
-        assert!(!recent.take((RECENT_DOCS + 2) as DocId).is_empty());
-        assert!(recent.take((RECENT_DOCS + 2) as DocId).is_empty(), "taken out");
+        assert!(recent.take(0).is_none(), "the oldest went first");
+        assert!(recent.take((RECENT_DOCS + 2) as DocId).is_some_and(|c| !c.is_empty()));
+        assert!(recent.take((RECENT_DOCS + 2) as DocId).is_none(), "taken out");
         recent.keep(1, RECENT_MAX_BYTES + 1, counted("قال الرئيس"));
-        assert!(recent.take(1).is_empty(), "a large document is summarised whole instead");
+        assert!(recent.take(1).is_none(), "a large document is summarised whole instead");
     }
 }
