@@ -402,6 +402,14 @@ fn mark_misread_straight_marks(text: &str, quotes: &mut DocQuotes, lex: &Lexicon
         if !within(text, &q.span) || !straight(q) {
             continue;
         }
+        // (a quote never closed whose mark is shaped as a closer, on the word before it with
+        // a space after: «مروحية "مي-"=8" في أقصى الشرق…» runs the paragraph's prose as a
+        // quote; not after a verb of saying, where a mark typed on the wrong side of its space
+        // opens one: «وقال مسؤول … في مؤتمر صحفي" لم نشهد مطلقا…»)
+        if q.unbalanced && q.speaker.is_none() && opened_by_a_closer(text, q.span.start) {
+            q.not_quotation = true;
+            continue;
+        }
         if !paragraph.as_ref().is_some_and(|(p, _)| p.contains(&q.span.start)) {
             let p = paragraph_of(text, q.span.start);
             let marks = &text[p.clone()];
@@ -427,6 +435,16 @@ fn paragraph_of(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind(is_paragraph_break).map_or(0, |i| i + 1);
     let end = text[at..].find(is_paragraph_break).map_or(text.len(), |i| at + i);
     start..end
+}
+
+/// Whether the straight mark that opens the quote starting at `start` is shaped as a closing
+/// one: right after a letter or digit, a space after it. An opening mark follows a space or
+/// punctuation and is followed by the quote's first letter.
+fn opened_by_a_closer(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let gap = before.len() - before.trim_end().len();
+    let Some(mark) = before.trim_end().strip_suffix('"') else { return false };
+    gap > 0 && mark.chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// The quote mark right before byte `at`, spaces and other punctuation read past.
@@ -2265,6 +2283,8 @@ mod tests {
         assert_eq!(names("وتابع أن الاتفاقية «تمنح عددا من الحقوق للعمال»"), [false], "a definite noun: the quotation goes on with what it says");
         assert_eq!(names("وقال في بيان «نرفض هذه الاتهامات»"), [false], "a statement is quoted");
         assert_eq!(names("صور من افتتاح مهرجان\n«نرفض هذه الاتهامات» قال الوزير"), [false], "the noun ends another paragraph");
+        assert_eq!(names("وقال المحلل في معهد \"توكاي طوكيو ريسيرتش إينستيتيوت\" لوكالة الأنباء"), [true], "a body's noun before it: its name");
+        assert_eq!(names("وقال المعهد \"لن نعلق على هذه الأرقام قبل نشرها\""), [false], "a definite body speaks");
         // and the copies of a name are never linked
         let w = ws(&[
             ("a.txt", "باع بنك «إتش إس بي سي» حصته في الشركة."),
@@ -2295,6 +2315,14 @@ mod tests {
         assert!(not_quotations(nested).iter().all(|(_, not)| !*not), "the last mark closes a quote inside the quotation");
         let ends = "وقال \"لن نقبل بأي تدخل في شؤوننا الداخلية\" ثم غادر القاعة \"غاضبا.";
         assert!(not_quotations(ends).iter().all(|(_, not)| !*not), "a quotation ending on what may end a sentence");
+        // a mark shaped as a closer (on the word before it, a space after) opens no quote
+        // that runs on unclosed, unless a verb of saying comes before it
+        let helicopter = "بعد تحطم مروحية \"مي-\"=8\" في أقصى الشرق الروسي الأربعاء في حادث تسبب بقتل ستة أشخاص.";
+        assert_eq!(not_quotations(helicopter).iter().filter(|(q, _)| q.starts_with("في أقصى")).map(|(_, not)| *not).collect::<Vec<_>>(), [true]);
+        let spaced = "وقال مسؤول في الوكالة في مؤتمر صحفي\" لم نشهد مطلقا مثل هذا النوع من الأمطار من قبل.";
+        assert_eq!(not_quotations(spaced).iter().map(|(_, not)| *not).collect::<Vec<_>>(), [false], "after a verb of saying");
+        let closed = "بعد تحطم مروحية من طراز\" مي 8\" في أقصى الشرق.";
+        assert!(not_quotations(closed).iter().all(|(_, not)| !*not), "a quote closed is read as before");
         // and such text printed twice (one article in two sections) is never linked
         let w = ws(&[("a.txt", films), ("b.txt", films)]);
         assert!(at(&w, "a.txt", "ستيفان").is_none() && at(&w, "a.txt", "دافيد").is_none());
