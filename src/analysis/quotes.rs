@@ -361,6 +361,48 @@ pub fn mark_names(text: &str, quotes: &mut DocQuotes, lex: &Lexicon) {
         q.not_quotation = listed || headed || acronym || title;
     }
     mark_misread_straight_marks(text, quotes, lex);
+    mark_headline_lists(text, quotes);
+}
+
+/// Longest line read as a headline (words).
+const HEADLINE_MAX_WORDS: usize = 14;
+
+/// Whether the line `line` of `text` reads as a headline: a few words, no full stop at its end
+/// (nor inside the quote mark that ends it: «وأضافت: "نرجو احترام خصوصيتنا."»).
+fn headline_like(text: &str, line: &Range<usize>) -> bool {
+    let Some(l) = text.get(line.clone()) else { return false };
+    let l = l.trim();
+    let end = l.trim_end_matches(|c: char| c.is_whitespace() || closers(c).is_some() || matches!(c, '»' | '”' | '’' | '›' | '」' | '』'));
+    !l.is_empty() && !end.ends_with(['.', '。', '…']) && l.split_whitespace().count() <= HEADLINE_MAX_WORDS
+}
+
+/// Marks the quotes of a list of headlines: a line that reads as a headline beside another
+/// one (the links to related articles a page lists, «كوريا الشمالية "تغلق موقع تجاربها النووية
+/// في مايو"» under «لافروف: سوريا تخلصت من ترسانتها الكيمياوية»). Every page that links to
+/// that article prints its title: linking them links a navigation element, not a quotation.
+/// Not a quote with a speaker: a verb of saying before it reports a statement («وحذر روسيا من
+/// "مواصلة السير في طريق مظلم"», a paragraph of one line).
+fn mark_headline_lists(text: &str, quotes: &mut DocQuotes) {
+    let mut memo: Option<(Range<usize>, bool)> = None;
+    for q in &mut quotes.quotes {
+        if q.not_quotation || q.speaker.is_some() || !within(text, &q.span) {
+            continue;
+        }
+        if !memo.as_ref().is_some_and(|(line, _)| line.contains(&q.span.start)) {
+            let line = paragraph_of(text, q.span.start);
+            let listed = headline_like(text, &line) && {
+                let previous = text[..line.start].trim_end();
+                let before = paragraph_of(text, previous.len());
+                let after_start = line.end + (text[line.end..].len() - text[line.end..].trim_start().len());
+                let after = paragraph_of(text, after_start);
+                (!previous.is_empty() && headline_like(text, &before)) || (after_start < text.len() && headline_like(text, &after))
+            };
+            memo = Some((line, listed));
+        }
+        if memo.as_ref().is_some_and(|(line, listed)| *listed && q.span.end <= line.end) {
+            q.not_quotation = true;
+        }
+    }
 }
 
 /// Whether `span` is a span of `text` (a quote extracted from this very text is; a guard
@@ -2326,6 +2368,20 @@ mod tests {
         // and such text printed twice (one article in two sections) is never linked
         let w = ws(&[("a.txt", films), ("b.txt", films)]);
         assert!(at(&w, "a.txt", "ستيفان").is_none() && at(&w, "a.txt", "دافيد").is_none());
+    }
+
+    #[test]
+    fn headlines_of_a_list_of_links_are_no_quotations() {
+        let lex = Lexicon::with_config(&Config::default());
+        let not = |t: &str| marked(&lex, t).into_iter().map(|(_, not)| not).collect::<Vec<_>>();
+        let links = "دخول مساعدات غذائية للغوطة\nلافروف: سوريا تخلصت من ترسانتها الكيمياوية\nكوريا الشمالية \"تساعد في برنامج سوريا للأسلحة الكيمياوية\"\nمن هم المرتزقة الروس الذين يقاتلون في سوريا؟";
+        assert_eq!(not(links), [true], "a headline among headlines");
+        let long = "وفي عام 2008 خسر الائتلاف الحاكم ثلثي مقاعده في البرلمان، ولم يعد يتمتع بالأغلبية لأول مرة منذ الاستقلال.";
+        assert_eq!(not(&format!("{long}\nمهاتير محمد يصحح \"أكبر خطأ في حياته\"\n{long}")), [false], "one short line between paragraphs");
+        let statements = "وقالت عائلة السيدتين: \"نتقدم بالشكر على كل الحب والدعم.\"\nوأضافت: \"نرجو احترام خصوصيتنا في هذا الوقت الصعب.\"";
+        assert_eq!(not(statements), [false, false], "paragraphs of one sentence, a full stop inside the mark");
+        let reported = "وحذر روسيا من \"مواصلة السير في طريق مظلم\"\nلافروف: سوريا تخلصت من ترسانتها الكيمياوية";
+        assert_eq!(not(reported), [false], "a statement reported in a short line");
     }
 
     #[test]
