@@ -1031,6 +1031,9 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
         let (short, long) = if x.fps.len() < m { (&x.fps[..], &q[..]) } else { (&q[..], &x.fps[..]) };
         short.len() >= PASSAGE_MIN_WORDS || weigh.share_in(short, long).is_none_or(|share| share >= SHORT_MIN_WEIGHT)
     });
+    // (the documents printing the same words, their facts aside: a template re-issued after
+    // each event changes its figures and cities, and is a formula all the same)
+    let printing: Vec<DocId> = kept.iter().map(|x| x.occ.doc).collect();
     // (copies keep their words' forms: the test once the cheaper ones passed)
     kept.retain(alike);
     let (longer, shorter): (Vec<Match>, Vec<Match>) = rest.into_iter().partition(|x| x.fps.len() > m);
@@ -1086,7 +1089,7 @@ fn find_copies(ws: &Workspace, occ: &Occurrence) -> Vec<Occurrence> {
     // reprint of the day's issue, within a day; in that outlet, of the same day only, its
     // words of another day being its own boilerplate again: CNN's series title «25 مسلماً من
     // المؤثرين في أمريكا» under each day's video)
-    let formula_outlets = formula_outlets(ws, occ, &kept);
+    let formula_outlets = formula_outlets(ws, occ, kept.iter().map(|x| x.occ.doc).chain(printing));
     if !formula_outlets.is_empty() {
         let outlet = |d: DocId| ws.doc(d).and_then(|doc| doc.meta.outlet.as_deref());
         let own_outlet = outlet(occ.doc);
@@ -1148,15 +1151,19 @@ pub const FORMULA_DAYS: usize = 8;
 /// Days from its own issue within which a formula's copy is a reprint of it.
 const FORMULA_REPRINT_DAYS: i64 = 1;
 
-/// The outlets that print `occ`'s words (it and its copies `kept`) on [`FORMULA_DAYS`] days or
-/// more: a formula of theirs (documents without an outlet count as one outlet; without a
-/// date, not at all).
-fn formula_outlets<'w>(ws: &'w Workspace, occ: &Occurrence, kept: &[Match]) -> Vec<Option<&'w str>> {
-    if kept.len() + 1 < FORMULA_DAYS {
+/// The outlets that print `occ`'s words (it and the documents `printing` them: its copies,
+/// and those whose facts differ, a template issued again) on [`FORMULA_DAYS`] days or more: a
+/// formula of theirs (documents without an outlet count as one outlet; without a date, not at
+/// all).
+fn formula_outlets<'w>(ws: &'w Workspace, occ: &Occurrence, printing: impl Iterator<Item = DocId>) -> Vec<Option<&'w str>> {
+    let mut docs: Vec<DocId> = printing.chain([occ.doc]).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    if docs.len() < FORMULA_DAYS {
         return Vec::new();
     }
     let mut days: FxHashMap<Option<&str>, Vec<i64>> = FxHashMap::default();
-    for doc in kept.iter().map(|x| x.occ.doc).chain([occ.doc]) {
+    for doc in docs {
         if let Some(d) = ws.doc(doc) {
             if let Some(day) = d.meta.day_number() {
                 days.entry(d.meta.outlet.as_deref()).or_default().push(day);
@@ -2234,6 +2241,23 @@ mod tests {
         assert!(!docs_of(&w, &at(&w, "sky4b.txt", "العدائي").expect("the BBC's copy")).contains(&"sky4.txt"));
         assert!(at(&w, "sky1.txt", "العدائي").is_none(), "the first issue was reprinted by no one");
         assert_eq!(docs_of(&w, &at(&w, "q5.txt", "الشمالية").expect("the quotation's group")).len(), 5);
+    }
+
+    /// A template issued again after each event names another city each time: the copies whose
+    /// facts differ still show the words to be a formula.
+    #[test]
+    fn a_template_with_other_facts_each_day_is_a_formula() {
+        let printed = |date: &str, q: &str| format!("---\ndate: {date}\noutlet: Sky\n---\nوقال المتحدث «{q}».");
+        let template = |city: &str| format!("هذا العمل العدائي من قبل الميليشيا يثبت استمرار تورط النظام في استهداف مدينة {city} بقدرات نوعية في تحد واضح للقرارات الدولية");
+        let mut files: Vec<(String, String)> = Vec::new();
+        for (day, city) in ["جازان", "نجران", "الرياض", "أبها", "جدة", "الطائف", "تبوك", "الدمام"].into_iter().enumerate() {
+            files.push((format!("sky{day}.txt"), printed(&format!("2020-01-{:02}", 3 * day + 1), &template(city))));
+        }
+        // the first day's words word for word three weeks later: the template again
+        files.push(("later.txt".into(), printed("2020-01-23", &template("جازان"))));
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let w = ws(&files);
+        assert!(at(&w, "later.txt", "العدائي").is_none_or(|g| !docs_of(&w, &g).contains(&"sky0.txt")));
     }
 
     #[test]
